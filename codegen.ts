@@ -1,0 +1,35 @@
+import { existsSync } from 'node:fs';
+import type { CodegenConfig } from '@graphql-codegen/cli';
+import { addTypenameSelectionDocumentTransform } from '@graphql-codegen/client-preset';
+
+// The server prints its schema to ./schema.graphql; it is a superset of the
+// public contract, so the contract is only a stand-in until that file exists.
+const schema = existsSync('./schema.graphql') ? './schema.graphql' : '../shared/contract.graphql';
+
+const config: CodegenConfig = {
+  schema,
+  documents: ['web/src/**/*.tsx', '!web/src/gql/**/*'],
+  ignoreNoDocuments: false,
+  generates: {
+    'web/src/gql/': {
+      preset: 'client',
+      presetConfig: {
+        // Imports name the file they need; a generated barrel would be the
+        // only index.ts in the app.
+        skipIndexFile: true,
+        // The server allow-lists these hashes in its trusted-documents mode.
+        persistedDocuments: true,
+      },
+      config: {
+        enumsAsTypes: true,
+        useTypeImports: true,
+        scalars: { DateTime: 'string' },
+      },
+      // Apollo adds __typename to every selection before sending; the manifest
+      // must hold the documents exactly as they go over the wire.
+      documentTransforms: [addTypenameSelectionDocumentTransform],
+    },
+  },
+};
+
+export default config;

@@ -1,0 +1,71 @@
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import { relayStylePagination } from '@apollo/client/utilities';
+import { OperationTypeNode } from 'graphql';
+import { createClient } from 'graphql-ws';
+import { createConnectionStateStore } from './connectionState';
+
+// Same origin as the page: Vite proxies /graphql in development, the server
+// serves both the app and the API in production.
+export function graphqlWsUrl(location: Location): string {
+  const protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  return `${protocol}//${location.host}/graphql`;
+}
+
+// Exponential backoff with full jitter, so a fleet of browsers that lost the
+// server together does not reconnect in lockstep when it comes back.
+export function retryDelay(retries: number): number {
+  const ceiling = Math.min(30_000, 500 * 2 ** retries);
+  return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
+}
+
+export function createTypePolicies() {
+  return {
+    Query: {
+      fields: {
+        // `first` is part of the key so the catalogue's short pages and the
+        // dashboard's larger ones are separate lists; both page with `after`.
+        concerts: relayStylePagination(['first']),
+      },
+    },
+  };
+}
+
+export function createApolloClient() {
+  const connection = createConnectionStateStore();
+
+  const wsClient = createClient({
+    url: graphqlWsUrl(window.location),
+    retryAttempts: Number.POSITIVE_INFINITY,
+    // Any drop (server restart, proxy idle timeout, laptop sleep) is worth
+    // retrying; the default only retries on a few close codes.
+    shouldRetry: () => true,
+    retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, retryDelay(retries))),
+    on: {
+      connecting: () => connection.connecting(),
+      connected: () => connection.connected(),
+      closed: () => connection.closed(),
+    },
+  });
+
+  const link = ApolloLink.split(
+    (operation) => operation.operationType === OperationTypeNode.SUBSCRIPTION,
+    new GraphQLWsLink(wsClient),
+    new HttpLink({ uri: '/graphql' }),
+  );
+
+  const client = new ApolloClient({
+    link,
+    cache: new InMemoryCache({ typePolicies: createTypePolicies() }),
+  });
+
+  // Events published while the socket was down are gone; re-read what is on
+  // screen once it is back so the numbers are not silently stale.
+  let connectedBefore = false;
+  wsClient.on('connected', () => {
+    if (connectedBefore) void client.refetchQueries({ include: 'active' });
+    connectedBefore = true;
+  });
+
+  return { client, connection };
+}

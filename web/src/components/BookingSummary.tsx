@@ -1,0 +1,89 @@
+import { graphql } from '../gql/gql';
+import { useFragment, type FragmentType } from '../gql/fragment-masking';
+import { formatDate, formatMoney } from '../lib/format';
+
+export const BookingSummaryFragment = graphql(/* GraphQL */ `
+  fragment BookingSummary_booking on Booking {
+    id
+    status
+    customerEmail
+    createdAt
+    concert {
+      id
+      name
+      venue
+      startsAt
+    }
+    items {
+      quantity
+      unitPrice {
+        cents
+        currency
+      }
+      tier {
+        id
+        name
+      }
+    }
+    total {
+      cents
+      currency
+    }
+  }
+`);
+
+export function BookingSummary(props: { booking: FragmentType<typeof BookingSummaryFragment> }) {
+  const booking = useFragment(BookingSummaryFragment, props.booking);
+  const confirmed = booking.status === 'CONFIRMED';
+  return (
+    <article className="card booking-summary" aria-labelledby="booking-title">
+      <h1 id="booking-title">{confirmed ? 'You’re going!' : 'Booking cancelled'}</h1>
+      <p className="booking-summary__concert">
+        <strong>{booking.concert.name}</strong>
+        <br />
+        {booking.concert.venue} · <time dateTime={booking.concert.startsAt}>{formatDate(booking.concert.startsAt)}</time>
+      </p>
+      <p>
+        {confirmed ? 'Tickets are on their way to ' : 'This booking for '}
+        <strong>{booking.customerEmail}</strong>
+        {confirmed ? '.' : ' was cancelled.'}
+      </p>
+      <table className="booking-items">
+        <caption className="visually-hidden">Tickets in this booking</caption>
+        <thead>
+          <tr>
+            <th scope="col">Tier</th>
+            <th scope="col" className="num">Qty</th>
+            <th scope="col" className="num">Unit price</th>
+            <th scope="col" className="num">Subtotal</th>
+          </tr>
+        </thead>
+        <tbody>
+          {booking.items.map((item) => (
+            <tr key={item.tier.id}>
+              <th scope="row">{item.tier.name}</th>
+              <td className="num">{item.quantity}</td>
+              <td className="num">{formatMoney(item.unitPrice)}</td>
+              <td className="num">
+                {formatMoney({ cents: item.unitPrice.cents * item.quantity, currency: item.unitPrice.currency })}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" colSpan={3}>
+              Total
+            </th>
+            <td className="num" data-testid="booking-total">
+              <strong>{formatMoney(booking.total)}</strong>
+            </td>
+          </tr>
+        </tfoot>
+      </table>
+      <p className="booking-summary__ref">
+        Booking reference <code>{booking.id}</code> · booked {formatDate(booking.createdAt)}
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,124 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  fragment BookingForm_concert on Concert {\n    id\n    tiers {\n      id\n      name\n      available\n      price {\n        cents\n        currency\n      }\n      ...TierPicker_tier\n    }\n  }\n": typeof types.BookingForm_ConcertFragmentDoc,
+    "\n  mutation BookTickets($input: BookTicketsInput!) {\n    bookTickets(input: $input) {\n      __typename\n      ... on BookTicketsSuccess {\n        replayed\n        booking {\n          id\n          items {\n            quantity\n            tier {\n              id\n              available\n            }\n          }\n        }\n      }\n      ... on SoldOutError {\n        message\n        tierId\n        requested\n        available\n      }\n      ... on ValidationError {\n        message\n        field\n      }\n      ... on IdempotencyKeyReusedError {\n        message\n      }\n      ... on NotFoundError {\n        message\n        id\n      }\n    }\n  }\n": typeof types.BookTicketsDocument,
+    "\n  query BookingFormAvailability($concertId: ID!) {\n    availability(concertId: $concertId) {\n      id\n      available\n      capacity\n    }\n  }\n": typeof types.BookingFormAvailabilityDocument,
+    "\n  fragment BookingSummary_booking on Booking {\n    id\n    status\n    customerEmail\n    createdAt\n    concert {\n      id\n      name\n      venue\n      startsAt\n    }\n    items {\n      quantity\n      unitPrice {\n        cents\n        currency\n      }\n      tier {\n        id\n        name\n      }\n    }\n    total {\n      cents\n      currency\n    }\n  }\n": typeof types.BookingSummary_BookingFragmentDoc,
+    "\n  fragment ConcertCard_concert on Concert {\n    id\n    name\n    venue\n    startsAt\n    tiers {\n      id\n      price {\n        cents\n        currency\n      }\n      capacity\n      available\n    }\n  }\n": typeof types.ConcertCard_ConcertFragmentDoc,
+    "\n  fragment DashboardConcert_concert on Concert {\n    id\n    name\n    venue\n    startsAt\n    tiers {\n      id\n      name\n      capacity\n      available\n      price {\n        cents\n        currency\n      }\n    }\n  }\n": typeof types.DashboardConcert_ConcertFragmentDoc,
+    "\n  fragment TierPicker_tier on TicketTier {\n    id\n    name\n    price {\n      cents\n      currency\n    }\n    capacity\n    available\n  }\n": typeof types.TierPicker_TierFragmentDoc,
+    "\n  query Booking($id: ID!) {\n    booking(id: $id) {\n      id\n      concert {\n        id\n      }\n      ...BookingSummary_booking\n    }\n  }\n": typeof types.BookingDocument,
+    "\n  query Catalogue($first: Int!, $after: String) {\n    concerts(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          ...ConcertCard_concert\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.CatalogueDocument,
+    "\n  subscription CatalogueAvailability {\n    availabilityChanged {\n      id\n      available\n      capacity\n    }\n  }\n": typeof types.CatalogueAvailabilityDocument,
+    "\n  query Concert($id: ID!) {\n    concert(id: $id) {\n      id\n      name\n      venue\n      startsAt\n      ...BookingForm_concert\n    }\n  }\n": typeof types.ConcertDocument,
+    "\n  subscription ConcertAvailability($concertId: ID!) {\n    availabilityChanged(concertId: $concertId) {\n      id\n      available\n      capacity\n    }\n  }\n": typeof types.ConcertAvailabilityDocument,
+    "\n  query Dashboard($first: Int!, $after: String) {\n    concerts(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          ...DashboardConcert_concert\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.DashboardDocument,
+    "\n  subscription DashboardAvailability {\n    availabilityChanged {\n      id\n      available\n      capacity\n    }\n  }\n": typeof types.DashboardAvailabilityDocument,
+};
+const documents: Documents = {
+    "\n  fragment BookingForm_concert on Concert {\n    id\n    tiers {\n      id\n      name\n      available\n      price {\n        cents\n        currency\n      }\n      ...TierPicker_tier\n    }\n  }\n": types.BookingForm_ConcertFragmentDoc,
+    "\n  mutation BookTickets($input: BookTicketsInput!) {\n    bookTickets(input: $input) {\n      __typename\n      ... on BookTicketsSuccess {\n        replayed\n        booking {\n          id\n          items {\n            quantity\n            tier {\n              id\n              available\n            }\n          }\n        }\n      }\n      ... on SoldOutError {\n        message\n        tierId\n        requested\n        available\n      }\n      ... on ValidationError {\n        message\n        field\n      }\n      ... on IdempotencyKeyReusedError {\n        message\n      }\n      ... on NotFoundError {\n        message\n        id\n      }\n    }\n  }\n": types.BookTicketsDocument,
+    "\n  query BookingFormAvailability($concertId: ID!) {\n    availability(concertId: $concertId) {\n      id\n      available\n      capacity\n    }\n  }\n": types.BookingFormAvailabilityDocument,
+    "\n  fragment BookingSummary_booking on Booking {\n    id\n    status\n    customerEmail\n    createdAt\n    concert {\n      id\n      name\n      venue\n      startsAt\n    }\n    items {\n      quantity\n      unitPrice {\n        cents\n        currency\n      }\n      tier {\n        id\n        name\n      }\n    }\n    total {\n      cents\n      currency\n    }\n  }\n": types.BookingSummary_BookingFragmentDoc,
+    "\n  fragment ConcertCard_concert on Concert {\n    id\n    name\n    venue\n    startsAt\n    tiers {\n      id\n      price {\n        cents\n        currency\n      }\n      capacity\n      available\n    }\n  }\n": types.ConcertCard_ConcertFragmentDoc,
+    "\n  fragment DashboardConcert_concert on Concert {\n    id\n    name\n    venue\n    startsAt\n    tiers {\n      id\n      name\n      capacity\n      available\n      price {\n        cents\n        currency\n      }\n    }\n  }\n": types.DashboardConcert_ConcertFragmentDoc,
+    "\n  fragment TierPicker_tier on TicketTier {\n    id\n    name\n    price {\n      cents\n      currency\n    }\n    capacity\n    available\n  }\n": types.TierPicker_TierFragmentDoc,
+    "\n  query Booking($id: ID!) {\n    booking(id: $id) {\n      id\n      concert {\n        id\n      }\n      ...BookingSummary_booking\n    }\n  }\n": types.BookingDocument,
+    "\n  query Catalogue($first: Int!, $after: String) {\n    concerts(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          ...ConcertCard_concert\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.CatalogueDocument,
+    "\n  subscription CatalogueAvailability {\n    availabilityChanged {\n      id\n      available\n      capacity\n    }\n  }\n": types.CatalogueAvailabilityDocument,
+    "\n  query Concert($id: ID!) {\n    concert(id: $id) {\n      id\n      name\n      venue\n      startsAt\n      ...BookingForm_concert\n    }\n  }\n": types.ConcertDocument,
+    "\n  subscription ConcertAvailability($concertId: ID!) {\n    availabilityChanged(concertId: $concertId) {\n      id\n      available\n      capacity\n    }\n  }\n": types.ConcertAvailabilityDocument,
+    "\n  query Dashboard($first: Int!, $after: String) {\n    concerts(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          ...DashboardConcert_concert\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.DashboardDocument,
+    "\n  subscription DashboardAvailability {\n    availabilityChanged {\n      id\n      available\n      capacity\n    }\n  }\n": types.DashboardAvailabilityDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment BookingForm_concert on Concert {\n    id\n    tiers {\n      id\n      name\n      available\n      price {\n        cents\n        currency\n      }\n      ...TierPicker_tier\n    }\n  }\n"): (typeof documents)["\n  fragment BookingForm_concert on Concert {\n    id\n    tiers {\n      id\n      name\n      available\n      price {\n        cents\n        currency\n      }\n      ...TierPicker_tier\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BookTickets($input: BookTicketsInput!) {\n    bookTickets(input: $input) {\n      __typename\n      ... on BookTicketsSuccess {\n        replayed\n        booking {\n          id\n          items {\n            quantity\n            tier {\n              id\n              available\n            }\n          }\n        }\n      }\n      ... on SoldOutError {\n        message\n        tierId\n        requested\n        available\n      }\n      ... on ValidationError {\n        message\n        field\n      }\n      ... on IdempotencyKeyReusedError {\n        message\n      }\n      ... on NotFoundError {\n        message\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation BookTickets($input: BookTicketsInput!) {\n    bookTickets(input: $input) {\n      __typename\n      ... on BookTicketsSuccess {\n        replayed\n        booking {\n          id\n          items {\n            quantity\n            tier {\n              id\n              available\n            }\n          }\n        }\n      }\n      ... on SoldOutError {\n        message\n        tierId\n        requested\n        available\n      }\n      ... on ValidationError {\n        message\n        field\n      }\n      ... on IdempotencyKeyReusedError {\n        message\n      }\n      ... on NotFoundError {\n        message\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BookingFormAvailability($concertId: ID!) {\n    availability(concertId: $concertId) {\n      id\n      available\n      capacity\n    }\n  }\n"): (typeof documents)["\n  query BookingFormAvailability($concertId: ID!) {\n    availability(concertId: $concertId) {\n      id\n      available\n      capacity\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment BookingSummary_booking on Booking {\n    id\n    status\n    customerEmail\n    createdAt\n    concert {\n      id\n      name\n      venue\n      startsAt\n    }\n    items {\n      quantity\n      unitPrice {\n        cents\n        currency\n      }\n      tier {\n        id\n        name\n      }\n    }\n    total {\n      cents\n      currency\n    }\n  }\n"): (typeof documents)["\n  fragment BookingSummary_booking on Booking {\n    id\n    status\n    customerEmail\n    createdAt\n    concert {\n      id\n      name\n      venue\n      startsAt\n    }\n    items {\n      quantity\n      unitPrice {\n        cents\n        currency\n      }\n      tier {\n        id\n        name\n      }\n    }\n    total {\n      cents\n      currency\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ConcertCard_concert on Concert {\n    id\n    name\n    venue\n    startsAt\n    tiers {\n      id\n      price {\n        cents\n        currency\n      }\n      capacity\n      available\n    }\n  }\n"): (typeof documents)["\n  fragment ConcertCard_concert on Concert {\n    id\n    name\n    venue\n    startsAt\n    tiers {\n      id\n      price {\n        cents\n        currency\n      }\n      capacity\n      available\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment DashboardConcert_concert on Concert {\n    id\n    name\n    venue\n    startsAt\n    tiers {\n      id\n      name\n      capacity\n      available\n      price {\n        cents\n        currency\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment DashboardConcert_concert on Concert {\n    id\n    name\n    venue\n    startsAt\n    tiers {\n      id\n      name\n      capacity\n      available\n      price {\n        cents\n        currency\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TierPicker_tier on TicketTier {\n    id\n    name\n    price {\n      cents\n      currency\n    }\n    capacity\n    available\n  }\n"): (typeof documents)["\n  fragment TierPicker_tier on TicketTier {\n    id\n    name\n    price {\n      cents\n      currency\n    }\n    capacity\n    available\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Booking($id: ID!) {\n    booking(id: $id) {\n      id\n      concert {\n        id\n      }\n      ...BookingSummary_booking\n    }\n  }\n"): (typeof documents)["\n  query Booking($id: ID!) {\n    booking(id: $id) {\n      id\n      concert {\n        id\n      }\n      ...BookingSummary_booking\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Catalogue($first: Int!, $after: String) {\n    concerts(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          ...ConcertCard_concert\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query Catalogue($first: Int!, $after: String) {\n    concerts(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          ...ConcertCard_concert\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription CatalogueAvailability {\n    availabilityChanged {\n      id\n      available\n      capacity\n    }\n  }\n"): (typeof documents)["\n  subscription CatalogueAvailability {\n    availabilityChanged {\n      id\n      available\n      capacity\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Concert($id: ID!) {\n    concert(id: $id) {\n      id\n      name\n      venue\n      startsAt\n      ...BookingForm_concert\n    }\n  }\n"): (typeof documents)["\n  query Concert($id: ID!) {\n    concert(id: $id) {\n      id\n      name\n      venue\n      startsAt\n      ...BookingForm_concert\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ConcertAvailability($concertId: ID!) {\n    availabilityChanged(concertId: $concertId) {\n      id\n      available\n      capacity\n    }\n  }\n"): (typeof documents)["\n  subscription ConcertAvailability($concertId: ID!) {\n    availabilityChanged(concertId: $concertId) {\n      id\n      available\n      capacity\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Dashboard($first: Int!, $after: String) {\n    concerts(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          ...DashboardConcert_concert\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query Dashboard($first: Int!, $after: String) {\n    concerts(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          ...DashboardConcert_concert\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription DashboardAvailability {\n    availabilityChanged {\n      id\n      available\n      capacity\n    }\n  }\n"): (typeof documents)["\n  subscription DashboardAvailability {\n    availabilityChanged {\n      id\n      available\n      capacity\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

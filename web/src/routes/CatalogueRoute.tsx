@@ -1,0 +1,89 @@
+import { NetworkStatus } from '@apollo/client';
+import { useQuery, useSubscription } from '@apollo/client/react';
+import { graphql } from '../gql/gql';
+import { ConcertCard } from '../components/ConcertCard';
+import { Empty, ErrorState, Loading } from '../components/StatusMessages';
+
+const PAGE_SIZE = 6;
+
+const CatalogueQuery = graphql(/* GraphQL */ `
+  query Catalogue($first: Int!, $after: String) {
+    concerts(first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          id
+          ...ConcertCard_concert
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+// Every tier change lands in the normalized cache by id, so the cards'
+// availability summaries move without this route touching the data.
+const CatalogueAvailabilitySubscription = graphql(/* GraphQL */ `
+  subscription CatalogueAvailability {
+    availabilityChanged {
+      id
+      available
+      capacity
+    }
+  }
+`);
+
+export function CatalogueRoute() {
+  const { data, error, networkStatus, fetchMore, refetch } = useQuery(CatalogueQuery, {
+    variables: { first: PAGE_SIZE },
+    notifyOnNetworkStatusChange: true,
+  });
+  useSubscription(CatalogueAvailabilitySubscription);
+
+  const connection = data?.concerts;
+  const loadingMore = networkStatus === NetworkStatus.fetchMore;
+
+  let body;
+  if (!connection && error) {
+    body = <ErrorState title="The concerts could not be loaded." error={error} onRetry={() => void refetch()} />;
+  } else if (!connection) {
+    body = <Loading label="Loading concerts…" />;
+  } else if (connection.edges.length === 0) {
+    body = <Empty>No concerts are on sale right now. Check back soon.</Empty>;
+  } else {
+    body = (
+      <>
+        <ul className="concert-grid" aria-label="Concerts">
+          {connection.edges.map(({ node }) => (
+            <li key={node.id}>
+              <ConcertCard concert={node} />
+            </li>
+          ))}
+        </ul>
+        {error ? <ErrorState title="More concerts could not be loaded." error={error} /> : null}
+        {connection.pageInfo.hasNextPage ? (
+          <div className="load-more">
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={loadingMore}
+              onClick={() => void fetchMore({ variables: { after: connection.pageInfo.endCursor } })}
+            >
+              {loadingMore ? 'Loading…' : 'Load more concerts'}
+            </button>
+          </div>
+        ) : null}
+      </>
+    );
+  }
+
+  return (
+    <section aria-labelledby="catalogue-title">
+      <h1 id="catalogue-title">On sale now</h1>
+      {body}
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+import { useQuery, useSubscription } from '@apollo/client/react';
+import { Link, useParams } from 'react-router';
+import { graphql } from '../gql/gql';
+import { BookingForm } from '../components/BookingForm';
+import { ConnectionBadge } from '../components/ConnectionBadge';
+import { Empty, ErrorState, Loading } from '../components/StatusMessages';
+import { formatDate } from '../lib/format';
+
+const ConcertQuery = graphql(/* GraphQL */ `
+  query Concert($id: ID!) {
+    concert(id: $id) {
+      id
+      name
+      venue
+      startsAt
+      ...BookingForm_concert
+    }
+  }
+`);
+
+// The selection matches what the page shows; Apollo writes each emitted tier
+// into the cache under its id and the pickers re-render from there.
+const ConcertAvailabilitySubscription = graphql(/* GraphQL */ `
+  subscription ConcertAvailability($concertId: ID!) {
+    availabilityChanged(concertId: $concertId) {
+      id
+      available
+      capacity
+    }
+  }
+`);
+
+export function ConcertRoute() {
+  const { id = '' } = useParams();
+  const { data, error, loading, refetch } = useQuery(ConcertQuery, { variables: { id } });
+  useSubscription(ConcertAvailabilitySubscription, { variables: { concertId: id } });
+
+  if (loading && !data) return <Loading label="Loading concert…" />;
+  if (error && !data) {
+    return <ErrorState title="This concert could not be loaded." error={error} onRetry={() => void refetch()} />;
+  }
+  const concert = data?.concert;
+  if (!concert) {
+    return (
+      <Empty>
+        <h1>Concert not found</h1>
+        <p>
+          It may have been removed. <Link to="/">See all concerts</Link>
+        </p>
+      </Empty>
+    );
+  }
+
+  return (
+    <article className="concert-page" aria-labelledby="concert-title">
+      <p className="breadcrumb">
+        <Link to="/">← All concerts</Link>
+      </p>
+      <header className="concert-page__header">
+        <h1 id="concert-title">{concert.name}</h1>
+        <p className="concert-page__meta">
+          <span>{concert.venue}</span>
+          <time dateTime={concert.startsAt}>{formatDate(concert.startsAt)}</time>
+        </p>
+        <ConnectionBadge />
+      </header>
+      <BookingForm concert={concert} />
+    </article>
+  );
+}
