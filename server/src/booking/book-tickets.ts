@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import { eq, inArray } from 'drizzle-orm';
+import type { Database } from '../db/client.ts';
+import { bookings, concerts, ticketTiers } from '../db/schema.ts';
+import type { BookingCoalescer } from './booking-coalescer.ts';
+import { validateBookingRequest, type BookingRequest } from './booking-request.ts';
+import type { PreparedBooking } from './commit-booking-batch.ts';
+import { IdempotencyKeyReusedError, NotFoundError, SoldOutError, ValidationError } from './errors.ts';
+import { requestFingerprint } from './fingerprint.ts';
+
+export interface BookTicketsResult {
+  bookingId: string;
+  /** True when an earlier request with the same idempotency key and input made this booking. */
+  replayed: boolean;
+}
+
+/**
+ * Books every item of the request or none. Expected failures are thrown as the typed errors of
+ * ./errors.ts, always before anything is written or with everything rolled back.
+ */
+export async function bookTickets(
+  db: Database,
+  coalescer: BookingCoalescer,
+  input: BookingRequest,
+): Promise<BookTicketsResult> {
+  const request = validateBookingRequest(input);
+  const fingerprint = requestFingerprint(request);
+  const prepared = await priceRequest(db, request, fingerprint);
+
+  const outcome = await coalescer.submit(prepared);
+  switch (outcome.kind) {
+    case 'booked':
+      return { bookingId: outcome.bookingId, replayed: false };
+    case 'soldOut':
+      throw new SoldOutError(outcome.tierId, outcome.tierName, outcome.requested, outcome.available);
+    case 'keyTaken':
+      return replayBooking(db, request.idempotencyKey, fingerprint);
+  }
+}
+
+/** Checks that the concert and tiers exist and belong together, and fixes the unit prices. */
+async function priceRequest(db: Database, request: BookingRequest, fingerprint: string): Promise<PreparedBooking> {
+  const [concert] = await db.select({ id: concerts.id }).from(concerts).where(eq(concerts.id, request.concertId));
+  if (!concert) throw new NotFoundError('Concert', request.concertId);
+
+  const tierIds = request.items.map((item) => item.tierId);
+  const tiers = await db
+    .select({
+      id: ticketTiers.id,
+      concertId: ticketTiers.concertId,
+      name: ticketTiers.name,
+      priceCents: ticketTiers.priceCents,
+      currency: ticketTiers.currency,
+    })
+    .from(ticketTiers)
+    .where(inArray(ticketTiers.id, tierIds));
+  const tiersById = new Map(tiers.map((tier) => [tier.id, tier]));
+
+  const items = request.items.map((item, index) => {
+    const tier = tiersById.get(item.tierId);
+    if (!tier) throw new NotFoundError('TicketTier', item.tierId);
+    if (tier.concertId !== request.concertId) {
+      throw new ValidationError(`Tier ${tier.name} does not belong to this concert`, `items[${index}].tierId`);
+    }
+    return { tierId: tier.id, tierName: tier.name, quantity: item.quantity, unitPriceCents: tier.priceCents };
+  });
+
+  return {
+    bookingId: randomUUID(),
+    concertId: request.concertId,
+    customerEmail: request.customerEmail,
+    idempotencyKey: request.idempotencyKey,
+    fingerprint,
+    currency: tiers[0].currency,
+    items,
+  };
+}
+
+async function replayBooking(db: Database, idempotencyKey: string, fingerprint: string): Promise<BookTicketsResult> {
+  const [original] = await db
+    .select({ id: bookings.id, fingerprint: bookings.requestFingerprint })
+    .from(bookings)
+    .where(eq(bookings.idempotencyKey, idempotencyKey));
+  // The key's holder committed before our claim was refused, so its row is visible here.
+  if (!original) throw new Error(`idempotency key was taken but no booking holds it`);
+  if (original.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError();
+  return { bookingId: original.id, replayed: true };
+}

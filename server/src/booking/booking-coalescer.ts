@@ -1,0 +1,70 @@
+import type { Database } from '../db/client.ts';
+import { commitBookingBatch, type BookingOutcome, type PreparedBooking } from './commit-booking-batch.ts';
+
+export interface BookingCoalescerOptions {
+  /** Transactions in flight at once; more than one lets bookings of different tiers overlap. */
+  maxConcurrentBatches?: number;
+  maxBatchSize?: number;
+}
+
+interface Waiting {
+  booking: PreparedBooking;
+  resolve: (outcome: BookingOutcome) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Bookings that arrive while a transaction is in flight are written together by the next one.
+ * A hot tier row is then locked once per batch instead of once per booking, which is what lets
+ * an on-sale go faster than a single row's lock-and-commit cycle allows. Each booking still gets
+ * its own all-or-nothing outcome (see commitBookingBatch).
+ */
+export class BookingCoalescer {
+  private readonly queue: Waiting[] = [];
+  private inFlight = 0;
+  private readonly maxConcurrentBatches: number;
+  private readonly maxBatchSize: number;
+
+  constructor(
+    private readonly db: Database,
+    options: BookingCoalescerOptions = {},
+  ) {
+    this.maxConcurrentBatches = options.maxConcurrentBatches ?? 4;
+    this.maxBatchSize = options.maxBatchSize ?? 256;
+  }
+
+  submit(booking: PreparedBooking): Promise<BookingOutcome> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ booking, resolve, reject });
+      this.drain();
+    });
+  }
+
+  /** Bookings queued or being written; used for graceful shutdown and metrics. */
+  get pending() {
+    return this.queue.length + this.inFlight;
+  }
+
+  private drain() {
+    while (this.inFlight < this.maxConcurrentBatches && this.queue.length > 0) {
+      const batch = this.queue.splice(0, this.maxBatchSize);
+      this.inFlight += 1;
+      void this.run(batch).finally(() => {
+        this.inFlight -= 1;
+        this.drain();
+      });
+    }
+  }
+
+  private async run(batch: Waiting[]) {
+    try {
+      const outcomes = await commitBookingBatch(
+        this.db,
+        batch.map((waiting) => waiting.booking),
+      );
+      batch.forEach((waiting, index) => waiting.resolve(outcomes[index]));
+    } catch (error) {
+      for (const waiting of batch) waiting.reject(error);
+    }
+  }
+}

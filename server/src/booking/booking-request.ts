@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { ValidationError } from './errors.ts';
+
+export const MAX_QUANTITY_PER_TIER = 10;
+const MAX_ITEMS = 20;
+
+/** What a client asks for, with ids already decoded to database ids. */
+export interface BookingRequest {
+  concertId: string;
+  items: { tierId: string; quantity: number }[];
+  customerEmail: string;
+  idempotencyKey: string;
+}
+
+const bookingRequestSchema = z.object({
+  concertId: z.string(),
+  items: z
+    .array(
+      z.object({
+        tierId: z.string(),
+        quantity: z
+          .number()
+          .int('Quantity must be a whole number')
+          .min(1, 'Quantity must be at least 1')
+          .max(MAX_QUANTITY_PER_TIER, `At most ${MAX_QUANTITY_PER_TIER} tickets per tier per order`),
+      }),
+    )
+    .min(1, 'Choose at least one ticket')
+    .max(MAX_ITEMS, `At most ${MAX_ITEMS} items per order`)
+    .superRefine((items, ctx) => {
+      const seen = new Set<string>();
+      items.forEach((item, index) => {
+        if (seen.has(item.tierId)) {
+          ctx.addIssue({ code: 'custom', path: [index, 'tierId'], message: 'Each tier may appear only once per order' });
+        }
+        seen.add(item.tierId);
+      });
+    }),
+  customerEmail: z
+    .string()
+    .trim()
+    .max(254, 'Email address is too long')
+    .pipe(z.email('Enter a valid email address')),
+  idempotencyKey: z
+    .string()
+    .min(1, 'Idempotency key must not be empty')
+    .max(255, 'Idempotency key must be at most 255 characters'),
+});
+
+/** Throws the first rule broken as a ValidationError naming its input field, e.g. `items[1].quantity`. */
+export function validateBookingRequest(input: BookingRequest): BookingRequest {
+  const result = bookingRequestSchema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  throw new ValidationError(issue.message, fieldPath(issue.path));
+}
+
+function fieldPath(path: PropertyKey[]) {
+  return path.reduce<string>(
+    (field, part) => (typeof part === 'number' ? `${field}[${part}]` : field ? `${field}.${String(part)}` : String(part)),
+    '',
+  );
+}

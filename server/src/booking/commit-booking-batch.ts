@@ -1,0 +1,117 @@
+import { inArray, sql } from 'drizzle-orm';
+import type { Database } from '../db/client.ts';
+import { bookingItems, bookings, ticketTiers } from '../db/schema.ts';
+import { notifyAvailabilityChanged } from '../events/availability-channel.ts';
+
+/** A validated booking whose prices are known, ready to be written. */
+export interface PreparedBooking {
+  bookingId: string;
+  concertId: string;
+  customerEmail: string;
+  idempotencyKey: string;
+  fingerprint: string;
+  currency: string;
+  items: { tierId: string; tierName: string; quantity: number; unitPriceCents: number }[];
+}
+
+export type BookingOutcome =
+  | { kind: 'booked'; bookingId: string }
+  | { kind: 'soldOut'; tierId: string; tierName: string; requested: number; available: number }
+  /** Another request holds this idempotency key (committed before this one could claim it). */
+  | { kind: 'keyTaken' };
+
+const byKey = (a: PreparedBooking, b: PreparedBooking) =>
+  a.idempotencyKey < b.idempotencyKey ? -1 : a.idempotencyKey > b.idempotencyKey ? 1 : 0;
+
+/**
+ * Writes a batch of bookings in one transaction; each booking is still all-or-nothing on its own.
+ *
+ * Lock order, the same for every transaction so none can deadlock another:
+ * 1. idempotency keys, claimed by inserting the booking rows in key order. A concurrent request with
+ *    the same key waits here, before it holds any tier lock, and then sees the key taken.
+ * 2. tier rows, locked with FOR UPDATE in id order; availability is checked and decremented under
+ *    those locks, in the same transaction, so nothing can sell a ticket in between.
+ * Bookings that cannot be fully served release their claim; the others commit together.
+ */
+export async function commitBookingBatch(db: Database, batch: PreparedBooking[]): Promise<BookingOutcome[]> {
+  const outcomes = new Map<PreparedBooking, BookingOutcome>();
+  await db.transaction(async (tx) => {
+    const claimed = await tx
+      .insert(bookings)
+      .values(
+        [...batch].sort(byKey).map((booking) => ({
+          id: booking.bookingId,
+          concertId: booking.concertId,
+          customerEmail: booking.customerEmail,
+          totalCents: booking.items.reduce((sum, item) => sum + item.quantity * item.unitPriceCents, 0),
+          currency: booking.currency,
+          idempotencyKey: booking.idempotencyKey,
+          requestFingerprint: booking.fingerprint,
+        })),
+      )
+      .onConflictDoNothing({ target: bookings.idempotencyKey })
+      .returning({ id: bookings.id });
+    // By booking id, not key: of two rows with one key in this batch only the first is inserted.
+    const claimedIds = new Set(claimed.map((row) => row.id));
+    const contenders = batch.filter((booking) => claimedIds.has(booking.bookingId));
+    for (const booking of batch) if (!claimedIds.has(booking.bookingId)) outcomes.set(booking, { kind: 'keyTaken' });
+    if (contenders.length === 0) return;
+
+    const tierIds = [...new Set(contenders.flatMap((booking) => booking.items.map((item) => item.tierId)))];
+    const locked = await tx
+      .select({ id: ticketTiers.id, available: ticketTiers.available })
+      .from(ticketTiers)
+      .where(inArray(ticketTiers.id, tierIds))
+      .orderBy(ticketTiers.id)
+      .for('update');
+    const available = new Map(locked.map((tier) => [tier.id, tier.available]));
+
+    // First come, first served, in arrival order.
+    const accepted: PreparedBooking[] = [];
+    const rejected: string[] = [];
+    for (const booking of contenders) {
+      const short = booking.items.find((item) => (available.get(item.tierId) ?? 0) < item.quantity);
+      if (short) {
+        const left = available.get(short.tierId) ?? 0;
+        outcomes.set(booking, { kind: 'soldOut', tierId: short.tierId, tierName: short.tierName, requested: short.quantity, available: left });
+        rejected.push(booking.bookingId);
+        continue;
+      }
+      for (const item of booking.items) available.set(item.tierId, available.get(item.tierId)! - item.quantity);
+      outcomes.set(booking, { kind: 'booked', bookingId: booking.bookingId });
+      accepted.push(booking);
+    }
+
+    if (rejected.length > 0) await tx.delete(bookings).where(inArray(bookings.id, rejected));
+    if (accepted.length === 0) return;
+
+    const soldPerTier = new Map<string, number>();
+    const tierIdsByConcert = new Map<string, Set<string>>();
+    for (const booking of accepted) {
+      for (const item of booking.items) {
+        soldPerTier.set(item.tierId, (soldPerTier.get(item.tierId) ?? 0) + item.quantity);
+        const concertTiers = tierIdsByConcert.get(booking.concertId) ?? new Set<string>();
+        tierIdsByConcert.set(booking.concertId, concertTiers.add(item.tierId));
+      }
+    }
+    const decrements = [...soldPerTier].map(([tierId, quantity]) => sql`(${tierId}::uuid, ${quantity}::int)`);
+    await tx.execute(sql`
+      UPDATE ${ticketTiers} SET available = ${ticketTiers}.available - sold.quantity
+      FROM (VALUES ${sql.join(decrements, sql`, `)}) AS sold(tier_id, quantity)
+      WHERE ${ticketTiers}.id = sold.tier_id`);
+    await tx.insert(bookingItems).values(
+      accepted.flatMap((booking) =>
+        booking.items.map((item) => ({
+          bookingId: booking.bookingId,
+          tierId: item.tierId,
+          quantity: item.quantity,
+          unitPriceCents: item.unitPriceCents,
+        })),
+      ),
+    );
+    // Inside the transaction: Postgres delivers it on commit and drops it on rollback.
+    const notify = notifyAvailabilityChanged(tierIdsByConcert);
+    if (notify) await tx.execute(notify);
+  });
+  return batch.map((booking) => outcomes.get(booking)!);
+}

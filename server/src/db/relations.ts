@@ -1,0 +1,20 @@
+import { defineRelations } from 'drizzle-orm';
+import * as schema from './schema.ts';
+
+export const relations = defineRelations(schema, (r) => ({
+  concerts: {
+    tiers: r.many.ticketTiers(),
+    bookings: r.many.bookings(),
+  },
+  ticketTiers: {
+    concert: r.one.concerts({ from: r.ticketTiers.concertId, to: r.concerts.id, optional: false }),
+  },
+  bookings: {
+    concert: r.one.concerts({ from: r.bookings.concertId, to: r.concerts.id, optional: false }),
+    items: r.many.bookingItems(),
+  },
+  bookingItems: {
+    booking: r.one.bookings({ from: r.bookingItems.bookingId, to: r.bookings.id, optional: false }),
+    tier: r.one.ticketTiers({ from: r.bookingItems.tierId, to: r.ticketTiers.id, optional: false }),
+  },
+}));

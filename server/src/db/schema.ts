@@ -1,0 +1,85 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
+
+export const bookingStatus = pgEnum('booking_status', ['CONFIRMED', 'CANCELLED']);
+
+export const concerts = pgTable('concerts', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  venue: text('venue').notNull(),
+  startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (table) => [index('concerts_starts_at_id_idx').on(table.startsAt, table.id)]);
+
+export const ticketTiers = pgTable(
+  'ticket_tiers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    concertId: uuid('concert_id')
+      .notNull()
+      .references(() => concerts.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    priceCents: integer('price_cents').notNull(),
+    currency: varchar('currency', { length: 3 }).notNull().default('USD'),
+    capacity: integer('capacity').notNull(),
+    available: integer('available').notNull(),
+    // Orders tiers on a concert page (VIP first) independently of price changes.
+    position: integer('position').notNull().default(0),
+  },
+  (table) => [
+    index('ticket_tiers_concert_id_idx').on(table.concertId, table.position),
+    // The last line of defence against overselling: no code path can push a tier below zero.
+    check('ticket_tiers_available_range', sql`${table.available} >= 0 AND ${table.available} <= ${table.capacity}`),
+    check('ticket_tiers_price_non_negative', sql`${table.priceCents} >= 0`),
+  ],
+);
+
+export const bookings = pgTable(
+  'bookings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    concertId: uuid('concert_id')
+      .notNull()
+      .references(() => concerts.id),
+    status: bookingStatus('status').notNull().default('CONFIRMED'),
+    customerEmail: text('customer_email').notNull(),
+    totalCents: bigint('total_cents', { mode: 'number' }).notNull(),
+    currency: varchar('currency', { length: 3 }).notNull().default('USD'),
+    idempotencyKey: varchar('idempotency_key', { length: 255 }).notNull().unique('bookings_idempotency_key_unique'),
+    // sha256 of the canonical request; tells a genuine retry from a reused key.
+    requestFingerprint: varchar('request_fingerprint', { length: 64 }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('bookings_concert_id_idx').on(table.concertId)],
+);
+
+export const bookingItems = pgTable(
+  'booking_items',
+  {
+    bookingId: uuid('booking_id')
+      .notNull()
+      .references(() => bookings.id, { onDelete: 'cascade' }),
+    tierId: uuid('tier_id')
+      .notNull()
+      .references(() => ticketTiers.id),
+    quantity: integer('quantity').notNull(),
+    unitPriceCents: integer('unit_price_cents').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.bookingId, table.tierId] }),
+    index('booking_items_tier_id_idx').on(table.tierId),
+    check('booking_items_quantity_positive', sql`${table.quantity} > 0`),
+  ],
+);

@@ -1,0 +1,34 @@
+import SchemaBuilder from '@pothos/core';
+import DrizzlePlugin from '@pothos/plugin-drizzle';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import RelayPlugin from '@pothos/plugin-relay';
+import ValidationPlugin from '@pothos/plugin-validation';
+import { getTableConfig } from 'drizzle-orm/pg-core';
+import type { BookingCoalescer } from '../booking/booking-coalescer.ts';
+import type { Database } from '../db/client.ts';
+import { relations } from '../db/relations.ts';
+import type { AvailabilityFeed } from '../events/availability-feed.ts';
+
+export interface Context {
+  db: Database;
+  bookings: BookingCoalescer;
+  availability: AvailabilityFeed;
+}
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  DrizzleRelations: typeof relations;
+  Scalars: { DateTime: { Input: Date; Output: Date } };
+  DefaultFieldNullability: false;
+}>({
+  plugins: [ErrorsPlugin, ValidationPlugin, RelayPlugin, DrizzlePlugin],
+  defaultFieldNullability: false,
+  drizzle: {
+    client: (ctx) => ctx.db,
+    getTableConfig,
+    relations,
+    maxConnectionSize: 100,
+  },
+  relay: { clientMutationId: 'omit', cursorType: 'String' },
+  errors: { defaultTypes: [] },
+});

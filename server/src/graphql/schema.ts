@@ -1,0 +1,14 @@
+import { builder } from './builder.ts';
+import './types/scalars.ts';
+import './types/money.ts';
+import './types/booking-errors.ts';
+import './types/concert.ts';
+import './types/ticket-tier.ts';
+import './types/booking.ts';
+import './types/book-tickets.ts';
+
+builder.queryType({});
+builder.mutationType({});
+builder.subscriptionType({});
+
+export const schema = builder.toSchema({ sortSchema: true });

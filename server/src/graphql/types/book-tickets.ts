@@ -1,0 +1,73 @@
+import { bookTickets } from '../../booking/book-tickets.ts';
+import {
+  IdempotencyKeyReusedError,
+  NotFoundError,
+  SoldOutError,
+  ValidationError,
+} from '../../booking/errors.ts';
+import { builder } from '../builder.ts';
+import { databaseIdOf } from '../global-id.ts';
+import { BookingRef } from './booking.ts';
+
+const BookingItemInput = builder.inputType('BookingItemInput', {
+  fields: (t) => ({
+    tierId: t.id({ required: true }),
+    quantity: t.int({ required: true }),
+  }),
+});
+
+const BookTicketsInput = builder.inputType('BookTicketsInput', {
+  fields: (t) => ({
+    concertId: t.id({ required: true }),
+    items: t.field({ type: [BookingItemInput], required: true }),
+    customerEmail: t.string({ required: true }),
+    idempotencyKey: t.string({
+      required: true,
+      description:
+        'Client-chosen key (1-255 chars). The same key with the same input returns the original booking; with a different input it is an IdempotencyKeyReusedError.',
+    }),
+  }),
+});
+
+const BookTicketsSuccess = builder
+  .objectRef<{ bookingId: string; replayed: boolean }>('BookTicketsSuccess')
+  .implement({
+    fields: (t) => ({
+      booking: t.drizzleField({
+        type: BookingRef,
+        resolve: async (query, result, _args, ctx) =>
+          (await ctx.db.query.bookings.findFirst(query({ where: { id: result.bookingId } })))!,
+      }),
+      replayed: t.exposeBoolean('replayed', {
+        description: 'True when this response replays an earlier booking made with the same idempotency key.',
+      }),
+    }),
+  });
+
+builder.mutationField('bookTickets', (t) =>
+  t.field({
+    type: BookTicketsSuccess,
+    description: 'Books all items atomically: either every item is booked or none is.',
+    errors: {
+      types: [SoldOutError, ValidationError, IdempotencyKeyReusedError, NotFoundError],
+      directResult: true,
+      union: { name: 'BookTicketsResult' },
+    },
+    args: { input: t.arg({ type: BookTicketsInput, required: true }) },
+    resolve: (_root, { input }, ctx) => {
+      const concertId = databaseIdOf(String(input.concertId), 'Concert');
+      if (!concertId) throw new NotFoundError('Concert', String(input.concertId), true);
+      const items = input.items.map((item) => {
+        const tierId = databaseIdOf(String(item.tierId), 'TicketTier');
+        if (!tierId) throw new NotFoundError('TicketTier', String(item.tierId), true);
+        return { tierId, quantity: item.quantity };
+      });
+      return bookTickets(ctx.db, ctx.bookings, {
+        concertId,
+        items,
+        customerEmail: input.customerEmail,
+        idempotencyKey: input.idempotencyKey,
+      });
+    },
+  }),
+);

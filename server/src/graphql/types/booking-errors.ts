@@ -1,0 +1,47 @@
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import {
+  BookingError,
+  IdempotencyKeyReusedError,
+  NotFoundError,
+  SoldOutError,
+  ValidationError,
+} from '../../booking/errors.ts';
+import { builder } from '../builder.ts';
+
+export const ErrorInterface = builder.interfaceRef<BookingError>('Error').implement({
+  description: 'A user-facing failure returned as data, never as a top-level GraphQL error.',
+  fields: (t) => ({ message: t.exposeString('message') }),
+});
+
+builder.objectType(SoldOutError, {
+  name: 'SoldOutError',
+  description: 'Not enough tickets left in a tier; nothing was booked.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    tierId: t.id({ resolve: (error) => encodeGlobalID('TicketTier', error.tierId) }),
+    requested: t.exposeInt('requested'),
+    available: t.exposeInt('available'),
+  }),
+});
+
+builder.objectType(ValidationError, {
+  name: 'ValidationError',
+  description: "The input broke a rule (quantity, tier not of this concert, email, key length...); nothing was booked.",
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ field: t.exposeString('field', { nullable: true }) }),
+});
+
+builder.objectType(IdempotencyKeyReusedError, {
+  name: 'IdempotencyKeyReusedError',
+  description: 'The idempotency key was already used with a different input.',
+  interfaces: [ErrorInterface],
+});
+
+builder.objectType(NotFoundError, {
+  name: 'NotFoundError',
+  description: 'A concert or tier id that does not exist.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    id: t.id({ resolve: (error) => (error.clientId ? error.id : encodeGlobalID(error.typename, error.id)) }),
+  }),
+});

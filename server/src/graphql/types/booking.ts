@@ -1,0 +1,47 @@
+import { builder } from '../builder.ts';
+import { databaseIdOf } from '../global-id.ts';
+import { MoneyRef } from './money.ts';
+
+const BookingStatusRef = builder.enumType('BookingStatus', { values: ['CONFIRMED', 'CANCELLED'] as const });
+
+export const BookingRef = builder.drizzleNode('bookings', {
+  name: 'Booking',
+  id: { column: (booking) => booking.id },
+  fields: (t) => ({
+    status: t.expose('status', { type: BookingStatusRef }),
+    concert: t.relation('concert'),
+    customerEmail: t.exposeString('customerEmail'),
+    items: t.relation('items', { query: { orderBy: { tierId: 'asc' } } }),
+    total: t.field({
+      type: MoneyRef,
+      select: { columns: { totalCents: true, currency: true } },
+      resolve: (booking) => ({ cents: booking.totalCents, currency: booking.currency }),
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+
+builder.drizzleObject('bookingItems', {
+  name: 'BookingItem',
+  fields: (t) => ({
+    tier: t.relation('tier'),
+    quantity: t.exposeInt('quantity'),
+    unitPrice: t.field({
+      type: MoneyRef,
+      select: { columns: { unitPriceCents: true }, with: { tier: { columns: { currency: true } } } },
+      resolve: (item) => ({ cents: item.unitPriceCents, currency: item.tier.currency }),
+    }),
+  }),
+});
+
+builder.queryField('booking', (t) =>
+  t.drizzleField({
+    type: 'bookings',
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (query, _root, args, ctx) => {
+      const id = databaseIdOf(String(args.id), 'Booking');
+      return id ? ctx.db.query.bookings.findFirst(query({ where: { id } })) : null;
+    },
+  }),
+);

@@ -1,0 +1,49 @@
+import { GraphQLError } from 'graphql';
+import { builder } from '../builder.ts';
+import { databaseIdOf } from '../global-id.ts';
+import { MoneyRef } from './money.ts';
+
+export const TicketTierRef = builder.drizzleNode('ticketTiers', {
+  name: 'TicketTier',
+  description: 'A priced class of tickets (e.g. VIP, Front Row, GA) with a fixed capacity.',
+  id: { column: (tier) => tier.id },
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    price: t.field({
+      type: MoneyRef,
+      select: { columns: { priceCents: true, currency: true } },
+      resolve: (tier) => ({ cents: tier.priceCents, currency: tier.currency }),
+    }),
+    capacity: t.exposeInt('capacity'),
+    available: t.exposeInt('available'),
+    concert: t.relation('concert'),
+  }),
+});
+
+builder.queryField('availability', (t) =>
+  t.field({
+    type: [TicketTierRef],
+    description: 'Current availability of every tier of one concert, read from the primary.',
+    args: { concertId: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) => {
+      const concertId = databaseIdOf(String(args.concertId), 'Concert');
+      return concertId ? ctx.availability.currentTiers(concertId) : [];
+    },
+  }),
+);
+
+builder.subscriptionField('availabilityChanged', (t) =>
+  t.field({
+    type: TicketTierRef,
+    description:
+      'Emits a tier each time its availability changes (after the change commits). Without concertId: every tier of every concert.',
+    args: { concertId: t.arg.id() },
+    subscribe: (_root, args, ctx) => {
+      if (args.concertId == null) return ctx.availability.changes();
+      const concertId = databaseIdOf(String(args.concertId), 'Concert');
+      if (!concertId) throw new GraphQLError('concertId is not the id of a Concert', { extensions: { code: 'BAD_USER_INPUT' } });
+      return ctx.availability.changes(concertId);
+    },
+    resolve: (tier) => tier,
+  }),
+);
