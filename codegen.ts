@@ -1,13 +1,9 @@
-import { existsSync } from 'node:fs';
 import type { CodegenConfig } from '@graphql-codegen/cli';
 import { addTypenameSelectionDocumentTransform } from '@graphql-codegen/client-preset';
 
-// The server prints its schema to ./schema.graphql; it is a superset of the
-// public contract, so the contract is only a stand-in until that file exists.
-const schema = existsSync('./schema.graphql') ? './schema.graphql' : '../shared/contract.graphql';
-
 const config: CodegenConfig = {
-  schema,
+  // Printed by the server (npm run schema:print): a superset of the public contract.
+  schema: './schema.graphql',
   documents: ['web/src/**/*.tsx', '!web/src/gql/**/*'],
   ignoreNoDocuments: false,
   generates: {

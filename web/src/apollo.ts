@@ -4,6 +4,7 @@ import { relayStylePagination } from '@apollo/client/utilities';
 import { OperationTypeNode } from 'graphql';
 import { createClient } from 'graphql-ws';
 import { createConnectionStateStore } from './connectionState';
+import { possibleTypes } from './possibleTypes';
 
 // Same origin as the page: Vite proxies /graphql in development, the server
 // serves both the app and the API in production.
@@ -19,16 +20,20 @@ export function retryDelay(retries: number): number {
   return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
 }
 
-export function createTypePolicies() {
-  return {
-    Query: {
-      fields: {
-        // `first` is part of the key so the catalogue's short pages and the
-        // dashboard's larger ones are separate lists; both page with `after`.
-        concerts: relayStylePagination(['first']),
+// Shared with component tests so they run against the app's cache rules.
+export function createCache() {
+  return new InMemoryCache({
+    possibleTypes,
+    typePolicies: {
+      Query: {
+        fields: {
+          // `first` is part of the key so the catalogue's short pages and the
+          // dashboard's larger ones are separate lists; both page with `after`.
+          concerts: relayStylePagination(['first']),
+        },
       },
     },
-  };
+  });
 }
 
 export function createApolloClient() {
@@ -56,7 +61,7 @@ export function createApolloClient() {
 
   const client = new ApolloClient({
     link,
-    cache: new InMemoryCache({ typePolicies: createTypePolicies() }),
+    cache: createCache(),
   });
 
   // Events published while the socket was down are gone; re-read what is on

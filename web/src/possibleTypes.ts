@@ -1,0 +1,8 @@
+// Apollo matches `... on SoldOutError` inside a union only if it knows the
+// union's members; without this it guesses and warns. Kept in step with
+// schema.graphql by possibleTypes.test.ts.
+export const possibleTypes: Record<string, string[]> = {
+  BookTicketsResult: ['BookTicketsSuccess', 'IdempotencyKeyReusedError', 'NotFoundError', 'SoldOutError', 'ValidationError'],
+  Error: ['IdempotencyKeyReusedError', 'NotFoundError', 'SoldOutError', 'ValidationError'],
+  Node: ['Booking', 'Concert', 'TicketTier'],
+};
