@@ -18,6 +18,7 @@ export interface AppOptions {
   /** Folder of the web app's production build, served at `/`. */
   webRoot?: string;
   booking?: BookingCoalescerOptions;
+  onQuery?: (sql: string) => void;
   log?: { info(msg: string): void; warn(msg: string): void; error(msg: string): void };
 }
 
@@ -31,6 +32,7 @@ export function buildApp(options: AppOptions) {
     url: options.databaseUrl,
     poolSize: options.poolSize,
     onIdleError: (error) => log.warn(`idle database connection failed: ${error.message}`),
+    onQuery: options.onQuery,
   });
   const listener = new PostgresListener({ url: options.databaseUrl, log });
   const availability = createAvailabilityFeed(db, listener);

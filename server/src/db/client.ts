@@ -7,12 +7,14 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** Called for errors on idle pooled connections (e.g. Postgres restarted); without a listener pg crashes the process. */
   onIdleError?: (error: Error) => void;
+  /** Sees every SQL statement drizzle sends; tests use it to count statements per request. */
+  onQuery?: (sql: string) => void;
 }
 
-export function createDatabase({ url, poolSize = 20, onIdleError }: DatabaseOptions) {
+export function createDatabase({ url, poolSize = 20, onIdleError, onQuery }: DatabaseOptions) {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000 });
   pool.on('error', (error) => onIdleError?.(error));
-  const db = drizzle({ client: pool, relations });
+  const db = drizzle({ client: pool, relations, logger: onQuery ? { logQuery: (query) => onQuery(query) } : undefined });
   return { pool, db };
 }
 
