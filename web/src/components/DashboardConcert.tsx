@@ -49,7 +49,8 @@ export function DashboardConcert(props: { concert: FragmentType<typeof Dashboard
       <header className="dashboard-concert__header">
         <h2 id={`dash-${concert.id}`}>{concert.name}</h2>
         <p className="dashboard-concert__meta">
-          {concert.venue} · <time dateTime={concert.startsAt}>{formatDate(concert.startsAt)}</time>
+          <span>{concert.venue}</span>
+          <time dateTime={concert.startsAt}>{formatDate(concert.startsAt)}</time>
         </p>
         <p className="dashboard-concert__totals">
           <span>
@@ -79,20 +80,17 @@ export function DashboardConcert(props: { concert: FragmentType<typeof Dashboard
 
 function DashboardTierRow({ tier }: { tier: Tier }) {
   const sold = tier.capacity - tier.available;
-  const percent = tier.capacity > 0 ? Math.round((sold / tier.capacity) * 100) : 0;
+  const share = tier.capacity > 0 ? sold / tier.capacity : 0;
+  const percent = Math.round(share * 100);
   const flashing = useFlashOnChange(tier.available);
   return (
     <tr className={flashing ? 'flash' : undefined} data-testid="dashboard-tier" data-tier-id={tier.id}>
       <th scope="row">{tier.name}</th>
       <td>
         <div className="bar-cell">
-          <meter
-            className={`bar bar--${availabilityTone(tier.available, tier.capacity)}`}
-            min={0}
-            max={tier.capacity}
-            value={sold}
-            aria-label={`${tier.name} sold`}
-          />
+          <div className={`bar bar--${availabilityTone(tier.available, tier.capacity)}`} aria-hidden="true">
+            <div className="bar__fill" style={{ width: `${share * 100}%` }} />
+          </div>
           <span className="bar-cell__text" data-testid="dashboard-sold">
             {sold} / {tier.capacity}
           </span>

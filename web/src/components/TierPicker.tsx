@@ -46,10 +46,12 @@ export function TierPicker({ tier: tierRef, quantity, onChange, error, disabled 
         <span className="tier__price">{formatMoney(tier.price)}</span>
       </div>
       <div className="tier__stock" aria-live="polite">
-        <span className="tier__count" data-testid="tier-available">
-          {tier.available} / {tier.capacity}
-        </span>{' '}
-        <span className="visually-hidden">available</span>
+        <span className="tier__count">
+          <span data-testid="tier-available">
+            {tier.available} / {tier.capacity}
+          </span>{' '}
+          <span className="tier__count-unit">left</span>
+        </span>
         <AvailabilityBadge available={tier.available} capacity={tier.capacity} />
       </div>
       <div className="tier__quantity">

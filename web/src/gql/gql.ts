@@ -20,13 +20,14 @@ type Documents = {
     "\n  fragment BookingSummary_booking on Booking {\n    id\n    status\n    customerEmail\n    createdAt\n    concert {\n      id\n      name\n      venue\n      startsAt\n    }\n    items {\n      quantity\n      unitPrice {\n        cents\n        currency\n      }\n      tier {\n        id\n        name\n      }\n    }\n    total {\n      cents\n      currency\n    }\n  }\n": typeof types.BookingSummary_BookingFragmentDoc,
     "\n  fragment ConcertCard_concert on Concert {\n    id\n    name\n    venue\n    startsAt\n    tiers {\n      id\n      price {\n        cents\n        currency\n      }\n      capacity\n      available\n    }\n  }\n": typeof types.ConcertCard_ConcertFragmentDoc,
     "\n  fragment DashboardConcert_concert on Concert {\n    id\n    name\n    venue\n    startsAt\n    tiers {\n      id\n      name\n      capacity\n      available\n      price {\n        cents\n        currency\n      }\n    }\n  }\n": typeof types.DashboardConcert_ConcertFragmentDoc,
+    "\n  fragment DashboardSummary_concert on Concert {\n    id\n    tiers {\n      id\n      capacity\n      available\n      price {\n        cents\n        currency\n      }\n    }\n  }\n": typeof types.DashboardSummary_ConcertFragmentDoc,
     "\n  fragment TierPicker_tier on TicketTier {\n    id\n    name\n    price {\n      cents\n      currency\n    }\n    capacity\n    available\n  }\n": typeof types.TierPicker_TierFragmentDoc,
     "\n  query Booking($id: ID!) {\n    booking(id: $id) {\n      id\n      concert {\n        id\n      }\n      ...BookingSummary_booking\n    }\n  }\n": typeof types.BookingDocument,
     "\n  query Catalogue($first: Int!, $after: String) {\n    concerts(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          ...ConcertCard_concert\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.CatalogueDocument,
     "\n  subscription CatalogueAvailability {\n    availabilityChanged {\n      id\n      available\n      capacity\n    }\n  }\n": typeof types.CatalogueAvailabilityDocument,
     "\n  query Concert($id: ID!) {\n    concert(id: $id) {\n      id\n      name\n      venue\n      startsAt\n      ...BookingForm_concert\n    }\n  }\n": typeof types.ConcertDocument,
     "\n  subscription ConcertAvailability($concertId: ID!) {\n    availabilityChanged(concertId: $concertId) {\n      id\n      available\n      capacity\n    }\n  }\n": typeof types.ConcertAvailabilityDocument,
-    "\n  query Dashboard($first: Int!, $after: String) {\n    concerts(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          ...DashboardConcert_concert\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.DashboardDocument,
+    "\n  query Dashboard($first: Int!, $after: String) {\n    concerts(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          ...DashboardConcert_concert\n          ...DashboardSummary_concert\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.DashboardDocument,
     "\n  subscription DashboardAvailability {\n    availabilityChanged {\n      id\n      available\n      capacity\n    }\n  }\n": typeof types.DashboardAvailabilityDocument,
 };
 const documents: Documents = {
@@ -36,13 +37,14 @@ const documents: Documents = {
     "\n  fragment BookingSummary_booking on Booking {\n    id\n    status\n    customerEmail\n    createdAt\n    concert {\n      id\n      name\n      venue\n      startsAt\n    }\n    items {\n      quantity\n      unitPrice {\n        cents\n        currency\n      }\n      tier {\n        id\n        name\n      }\n    }\n    total {\n      cents\n      currency\n    }\n  }\n": types.BookingSummary_BookingFragmentDoc,
     "\n  fragment ConcertCard_concert on Concert {\n    id\n    name\n    venue\n    startsAt\n    tiers {\n      id\n      price {\n        cents\n        currency\n      }\n      capacity\n      available\n    }\n  }\n": types.ConcertCard_ConcertFragmentDoc,
     "\n  fragment DashboardConcert_concert on Concert {\n    id\n    name\n    venue\n    startsAt\n    tiers {\n      id\n      name\n      capacity\n      available\n      price {\n        cents\n        currency\n      }\n    }\n  }\n": types.DashboardConcert_ConcertFragmentDoc,
+    "\n  fragment DashboardSummary_concert on Concert {\n    id\n    tiers {\n      id\n      capacity\n      available\n      price {\n        cents\n        currency\n      }\n    }\n  }\n": types.DashboardSummary_ConcertFragmentDoc,
     "\n  fragment TierPicker_tier on TicketTier {\n    id\n    name\n    price {\n      cents\n      currency\n    }\n    capacity\n    available\n  }\n": types.TierPicker_TierFragmentDoc,
     "\n  query Booking($id: ID!) {\n    booking(id: $id) {\n      id\n      concert {\n        id\n      }\n      ...BookingSummary_booking\n    }\n  }\n": types.BookingDocument,
     "\n  query Catalogue($first: Int!, $after: String) {\n    concerts(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          ...ConcertCard_concert\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.CatalogueDocument,
     "\n  subscription CatalogueAvailability {\n    availabilityChanged {\n      id\n      available\n      capacity\n    }\n  }\n": types.CatalogueAvailabilityDocument,
     "\n  query Concert($id: ID!) {\n    concert(id: $id) {\n      id\n      name\n      venue\n      startsAt\n      ...BookingForm_concert\n    }\n  }\n": types.ConcertDocument,
     "\n  subscription ConcertAvailability($concertId: ID!) {\n    availabilityChanged(concertId: $concertId) {\n      id\n      available\n      capacity\n    }\n  }\n": types.ConcertAvailabilityDocument,
-    "\n  query Dashboard($first: Int!, $after: String) {\n    concerts(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          ...DashboardConcert_concert\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.DashboardDocument,
+    "\n  query Dashboard($first: Int!, $after: String) {\n    concerts(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          ...DashboardConcert_concert\n          ...DashboardSummary_concert\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.DashboardDocument,
     "\n  subscription DashboardAvailability {\n    availabilityChanged {\n      id\n      available\n      capacity\n    }\n  }\n": types.DashboardAvailabilityDocument,
 };
 
@@ -87,6 +89,10 @@ export function graphql(source: "\n  fragment DashboardConcert_concert on Concer
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment DashboardSummary_concert on Concert {\n    id\n    tiers {\n      id\n      capacity\n      available\n      price {\n        cents\n        currency\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment DashboardSummary_concert on Concert {\n    id\n    tiers {\n      id\n      capacity\n      available\n      price {\n        cents\n        currency\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment TierPicker_tier on TicketTier {\n    id\n    name\n    price {\n      cents\n      currency\n    }\n    capacity\n    available\n  }\n"): (typeof documents)["\n  fragment TierPicker_tier on TicketTier {\n    id\n    name\n    price {\n      cents\n      currency\n    }\n    capacity\n    available\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -111,7 +117,7 @@ export function graphql(source: "\n  subscription ConcertAvailability($concertId
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Dashboard($first: Int!, $after: String) {\n    concerts(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          ...DashboardConcert_concert\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query Dashboard($first: Int!, $after: String) {\n    concerts(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          ...DashboardConcert_concert\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Dashboard($first: Int!, $after: String) {\n    concerts(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          ...DashboardConcert_concert\n          ...DashboardSummary_concert\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query Dashboard($first: Int!, $after: String) {\n    concerts(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          ...DashboardConcert_concert\n          ...DashboardSummary_concert\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,7 +4,8 @@ import { graphql } from '../gql/gql';
 import { ConcertCard } from '../components/ConcertCard';
 import { Empty, ErrorState, Loading } from '../components/StatusMessages';
 
-const PAGE_SIZE = 6;
+// Small pages keep the first paint quick during an on-sale rush.
+const PAGE_SIZE = 4;
 
 const CatalogueQuery = graphql(/* GraphQL */ `
   query Catalogue($first: Int!, $after: String) {

@@ -3,6 +3,7 @@ import { useQuery, useSubscription } from '@apollo/client/react';
 import { graphql } from '../gql/gql';
 import { ConnectionBadge } from '../components/ConnectionBadge';
 import { DashboardConcert } from '../components/DashboardConcert';
+import { DashboardSummary } from '../components/DashboardSummary';
 import { Empty, ErrorState, Loading } from '../components/StatusMessages';
 
 const PAGE_SIZE = 50;
@@ -14,6 +15,7 @@ const DashboardQuery = graphql(/* GraphQL */ `
         node {
           id
           ...DashboardConcert_concert
+          ...DashboardSummary_concert
         }
       }
       pageInfo {
@@ -60,11 +62,14 @@ export function DashboardRoute() {
     body = <Empty>No concerts yet.</Empty>;
   } else {
     body = (
-      <div className="dashboard-grid">
-        {data.concerts.edges.map(({ node }) => (
-          <DashboardConcert key={node.id} concert={node} />
-        ))}
-      </div>
+      <>
+        <DashboardSummary concerts={data.concerts.edges.map((edge) => edge.node)} />
+        <div className="dashboard-grid">
+          {data.concerts.edges.map(({ node }) => (
+            <DashboardConcert key={node.id} concert={node} />
+          ))}
+        </div>
+      </>
     );
   }
 
