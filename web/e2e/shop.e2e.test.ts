@@ -1,0 +1,113 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { bookAsAnotherClient, listConcerts, tierNamed } from './support/api';
+import { launchBrowser, screenshotDir, type Browser } from './support/browser';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser(baseUrl);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+// "42 / 100" → 42
+const availableIn = (text: string | null) => Number(text?.split('/')[0]?.trim());
+
+describe('shopping', () => {
+  it('browses the catalogue, books on a concert page and lands on the confirmation', async () => {
+    const { page, problems } = await browser.open('/');
+    const cards = page.locator('.concert-card');
+    await cards.first().waitFor();
+    expect(await cards.count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('[data-testid="availability-summary"]').first().textContent()).toMatch(/left|Sold out/);
+
+    const firstName = (await cards.first().locator('h2').textContent())!.trim();
+    await cards.first().locator('h2 a').click();
+    await page.getByRole('heading', { level: 1, name: firstName }).waitFor();
+
+    const vipRow = page.locator('[data-testid="tier"]', { hasText: 'VIP' });
+    const before = availableIn(await vipRow.getByTestId('tier-available').textContent());
+    await page.getByLabel('Quantity of VIP tickets').selectOption('2');
+    await page.getByLabel('Email for your tickets').fill('e2e-shopper@example.com');
+    await expect.poll(() => page.getByTestId('order-total').textContent()).toBe('$200.00');
+    await page.getByRole('button', { name: 'Book' }).click();
+
+    await page.waitForURL(/\/bookings\//);
+    await page.getByRole('heading', { name: 'You’re going!' }).waitFor();
+    const row = page.locator('.booking-items tbody tr', { hasText: 'VIP' });
+    expect(await row.locator('td').allTextContents()).toEqual(['2', '$100.00', '$200.00']);
+    expect(await page.getByTestId('booking-total').textContent()).toBe('$200.00');
+
+    // The confirmation is a real URL: it loads on its own.
+    await page.reload();
+    await page.getByRole('heading', { name: 'You’re going!' }).waitFor();
+    expect(await page.getByText('e2e-shopper@example.com').count()).toBe(1);
+
+    await page.getByRole('link', { name: 'Back to the concert' }).click();
+    await expect
+      .poll(async () => availableIn(await vipRow.getByTestId('tier-available').textContent()))
+      .toBe(before - 2);
+    expect(problems).toEqual([]);
+  });
+
+  it('pages through the whole catalogue with "Load more"', async () => {
+    const concerts = await listConcerts(baseUrl);
+    const { page, problems } = await browser.open('/');
+    const cards = page.locator('.concert-card');
+    await cards.first().waitFor();
+    while ((await page.getByRole('button', { name: 'Load more concerts' }).count()) > 0) {
+      const shown = await cards.count();
+      await page.getByRole('button', { name: 'Load more concerts' }).click();
+      await expect.poll(() => cards.count()).toBeGreaterThan(shown);
+    }
+    const names = (await cards.locator('h2').allTextContents()).map((name) => name.trim());
+    expect(names).toEqual(concerts.map((concert) => concert.name));
+    await page.screenshot({ path: join(screenshotDir, 'catalogue.png'), fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
+  it('moves availability on an open concert page when another client books', async () => {
+    const [, concert] = await listConcerts(baseUrl);
+    const ga = tierNamed(concert!, 'General Admission');
+    const { page, problems } = await browser.open(`/concerts/${encodeURIComponent(concert!.id)}`);
+    await page.locator('[data-testid="connection-state"][data-state="live"]').waitFor();
+
+    const gaCount = page.locator(`[data-tier-id="${ga.id}"] [data-testid="tier-available"]`);
+    const before = availableIn(await gaCount.textContent());
+    await bookAsAnotherClient(baseUrl, concert!.id, [{ tierId: ga.id, quantity: 3 }]);
+
+    await expect.poll(async () => availableIn(await gaCount.textContent()), { timeout: 10_000 }).toBe(before - 3);
+    await page.screenshot({ path: join(screenshotDir, 'concert-page.png'), fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
+  it('shows a sold-out tier that cannot be picked', async () => {
+    const concerts = await listConcerts(baseUrl);
+    const concert = concerts[concerts.length - 1]!;
+    const vip = tierNamed(concert, 'VIP');
+    // Sell the tier out from outside, ten at a time (the per-order limit).
+    for (let left = vip.available; left > 0; left -= 10) {
+      await bookAsAnotherClient(baseUrl, concert.id, [{ tierId: vip.id, quantity: Math.min(10, left) }]);
+    }
+    const { page, problems } = await browser.open(`/concerts/${encodeURIComponent(concert.id)}`);
+    const row = page.locator(`[data-tier-id="${vip.id}"]`);
+    await row.getByText('Sold out').waitFor();
+    expect(await page.getByLabel('Quantity of VIP tickets').isDisabled()).toBe(true);
+    expect(problems).toEqual([]);
+  });
+
+  it('fits a phone-sized screen without sideways scrolling', async () => {
+    const [concert] = await listConcerts(baseUrl);
+    const { page, problems } = await browser.open(`/concerts/${encodeURIComponent(concert!.id)}`, {
+      viewport: { width: 375, height: 740 },
+    });
+    await page.getByLabel('Email for your tickets').waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: join(screenshotDir, 'concert-page-phone.png'), fullPage: true });
+    expect(problems).toEqual([]);
+  });
+});
