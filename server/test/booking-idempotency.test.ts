@@ -5,8 +5,10 @@ import { BOOK_TICKETS, bookingInput, createConcert, createTestApp, graphql } fro
 
 const appA = createTestApp();
 const appB = createTestApp({ booking: { maxBatchSize: 1, maxConcurrentBatches: 10 } });
+// One transaction at a time: everything that arrives meanwhile lands in the same batch.
+const appC = createTestApp({ booking: { maxConcurrentBatches: 1 } });
 afterAll(async () => {
-  await Promise.all([appA.stop(), appB.stop()]);
+  await Promise.all([appA.stop(), appB.stop(), appC.stop()]);
 });
 
 const bookingsWithKey = (key: string) => appA.db.select().from(bookings).where(eq(bookings.idempotencyKey, key));
@@ -64,6 +66,13 @@ describe('bookTickets idempotency', () => {
     expect(outcomes.filter((o) => !o.replayed)).toHaveLength(1);
     expect(await bookingsWithKey(input.input.idempotencyKey)).toHaveLength(1);
     expect(await availableOf(tiers[0].id)).toBe(97);
+  });
+
+  it('answers every copy of a double-submitted order for a sold-out tier with SoldOutError', async () => {
+    const { concertGid, tierGids } = await createConcert(appA.db, [{ capacity: 1, available: 0 }]);
+    const input = bookingInput(concertGid, [[tierGids[0], 1]]);
+    const results = await Promise.all(Array.from({ length: 20 }, () => graphql(appC, BOOK_TICKETS, input)));
+    expect(results.map((r) => r.data?.bookTickets.__typename)).toEqual(Array(20).fill('SoldOutError'));
   });
 
   it('lets a key be used again after its first attempt failed, since nothing was booked', async () => {

@@ -21,6 +21,8 @@ interface Waiting {
  */
 export class BookingCoalescer {
   private readonly queue: Waiting[] = [];
+  /** The latest submission of each idempotency key still queued or in flight. */
+  private readonly latestByKey = new Map<string, Promise<BookingOutcome | null>>();
   private inFlight = 0;
   private readonly maxConcurrentBatches: number;
   private readonly maxBatchSize: number;
@@ -33,7 +35,25 @@ export class BookingCoalescer {
     this.maxBatchSize = options.maxBatchSize ?? 256;
   }
 
+  /**
+   * Requests with one key are written one after another: two in one batch would race for the key
+   * inside the same transaction. Once one has booked, the rest need no transaction: the key is taken.
+   */
   submit(booking: PreparedBooking): Promise<BookingOutcome> {
+    const key = booking.idempotencyKey;
+    const previous = this.latestByKey.get(key);
+    const outcome = previous
+      ? previous.then((earlier) => (earlier?.kind === 'booked' ? { kind: 'keyTaken' as const } : this.enqueue(booking)))
+      : this.enqueue(booking);
+    const settled = outcome.catch(() => null);
+    this.latestByKey.set(key, settled);
+    void settled.then(() => {
+      if (this.latestByKey.get(key) === settled) this.latestByKey.delete(key);
+    });
+    return outcome;
+  }
+
+  private enqueue(booking: PreparedBooking): Promise<BookingOutcome> {
     return new Promise((resolve, reject) => {
       this.queue.push({ booking, resolve, reject });
       this.drain();
