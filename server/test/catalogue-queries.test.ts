@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createConcert, createTestApp, graphql } from './support/test-app.ts';
+import { createConcert, createTestApp, graphql, type GraphqlResponse } from './support/test-app.ts';
 
 const statements: string[] = [];
 const app = createTestApp({ onQuery: (sql) => statements.push(sql) });
@@ -32,7 +32,7 @@ describe('the catalogue query', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const result: Awaited<ReturnType<typeof graphql>> = await graphql(
+      const result: GraphqlResponse = await graphql(
         app,
         `query ($after: String) { concerts(first: 40, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
         { after },
