@@ -3,7 +3,7 @@ import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { relayStylePagination } from '@apollo/client/utilities';
 import { OperationTypeNode } from 'graphql';
 import { createClient } from 'graphql-ws';
-import { createConnectionStateStore } from './connectionState';
+import { closeKind, createConnectionStateStore } from './connectionState';
 import { possibleTypes } from './possibleTypes';
 
 // Same origin as the page: Vite proxies /graphql in development, the server
@@ -46,10 +46,13 @@ export function createApolloClient() {
     // retrying; the default only retries on a few close codes.
     shouldRetry: () => true,
     retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, retryDelay(retries))),
+    // Moving between pages swaps one subscription for another; keeping the
+    // socket a moment avoids a close and reconnect on every navigation.
+    lazyCloseTimeout: 3_000,
     on: {
       connecting: () => connection.connecting(),
       connected: () => connection.connected(),
-      closed: () => connection.closed(),
+      closed: (event) => connection.closed(closeKind(event)),
     },
   });
 
@@ -66,10 +69,13 @@ export function createApolloClient() {
 
   // Events published while the socket was down are gone; re-read what is on
   // screen once it is back so the numbers are not silently stale.
-  let connectedBefore = false;
+  let missedEvents = false;
+  wsClient.on('closed', (event) => {
+    if (closeKind(event) !== 'idle') missedEvents = true;
+  });
   wsClient.on('connected', () => {
-    if (connectedBefore) void client.refetchQueries({ include: 'active' });
-    connectedBefore = true;
+    if (missedEvents) void client.refetchQueries({ include: 'active' });
+    missedEvents = false;
   });
 
   return { client, connection };

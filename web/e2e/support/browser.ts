@@ -20,8 +20,14 @@ const CHROMIUM_ARGS = [
 export interface Browser {
   context: BrowserContext;
   // Opens a page that records console errors and uncaught exceptions.
-  open(path: string, options?: { viewport?: { width: number; height: number } }): Promise<TrackedPage>;
+  open(path: string, options?: OpenOptions): Promise<TrackedPage>;
   close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  viewport?: { width: number; height: number };
+  // Runs before the first navigation, e.g. to route the page's WebSocket.
+  beforeNavigate?: (page: Page) => Promise<void>;
 }
 
 export interface TrackedPage {
@@ -45,6 +51,7 @@ export async function launchBrowser(baseUrl: string): Promise<Browser> {
     async open(path, options) {
       const page = await context.newPage();
       if (options?.viewport) await page.setViewportSize(options.viewport);
+      await options?.beforeNavigate?.(page);
       const problems: string[] = [];
       page.on('console', (message) => {
         if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { WebSocketRoute } from 'playwright-core';
+import { bookAsAnotherClient, listConcerts, tierNamed } from './support/api';
+import { launchBrowser, type Browser } from './support/browser';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser(baseUrl);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const availableIn = (text: string | null) => Number(text?.split('/')[0]?.trim());
+
+describe('live connection', () => {
+  it('shows reconnecting while the socket is down and catches up on what it missed', async () => {
+    const [, , concert] = await listConcerts(baseUrl);
+    const vip = tierNamed(concert!, 'VIP');
+
+    // Stand between the page and the server's graphql-ws endpoint, so the
+    // test can cut the connection and refuse reconnects for a while.
+    let serverReachable = true;
+    const open = new Set<WebSocketRoute>();
+    const { page, problems } = await browser.open(`/concerts/${encodeURIComponent(concert!.id)}`, {
+      beforeNavigate: (page) =>
+        page.routeWebSocket(/\/graphql$/, (socket) => {
+          if (!serverReachable) {
+            void socket.close({ code: 1013, reason: 'try again later' });
+            return;
+          }
+          socket.connectToServer();
+          open.add(socket);
+        }),
+    });
+    const badge = page.getByTestId('connection-state');
+    const count = page.locator(`[data-tier-id="${vip.id}"] [data-testid="tier-available"]`);
+    await page.locator('[data-testid="connection-state"][data-state="live"]').waitFor();
+    const before = availableIn(await count.textContent());
+
+    serverReachable = false;
+    for (const socket of open) await socket.close({ code: 1012, reason: 'service restart' });
+    open.clear();
+    await expect.poll(() => badge.getAttribute('data-state')).toMatch(/reconnecting|offline/);
+
+    // This booking's event is published while the page cannot hear it.
+    await bookAsAnotherClient(baseUrl, concert!.id, [{ tierId: vip.id, quantity: 1 }]);
+    await page.waitForTimeout(300);
+    expect(availableIn(await count.textContent())).toBe(before);
+
+    serverReachable = true;
+    await expect.poll(() => badge.getAttribute('data-state'), { timeout: 20_000 }).toBe('live');
+    await expect.poll(async () => availableIn(await count.textContent()), { timeout: 10_000 }).toBe(before - 1);
+    expect(problems).toEqual([]);
+  });
+});
