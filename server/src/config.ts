@@ -18,6 +18,8 @@ export function readConfig() {
     databaseUrl: process.env.DATABASE_URL || undefined,
     dataDir: process.env.DATA_DIR || `${repoRoot}.data`,
     embeddedPostgresPort: integer('EMBEDDED_PG_PORT', 54329),
+    /** Without an explicit port, a busy default falls back to any free one. */
+    embeddedPostgresPortIsExplicit: Boolean(process.env.EMBEDDED_PG_PORT),
     /** Seed the demo catalogue on start; always on for the embedded database. */
     seedDemo: process.env.SEED_DEMO === '1' || process.env.SEED_DEMO === 'true',
     poolSize: integer('DB_POOL_SIZE', 20),
