@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -26,6 +26,8 @@ export default async function setup(project: TestProject) {
     serverUrl = external;
   } else {
     dataDir = mkdtempSync(join(tmpdir(), 'concert-tickets-test-'));
+    // mkdtemp makes it root-only; the postgres user must be able to enter it.
+    chmodSync(dataDir, 0o755);
     // Durability is irrelevant for a throwaway test cluster; benchmarks use durable defaults.
     const cluster = await startEmbeddedPostgres({
       dataDir,

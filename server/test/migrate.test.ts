@@ -1,0 +1,28 @@
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { migrateDatabase } from '../src/db/migrate.ts';
+import { testDatabaseUrl } from './support/test-app.ts';
+
+describe('migrateDatabase', () => {
+  it('is safe when several instances migrate one fresh database at once', async () => {
+    const admin = new pg.Client({ connectionString: testDatabaseUrl() });
+    await admin.connect();
+    const name = `migrate_race_${Date.now()}`;
+    await admin.query(`CREATE DATABASE ${name}`);
+    const url = new URL(testDatabaseUrl());
+    url.pathname = `/${name}`;
+    try {
+      await Promise.all(Array.from({ length: 4 }, () => migrateDatabase(url.toString())));
+      const client = new pg.Client({ connectionString: url.toString() });
+      await client.connect();
+      const { rows } = await client.query(
+        `SELECT count(*)::int AS tables FROM information_schema.tables WHERE table_schema = 'public'`,
+      );
+      await client.end();
+      expect(rows[0].tables).toBe(4);
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    }
+  });
+});
