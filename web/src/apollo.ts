@@ -1,10 +1,11 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
-import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { relayStylePagination } from '@apollo/client/utilities';
 import { OperationTypeNode } from 'graphql';
 import { createClient } from 'graphql-ws';
 import { closeKind, createConnectionStateStore } from './connectionState';
+import { createPersistedDocumentsLink } from './persistedDocuments';
 import { possibleTypes } from './possibleTypes';
+import { createWsLink } from './wsLink';
 
 // Same origin as the page: Vite proxies /graphql in development, the server
 // serves both the app and the API in production.
@@ -56,11 +57,14 @@ export function createApolloClient() {
     },
   });
 
-  const link = ApolloLink.split(
-    (operation) => operation.operationType === OperationTypeNode.SUBSCRIPTION,
-    new GraphQLWsLink(wsClient),
-    new HttpLink({ uri: '/graphql' }),
-  );
+  const link = ApolloLink.from([
+    createPersistedDocumentsLink(),
+    ApolloLink.split(
+      (operation) => operation.operationType === OperationTypeNode.SUBSCRIPTION,
+      createWsLink(wsClient),
+      new HttpLink({ uri: '/graphql' }),
+    ),
+  ]);
 
   const client = new ApolloClient({
     link,

@@ -31,8 +31,8 @@ export async function listConcerts(baseUrl: string): Promise<ApiConcert[]> {
   const data = await graphqlRequest<{ concerts: { edges: { node: ApiConcert }[] } }>(
     baseUrl,
     /* GraphQL */ `
-      query E2EConcerts {
-        concerts(first: 50) {
+      query E2EConcerts($first: Int!) {
+        concerts(first: $first) {
           edges {
             node {
               id
@@ -48,6 +48,8 @@ export async function listConcerts(baseUrl: string): Promise<ApiConcert[]> {
         }
       }
     `,
+    // A variable, not a literal: graphql-armor's cost limit counts literal arguments.
+    { first: 50 },
   );
   return data.concerts.edges.map((edge) => edge.node);
 }

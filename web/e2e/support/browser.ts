@@ -33,6 +33,9 @@ export interface OpenOptions {
 export interface TrackedPage {
   page: Page;
   problems: string[];
+  // GraphQL document text the page sent over HTTP or graphql-ws. The app
+  // sends manifest hashes only, so this stays empty unless a hash was unknown.
+  documentTexts: string[];
 }
 
 // A fresh profile per run, so no cache, service worker or storage leaks in.
@@ -57,8 +60,20 @@ export async function launchBrowser(baseUrl: string): Promise<Browser> {
         if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
       });
       page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+      const documentTexts: string[] = [];
+      page.on('request', (request) => {
+        if (!request.url().endsWith('/graphql') || request.method() !== 'POST') return;
+        const query = (request.postDataJSON() as { query?: string } | null)?.query;
+        if (query) documentTexts.push(query);
+      });
+      page.on('websocket', (socket) =>
+        socket.on('framesent', ({ payload }) => {
+          const message = JSON.parse(String(payload)) as { type?: string; payload?: { query?: string } };
+          if (message.type === 'subscribe' && message.payload?.query) documentTexts.push(message.payload.query);
+        }),
+      );
       await page.goto(path);
-      return { page, problems };
+      return { page, problems, documentTexts };
     },
     async close() {
       await context.close();
