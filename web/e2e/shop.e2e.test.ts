@@ -102,6 +102,30 @@ describe('shopping', () => {
     expect(problems).toEqual([]);
   });
 
+  it('books with the keyboard alone', async () => {
+    const concerts = await listConcerts(baseUrl);
+    const concert = concerts[3]!;
+    const { page, problems } = await browser.open(`/concerts/${encodeURIComponent(concert.id)}`);
+    const vipPicker = page.getByLabel('Quantity of VIP tickets');
+    await vipPicker.waitFor();
+    await vipPicker.focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await vipPicker.inputValue()).toBe('1');
+    // Tab order follows the page: the other tiers' pickers, then the email.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('customer-email');
+    await page.keyboard.type('keyboard-fan@example.com');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/bookings\//);
+    await page.getByRole('heading', { name: 'You’re going!' }).waitFor();
+    // Focus moved to the new page's content, not left on a vanished button.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    expect(await page.title()).toBe('Your booking · Encore Tickets');
+    expect(problems).toEqual([]);
+  });
+
   it('fits a phone-sized screen without sideways scrolling', async () => {
     const [concert] = await listConcerts(baseUrl);
     const { page, problems } = await browser.open(`/concerts/${encodeURIComponent(concert!.id)}`, {

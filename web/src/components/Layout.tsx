@@ -1,6 +1,22 @@
-import { NavLink, Outlet } from 'react-router';
+import { useEffect, useRef } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router';
 
 export function Layout() {
+  const { pathname } = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  // A client-side navigation leaves focus on the link that was clicked, deep
+  // in a page that is gone; screen-reader and keyboard users start over at
+  // the new content instead, as after a full page load.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    main.current?.focus({ preventScroll: false });
+  }, [pathname]);
+
   return (
     <>
       <a className="skip-link" href="#main">
@@ -19,7 +35,7 @@ export function Layout() {
           </nav>
         </div>
       </header>
-      <main id="main" className="site-main" tabIndex={-1}>
+      <main id="main" ref={main} className="site-main" tabIndex={-1}>
         <Outlet />
       </main>
     </>

@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Link, useLocation, useParams } from 'react-router';
 import { graphql } from '../gql/gql';
 import { BookingSummary } from '../components/BookingSummary';
+import { PageTitle } from '../components/PageTitle';
 import { Empty, ErrorState, Loading } from '../components/StatusMessages';
 
 const BookingQuery = graphql(/* GraphQL */ `
@@ -29,6 +30,7 @@ export function BookingRoute() {
   if (!data?.booking) {
     return (
       <Empty>
+        <PageTitle>Booking not found</PageTitle>
         <h1>Booking not found</h1>
         <p>
           Check the link from your confirmation email. <Link to="/">See all concerts</Link>
@@ -38,6 +40,7 @@ export function BookingRoute() {
   }
   return (
     <section className="booking-page">
+      <PageTitle>Your booking</PageTitle>
       {replayed ? (
         <p className="notice" role="status">
           This booking had already gone through; you were not charged twice.

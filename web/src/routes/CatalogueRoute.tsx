@@ -2,6 +2,7 @@ import { NetworkStatus } from '@apollo/client';
 import { useQuery, useSubscription } from '@apollo/client/react';
 import { graphql } from '../gql/gql';
 import { ConcertCard } from '../components/ConcertCard';
+import { PageTitle } from '../components/PageTitle';
 import { Empty, ErrorState, Loading } from '../components/StatusMessages';
 
 // Small pages keep the first paint quick during an on-sale rush.
@@ -83,6 +84,7 @@ export function CatalogueRoute() {
 
   return (
     <section aria-labelledby="catalogue-title">
+      <PageTitle>Concerts on sale</PageTitle>
       <h1 id="catalogue-title">On sale now</h1>
       {body}
     </section>

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { graphql } from '../gql/gql';
 import { BookingForm } from '../components/BookingForm';
 import { ConnectionBadge } from '../components/ConnectionBadge';
+import { PageTitle } from '../components/PageTitle';
 import { Empty, ErrorState, Loading } from '../components/StatusMessages';
 import { formatDate } from '../lib/format';
 
@@ -43,6 +44,7 @@ export function ConcertRoute() {
   if (!concert) {
     return (
       <Empty>
+        <PageTitle>Concert not found</PageTitle>
         <h1>Concert not found</h1>
         <p>
           It may have been removed. <Link to="/">See all concerts</Link>
@@ -57,6 +59,7 @@ export function ConcertRoute() {
         <Link to="/">← All concerts</Link>
       </p>
       <header className="concert-page__header">
+        <PageTitle>{`${concert.name} tickets`}</PageTitle>
         <h1 id="concert-title">{concert.name}</h1>
         <p className="concert-page__meta">
           <span>{concert.venue}</span>

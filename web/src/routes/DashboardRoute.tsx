@@ -4,6 +4,7 @@ import { graphql } from '../gql/gql';
 import { ConnectionBadge } from '../components/ConnectionBadge';
 import { DashboardConcert } from '../components/DashboardConcert';
 import { DashboardSummary } from '../components/DashboardSummary';
+import { PageTitle } from '../components/PageTitle';
 import { Empty, ErrorState, Loading } from '../components/StatusMessages';
 
 const PAGE_SIZE = 50;
@@ -76,6 +77,7 @@ export function DashboardRoute() {
   return (
     <section aria-labelledby="dashboard-title">
       <header className="page-header">
+        <PageTitle>Live inventory</PageTitle>
         <h1 id="dashboard-title">Live inventory</h1>
         <ConnectionBadge />
       </header>
