@@ -83,6 +83,9 @@ describe('shopping', () => {
     await bookAsAnotherClient(baseUrl, concert!.id, [{ tierId: ga.id, quantity: 3 }]);
 
     await expect.poll(async () => availableIn(await gaCount.textContent()), { timeout: 10_000 }).toBe(before - 3);
+    // An order in progress makes the screenshot show the whole form at work.
+    await page.getByLabel('Quantity of Front Row tickets').selectOption('2');
+    await page.getByLabel('Email for your tickets').fill('fan@example.com');
     await page.screenshot({ path: join(screenshotDir, 'concert-page.png'), fullPage: true });
     expect(problems).toEqual([]);
   });
@@ -99,6 +102,7 @@ describe('shopping', () => {
     const row = page.locator(`[data-tier-id="${vip.id}"]`);
     await row.getByText('Sold out').waitFor();
     expect(await page.getByLabel('Quantity of VIP tickets').isDisabled()).toBe(true);
+    await page.screenshot({ path: join(screenshotDir, 'concert-sold-out.png'), fullPage: true });
     expect(problems).toEqual([]);
   });
 
