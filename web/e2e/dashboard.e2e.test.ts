@@ -1,25 +1,15 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { bookAsAnotherClient, listConcerts, tierNamed } from './support/api';
-import { launchBrowser, screenshotDir, type Browser } from './support/browser';
+import { leadingNumber, screenshotDir, useBrowser } from './support/browser';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser(baseUrl);
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-// "17 / 250" → 17
-const soldIn = (text: string | null) => Number(text?.split('/')[0]?.trim());
+const browser = useBrowser(baseUrl);
 
 describe('live inventory dashboard', () => {
   it('shows every concert and moves sold counts and revenue live', async () => {
     const concerts = await listConcerts(baseUrl);
-    const { page, problems } = await browser.open('/dashboard');
+    const { page, problems } = await browser().open('/dashboard');
     await page.locator('[data-testid="connection-state"][data-state="live"]').waitFor();
     await expect.poll(() => page.locator('.dashboard-concert').count()).toBe(concerts.length);
 
@@ -27,13 +17,13 @@ describe('live inventory dashboard', () => {
     const frontRow = tierNamed(concert, 'Front Row');
     const row = page.locator(`[data-testid="dashboard-tier"][data-tier-id="${frontRow.id}"]`);
     const sold = row.getByTestId('dashboard-sold');
-    const before = soldIn(await sold.textContent());
+    const before = leadingNumber(await sold.textContent());
     const revenueBefore = await row.locator('td.num').textContent();
     const totalBefore = await page.getByTestId('summary-revenue').textContent();
 
     await bookAsAnotherClient(baseUrl, concert.id, [{ tierId: frontRow.id, quantity: 4 }]);
 
-    await expect.poll(async () => soldIn(await sold.textContent()), { timeout: 10_000 }).toBe(before + 4);
+    await expect.poll(async () => leadingNumber(await sold.textContent()), { timeout: 10_000 }).toBe(before + 4);
     const revenueAfter = await row.locator('td.num').textContent();
     const dollars = (text: string | null) => Number(text?.replace(/[$,]/g, ''));
     // Front Row is $50: four more seats is $200 more.

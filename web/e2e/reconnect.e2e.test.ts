@@ -1,19 +1,10 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { WebSocketRoute } from 'playwright-core';
 import { bookAsAnotherClient, listConcerts, tierNamed } from './support/api';
-import { launchBrowser, type Browser } from './support/browser';
+import { leadingNumber, useBrowser } from './support/browser';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser(baseUrl);
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const availableIn = (text: string | null) => Number(text?.split('/')[0]?.trim());
+const browser = useBrowser(baseUrl);
 
 describe('live connection', () => {
   it('shows reconnecting while the socket is down and catches up on what it missed', async () => {
@@ -24,7 +15,7 @@ describe('live connection', () => {
     // test can cut the connection and refuse reconnects for a while.
     let serverReachable = true;
     const open = new Set<WebSocketRoute>();
-    const { page, problems } = await browser.open(`/concerts/${encodeURIComponent(concert!.id)}`, {
+    const { page, problems } = await browser().open(`/concerts/${encodeURIComponent(concert!.id)}`, {
       beforeNavigate: (page) =>
         page.routeWebSocket(/\/graphql$/, (socket) => {
           if (!serverReachable) {
@@ -38,7 +29,7 @@ describe('live connection', () => {
     const badge = page.getByTestId('connection-state');
     const count = page.locator(`[data-tier-id="${vip.id}"] [data-testid="tier-available"]`);
     await page.locator('[data-testid="connection-state"][data-state="live"]').waitFor();
-    const before = availableIn(await count.textContent());
+    const before = leadingNumber(await count.textContent());
 
     serverReachable = false;
     for (const socket of open) await socket.close({ code: 1012, reason: 'service restart' });
@@ -48,11 +39,11 @@ describe('live connection', () => {
     // This booking's event is published while the page cannot hear it.
     await bookAsAnotherClient(baseUrl, concert!.id, [{ tierId: vip.id, quantity: 1 }]);
     await page.waitForTimeout(300);
-    expect(availableIn(await count.textContent())).toBe(before);
+    expect(leadingNumber(await count.textContent())).toBe(before);
 
     serverReachable = true;
     await expect.poll(() => badge.getAttribute('data-state'), { timeout: 20_000 }).toBe('live');
-    await expect.poll(async () => availableIn(await count.textContent()), { timeout: 10_000 }).toBe(before - 1);
+    await expect.poll(async () => leadingNumber(await count.textContent()), { timeout: 10_000 }).toBe(before - 1);
     expect(problems).toEqual([]);
   });
 });

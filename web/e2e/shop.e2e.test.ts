@@ -1,24 +1,14 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { bookAsAnotherClient, listConcerts, tierNamed } from './support/api';
-import { launchBrowser, screenshotDir, type Browser } from './support/browser';
+import { leadingNumber, screenshotDir, useBrowser } from './support/browser';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser(baseUrl);
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-// "42 / 100" → 42
-const availableIn = (text: string | null) => Number(text?.split('/')[0]?.trim());
+const browser = useBrowser(baseUrl);
 
 describe('shopping', () => {
   it('browses the catalogue, books on a concert page and lands on the confirmation', async () => {
-    const { page, problems, documentTexts } = await browser.open('/');
+    const { page, problems, documentTexts } = await browser().open('/');
     const cards = page.locator('.concert-card');
     await cards.first().waitFor();
     expect(await cards.count()).toBeGreaterThan(0);
@@ -29,7 +19,7 @@ describe('shopping', () => {
     await page.getByRole('heading', { level: 1, name: firstName }).waitFor();
 
     const vipRow = page.locator('[data-testid="tier"]', { hasText: 'VIP' });
-    const before = availableIn(await vipRow.getByTestId('tier-available').textContent());
+    const before = leadingNumber(await vipRow.getByTestId('tier-available').textContent());
     await page.getByLabel('Quantity of VIP tickets').selectOption('2');
     await page.getByLabel('Email for your tickets').fill('e2e-shopper@example.com');
     await expect.poll(() => page.getByTestId('order-total').textContent()).toBe('$200.00');
@@ -48,7 +38,7 @@ describe('shopping', () => {
 
     await page.getByRole('link', { name: 'Back to the concert' }).click();
     await expect
-      .poll(async () => availableIn(await vipRow.getByTestId('tier-available').textContent()))
+      .poll(async () => leadingNumber(await vipRow.getByTestId('tier-available').textContent()))
       .toBe(before - 2);
     expect(problems).toEqual([]);
     // Queries, the mutation and subscriptions all went by persisted hash, so
@@ -58,7 +48,7 @@ describe('shopping', () => {
 
   it('pages through the whole catalogue with "Load more"', async () => {
     const concerts = await listConcerts(baseUrl);
-    const { page, problems } = await browser.open('/');
+    const { page, problems } = await browser().open('/');
     const cards = page.locator('.concert-card');
     await cards.first().waitFor();
     while ((await page.getByRole('button', { name: 'Load more concerts' }).count()) > 0) {
@@ -75,14 +65,14 @@ describe('shopping', () => {
   it('moves availability on an open concert page when another client books', async () => {
     const [, concert] = await listConcerts(baseUrl);
     const ga = tierNamed(concert!, 'General Admission');
-    const { page, problems } = await browser.open(`/concerts/${encodeURIComponent(concert!.id)}`);
+    const { page, problems } = await browser().open(`/concerts/${encodeURIComponent(concert!.id)}`);
     await page.locator('[data-testid="connection-state"][data-state="live"]').waitFor();
 
     const gaCount = page.locator(`[data-tier-id="${ga.id}"] [data-testid="tier-available"]`);
-    const before = availableIn(await gaCount.textContent());
+    const before = leadingNumber(await gaCount.textContent());
     await bookAsAnotherClient(baseUrl, concert!.id, [{ tierId: ga.id, quantity: 3 }]);
 
-    await expect.poll(async () => availableIn(await gaCount.textContent()), { timeout: 10_000 }).toBe(before - 3);
+    await expect.poll(async () => leadingNumber(await gaCount.textContent()), { timeout: 10_000 }).toBe(before - 3);
     // An order in progress makes the screenshot show the whole form at work.
     await page.getByLabel('Quantity of Front Row tickets').selectOption('2');
     await page.getByLabel('Email for your tickets').fill('fan@example.com');
@@ -98,7 +88,7 @@ describe('shopping', () => {
     for (let left = vip.available; left > 0; left -= 10) {
       await bookAsAnotherClient(baseUrl, concert.id, [{ tierId: vip.id, quantity: Math.min(10, left) }]);
     }
-    const { page, problems } = await browser.open(`/concerts/${encodeURIComponent(concert.id)}`);
+    const { page, problems } = await browser().open(`/concerts/${encodeURIComponent(concert.id)}`);
     const row = page.locator(`[data-tier-id="${vip.id}"]`);
     await row.getByText('Sold out').waitFor();
     expect(await page.getByLabel('Quantity of VIP tickets').isDisabled()).toBe(true);
@@ -109,7 +99,7 @@ describe('shopping', () => {
   it('books with the keyboard alone', async () => {
     const concerts = await listConcerts(baseUrl);
     const concert = concerts[3]!;
-    const { page, problems } = await browser.open(`/concerts/${encodeURIComponent(concert.id)}`);
+    const { page, problems } = await browser().open(`/concerts/${encodeURIComponent(concert.id)}`);
     const vipPicker = page.getByLabel('Quantity of VIP tickets');
     await vipPicker.waitFor();
     await vipPicker.focus();
@@ -132,7 +122,7 @@ describe('shopping', () => {
 
   it('fits a phone-sized screen without sideways scrolling', async () => {
     const [concert] = await listConcerts(baseUrl);
-    const { page, problems } = await browser.open(`/concerts/${encodeURIComponent(concert!.id)}`, {
+    const { page, problems } = await browser().open(`/concerts/${encodeURIComponent(concert!.id)}`, {
       viewport: { width: 375, height: 740 },
     });
     await page.getByLabel('Email for your tickets').waitFor();

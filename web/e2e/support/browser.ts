@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const screenshotDir = fileURLToPath(new URL('../screenshots/', import.meta.url));
@@ -80,4 +81,25 @@ export async function launchBrowser(baseUrl: string): Promise<Browser> {
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+// One browser per test file, closed when the file is done; call at the top
+// level of a test file and use the returned getter inside tests.
+export function useBrowser(baseUrl: string): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser(baseUrl);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('the browser is not running yet');
+    return browser;
+  };
+}
+
+// The leading number of a "42 / 100" count on the page.
+export function leadingNumber(text: string | null): number {
+  return Number(text?.split('/')[0]?.trim());
 }

@@ -47,18 +47,20 @@ function BookingPage() {
   return <p>Booking page for {useParams().id}</p>;
 }
 
-function renderForm(mocks: MockLink.MockedResponse[]) {
-  return render(
+function formTree(mocks: MockLink.MockedResponse[], data = concert) {
+  return (
     <MockedProvider mocks={mocks} cache={createCache()}>
       <MemoryRouter initialEntries={['/concerts/C1']}>
         <Routes>
-          <Route path="/concerts/:id" element={<BookingForm concert={concert} />} />
+          <Route path="/concerts/:id" element={<BookingForm concert={data} />} />
           <Route path="/bookings/:id" element={<BookingPage />} />
         </Routes>
       </MemoryRouter>
-    </MockedProvider>,
+    </MockedProvider>
   );
 }
+
+const renderForm = (mocks: MockLink.MockedResponse[]) => render(formTree(mocks));
 
 async function fillOrder(user: ReturnType<typeof userEvent.setup>, vip = 2, email = 'fan@example.com') {
   await user.selectOptions(screen.getByLabelText(/Quantity of VIP tickets/), String(vip));
@@ -221,5 +223,22 @@ describe('BookingForm', () => {
     await user.click(screen.getByRole('button', { name: 'Book' }));
     await waitFor(() => expect(calls).toHaveLength(2));
     expect(calls[1]?.input.idempotencyKey).not.toBe(calls[0]?.input.idempotencyKey);
+  });
+
+  it('flags a choice that live availability has overtaken and holds the Book button', async () => {
+    const user = userEvent.setup();
+    const view = renderForm([]);
+    await fillOrder(user, 4);
+    // Another shopper's booking arrives: only 2 VIP left now.
+    const fewer = {
+      ...(concert as unknown as { tiers: ReturnType<typeof tier>[] }),
+      tiers: [tier('VIP', 'VIP', 10000, 2, 100), tier('FR', 'Front Row', 5000, 0, 250), tier('GA', 'GA', 1000, 2000, 2000)],
+    } as unknown as FragmentType<typeof BookingFormFragment>;
+    // Same tree, new data: React keeps the form's state, as with a cache update.
+    view.rerender(formTree([], fewer));
+    expect(screen.getByText('Only 2 VIP tickets left: choose fewer.')).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Book' }) as HTMLButtonElement).disabled).toBe(true);
+    await user.selectOptions(screen.getByLabelText(/Quantity of VIP tickets/), '2');
+    expect((screen.getByRole('button', { name: 'Book' }) as HTMLButtonElement).disabled).toBe(false);
   });
 });
