@@ -44,7 +44,9 @@ const bookingRequestSchema = z.object({
   idempotencyKey: z
     .string()
     .min(1, 'Idempotency key must not be empty')
-    .max(255, 'Idempotency key must be at most 255 characters'),
+    .max(255, 'Idempotency key must be at most 255 characters')
+    // Postgres text cannot hold NUL: such a key would fail the whole coalesced batch it is written in.
+    .refine((key) => !key.includes('\0'), 'Idempotency key must not contain NUL characters'),
 });
 
 /** Throws the first rule broken as a ValidationError naming its input field, e.g. `items[1].quantity`. */
