@@ -3,76 +3,116 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createYoga } from 'graphql-yoga';
 import { BookingCoalescer, type BookingCoalescerOptions } from './booking/booking-coalescer.ts';
-import { createDatabase } from './db/client.ts';
+import { createDatabase, type DatabaseTimeouts } from './db/client.ts';
 import { createAvailabilityFeed } from './events/availability-feed.ts';
 import { PostgresListener } from './events/postgres-listener.ts';
 import type { Context } from './graphql/builder.ts';
 import { schema } from './graphql/schema.ts';
+import { createDrain } from './http/draining.ts';
+import { errorMasking } from './http/error-masking.ts';
 import { attachGraphqlWs } from './http/graphql-ws.ts';
+import { createHealthChecks } from './http/health.ts';
+import { limitPlugins, MAX_REQUEST_BYTES } from './http/limits.ts';
+import { createPersistedOperations, type PersistedOperationsOptions } from './http/persisted-operations.ts';
 import { createStaticHandler } from './http/static-files.ts';
+import { silentLogger, type Logger } from './observability/logger.ts';
+import { createMetrics } from './observability/metrics.ts';
+import { useRequestLog } from './observability/request-log.ts';
+import { watchRuntime } from './observability/runtime-metrics.ts';
 
 export interface AppOptions {
   databaseUrl: string;
   poolSize?: number;
+  /** Hides field suggestions, GraphiQL and error details, and logs one line per operation at debug only. */
   production?: boolean;
   /** Folder of the web app's production build, served at `/`. */
   webRoot?: string;
   booking?: BookingCoalescerOptions;
   onQuery?: (sql: string) => void;
+  /** Structured logs; silent when unset. */
+  logger?: Logger;
+  /** Lifecycle messages (pool and LISTEN connection trouble); defaults to `logger`. */
   log?: { info(msg: string): void; warn(msg: string): void; error(msg: string): void };
+  /** Default: `allow`, with the web app's codegen manifest registered. */
+  persistedOperations?: PersistedOperationsOptions;
+  databaseTimeouts?: DatabaseTimeouts;
+  /** How long stop() waits for in-flight requests and bookings before closing anyway. */
+  shutdownTimeoutMs?: number;
 }
 
 const GRAPHQL_PATH = '/graphql';
 const defaultWebRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
-const quietLog = { info() {}, warn() {}, error() {} };
+const webManifest = fileURLToPath(new URL('../../web/src/gql/persisted-documents.json', import.meta.url));
 
 export function buildApp(options: AppOptions) {
-  const log = options.log ?? quietLog;
+  const production = options.production ?? false;
+  const logger = options.logger ?? silentLogger;
+  const log = options.log ?? logger;
   const { pool, db } = createDatabase({
     url: options.databaseUrl,
     poolSize: options.poolSize,
     onIdleError: (error) => log.warn(`idle database connection failed: ${error.message}`),
     onQuery: options.onQuery,
+    timeouts: options.databaseTimeouts,
   });
+  const metrics = createMetrics();
   const listener = new PostgresListener({ url: options.databaseUrl, log });
   const availability = createAvailabilityFeed(db, listener);
-  const bookings = new BookingCoalescer(db, options.booking);
-  const context: Context = { db, bookings, availability };
+  const bookings = new BookingCoalescer(db, { onBatch: metrics.observeBatch, ...options.booking });
+  const context: Context = { db, bookings, availability, metrics };
+  const persisted = createPersistedOperations({ manifests: [webManifest], ...options.persistedOperations });
+  const drain = createDrain();
+  // At ~10k bookings/s a line per operation is ~10k synchronous stdout writes/s; production
+  // counts operations in /metrics instead and logs only errors and slow requests.
+  const operationLevel = production ? 'debug' : 'info';
 
   const yoga = createYoga({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
     context: () => context,
-    graphiql: { title: 'Concert tickets API', subscriptionsProtocol: 'WS' },
+    graphiql: production ? false : { title: 'Concert tickets API', subscriptionsProtocol: 'WS' },
     landingPage: false,
     logging: false,
+    maskedErrors: errorMasking({ production }),
+    maxRequestBodySize: MAX_REQUEST_BYTES,
+    // GraphQL over HTTP's persisted documents send `documentId` beside (or instead of) `query`.
+    extraParamNames: ['documentId'],
+    plugins: [useRequestLog({ logger, operationLevel }), persisted.plugin, ...limitPlugins({ production })],
   });
 
+  const health = createHealthChecks({ pool, listener, isDraining: () => drain.draining });
   const serveStatic = createStaticHandler(options.webRoot ?? defaultWebRoot);
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
-    if (path === GRAPHQL_PATH) return void yoga.handle(req, res);
-    if (path === '/health') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
-    if (path === '/ready') return void ready(res);
+    if (path === '/health') return health.health(res);
+    if (path === '/ready') return void health.ready(res);
+    if (path === '/metrics') return void serveMetrics(res);
+    if (drain.draining) return drain.refuse(res);
+    if (path === GRAPHQL_PATH) {
+      drain.track(req, res);
+      return void yoga.handle(req, res);
+    }
     serveStatic(req, res);
   });
-  const ws = attachGraphqlWs(server, yoga, GRAPHQL_PATH);
+  const ws = attachGraphqlWs(server, yoga, {
+    path: GRAPHQL_PATH,
+    persisted,
+    logger,
+    operationLevel,
+    isDraining: () => drain.draining,
+  });
+  watchRuntime(metrics, { pool, bookings, availability, listener, webSockets: () => ws.connections });
 
-  async function ready(res: ServerResponse) {
-    const database = await pool.query('SELECT 1').then(
-      () => true,
-      () => false,
-    );
-    const ok = database && listener.connected;
-    res
-      .writeHead(ok ? 200 : 503, { 'content-type': 'application/json' })
-      .end(JSON.stringify({ status: ok ? 'ready' : 'unavailable', database, listen: listener.connected }));
+  async function serveMetrics(res: ServerResponse) {
+    const body = await metrics.registry.metrics();
+    res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(body);
   }
 
   return {
     yoga,
     db,
     pool,
+    metrics,
     /** Resolves once the server accepts connections; port 0 picks a free one. */
     async start(port = 4000, host?: string) {
       await listener.start();
@@ -83,11 +123,19 @@ export function buildApp(options: AppOptions) {
       const address = server.address() as AddressInfo;
       return { port: address.port, url: `http://localhost:${address.port}${GRAPHQL_PATH}` };
     },
+    /**
+     * Graceful: new requests get 503 (and /ready says so, for load balancers) while the requests
+     * and bookings already taken finish; then sockets close with 1001 and the database goes.
+     */
     async stop() {
+      drain.start();
+      server.closeIdleConnections();
+      const drained = await drain.idle(options.shutdownTimeoutMs ?? 15_000, () => bookings.pending);
+      if (!drained) log.warn(`stopping with ${drain.inFlight} requests and ${bookings.pending} bookings unfinished`);
       await ws.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
-        server.closeIdleConnections();
+        server.closeAllConnections();
       });
       await listener.close();
       await pool.end();

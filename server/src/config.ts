@@ -10,6 +10,19 @@ function integer(name: string, fallback: number) {
   return value;
 }
 
+function oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) throw new Error(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+  return raw as T;
+}
+
+function list(name: string, fallback: string[]) {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  return raw.split(',').map((item) => item.trim()).filter(Boolean);
+}
+
 /** Everything the process reads from its environment, in one place. */
 export function readConfig() {
   return {
@@ -24,6 +37,18 @@ export function readConfig() {
     seedDemo: process.env.SEED_DEMO === '1' || process.env.SEED_DEMO === 'true',
     poolSize: integer('DB_POOL_SIZE', 20),
     production: process.env.NODE_ENV === 'production',
+    logLevel: oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
+    /** `allow`: any operation, and persisted ones by hash. `only`: persisted operations only (trusted documents). */
+    persistedOperations: oneOf('PERSISTED_OPERATIONS', ['allow', 'only'], 'allow'),
+    /** Manifests (hash → document) of the operations to accept by hash; partners' lists go next to the web app's. */
+    persistedDocuments: list('PERSISTED_DOCUMENTS', [`${repoRoot}web/src/gql/persisted-documents.json`]),
+    databaseTimeouts: {
+      statementMs: integer('DB_STATEMENT_TIMEOUT_MS', 5_000),
+      lockMs: integer('DB_LOCK_TIMEOUT_MS', 2_000),
+      idleInTransactionMs: integer('DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 10_000),
+    },
+    /** How long SIGTERM waits for in-flight requests and bookings before closing anyway. */
+    shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', 15_000),
   };
 }
 

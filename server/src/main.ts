@@ -4,17 +4,14 @@ import { createDatabase } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { openDatabase } from './db/open-database.ts';
 import { seedDemoCatalogue } from './db/seed.ts';
+import { createLogger } from './observability/logger.ts';
 
 const config = readConfig();
-const log = {
-  info: (msg: string) => console.log(msg),
-  warn: (msg: string) => console.warn(msg),
-  error: (msg: string) => console.error(msg),
-};
+const logger = createLogger({ level: config.logLevel });
 
 const database = await openDatabase(config, {
   log: (line) => {
-    if (/ERROR|FATAL|PANIC|initialising/.test(line)) console.log(`[postgres] ${line}`);
+    if (/ERROR|FATAL|PANIC|initialising/.test(line)) logger.info({ postgres: line }, 'embedded postgres');
   },
 });
 let app: ReturnType<typeof buildApp> | undefined;
@@ -23,14 +20,16 @@ let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
-  log.info(`${signal}: finishing in-flight requests, then stopping`);
-  const force = setTimeout(() => process.exit(1), 20_000).unref();
+  logger.info({ signal }, 'finishing in-flight requests, then stopping');
+  const force = setTimeout(() => process.exit(1), config.shutdownTimeoutMs + 5_000).unref();
   try {
     await app?.stop();
   } finally {
     // Stop Postgres ourselves before exiting, so the exit cannot race its shutdown.
     await database.stop();
     clearTimeout(force);
+    logger.info('stopped');
+    logger.flush();
     process.exit(0);
   }
 }
@@ -43,13 +42,24 @@ try {
     const { db, pool } = createDatabase({ url: database.url, poolSize: 1 });
     const { concerts } = await seedDemoCatalogue(db);
     await pool.end();
-    log.info(`database ready (${database.embedded ? 'embedded Postgres' : 'DATABASE_URL'}, ${concerts} concerts)`);
+    logger.info({ source: database.embedded ? 'embedded Postgres' : 'DATABASE_URL', concerts }, 'database ready');
   }
-  app = buildApp({ databaseUrl: database.url, poolSize: config.poolSize, production: config.production, log });
+  app = buildApp({
+    databaseUrl: database.url,
+    poolSize: config.poolSize,
+    production: config.production,
+    logger,
+    persistedOperations: { mode: config.persistedOperations, manifests: config.persistedDocuments },
+    databaseTimeouts: config.databaseTimeouts,
+    shutdownTimeoutMs: config.shutdownTimeoutMs,
+  });
   const { port } = await app.start(config.port);
-  log.info(`Concert tickets: web app at http://localhost:${port}/ · GraphQL at http://localhost:${port}/graphql`);
+  logger.info(
+    { port, persistedOperations: config.persistedOperations },
+    `Concert tickets: web app at http://localhost:${port}/ · GraphQL at http://localhost:${port}/graphql`,
+  );
 } catch (error) {
-  log.error(`failed to start: ${(error as Error).stack ?? error}`);
+  logger.fatal({ err: error }, 'failed to start');
   await app?.stop().catch(() => {});
   await database.stop();
   process.exit(1);

@@ -5,6 +5,8 @@ export interface BookingCoalescerOptions {
   /** Transactions in flight at once; more than one lets bookings of different tiers overlap. */
   maxConcurrentBatches?: number;
   maxBatchSize?: number;
+  /** Told the size of each batch as it starts, for metrics; must be cheap. */
+  onBatch?: (size: number) => void;
 }
 
 interface Waiting {
@@ -29,7 +31,7 @@ export class BookingCoalescer {
 
   constructor(
     private readonly db: Database,
-    options: BookingCoalescerOptions = {},
+    private readonly options: BookingCoalescerOptions = {},
   ) {
     this.maxConcurrentBatches = options.maxConcurrentBatches ?? 4;
     this.maxBatchSize = options.maxBatchSize ?? 256;
@@ -77,6 +79,7 @@ export class BookingCoalescer {
   }
 
   private async run(batch: Waiting[]) {
+    this.options.onBatch?.(batch.length);
     try {
       const outcomes = await commitBookingBatch(
         this.db,

@@ -9,10 +9,38 @@ export interface DatabaseOptions {
   onIdleError?: (error: Error) => void;
   /** Sees every SQL statement drizzle sends; tests use it to count statements per request. */
   onQuery?: (sql: string) => void;
+  timeouts?: DatabaseTimeouts;
 }
 
-export function createDatabase({ url, poolSize = 20, onIdleError, onQuery }: DatabaseOptions) {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000 });
+/**
+ * Server-side limits set on every pooled connection, so that no request can hold a hot tier row
+ * (or a connection) for long, whatever goes wrong in the process that holds it.
+ */
+export interface DatabaseTimeouts {
+  /** Longest any one statement may run. */
+  statementMs?: number;
+  /** Longest a statement waits for a row lock, e.g. a tier row another transaction holds. */
+  lockMs?: number;
+  /** A transaction left open and idle (a stalled or buggy client) is ended and its locks released. */
+  idleInTransactionMs?: number;
+}
+
+export const defaultDatabaseTimeouts = { statementMs: 5_000, lockMs: 2_000, idleInTransactionMs: 10_000 } as const;
+
+export function createDatabase({ url, poolSize = 20, onIdleError, onQuery, timeouts }: DatabaseOptions) {
+  const limits = { ...defaultDatabaseTimeouts, ...timeouts };
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    // Also bounds the wait for a free pooled connection, so a request never queues forever.
+    connectionTimeoutMillis: 5_000,
+    // Sent in the startup packet: no extra round trip per connection. 0 turns a limit off.
+    statement_timeout: limits.statementMs,
+    lock_timeout: limits.lockMs,
+    idle_in_transaction_session_timeout: limits.idleInTransactionMs,
+    // Client-side backstop for a server that stops answering without closing the socket.
+    query_timeout: limits.statementMs > 0 ? limits.statementMs + 2_000 : undefined,
+  });
   pool.on('error', (error) => onIdleError?.(error));
   const db = drizzle({ client: pool, relations, logger: onQuery ? { logQuery: (query) => onQuery(query) } : undefined });
   return { pool, db };

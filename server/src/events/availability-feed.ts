@@ -35,17 +35,23 @@ export function createAvailabilityFeed(db: Database, listener: PostgresListener)
     return concertIds.map((concertId) => (concertId === ALL ? rows : rows.filter((row) => row.concertId === concertId)));
   });
 
+  let open = 0;
   async function* changes(concertId?: string): AsyncGenerator<TierRow> {
-    const events = pubsub.subscribe(concertId ? concertChannel(concertId) : ALL_CONCERTS_CHANNEL);
-    for await (const detail of events) {
-      if (detail === RESYNC) {
-        yield* await tiersByConcert.load(concertId ?? ALL);
-        continue;
+    open += 1;
+    try {
+      const events = pubsub.subscribe(concertId ? concertChannel(concertId) : ALL_CONCERTS_CHANNEL);
+      for await (const detail of events) {
+        if (detail === RESYNC) {
+          yield* await tiersByConcert.load(concertId ?? ALL);
+          continue;
+        }
+        const notice = parseAvailabilityNotice(String(detail));
+        if (!notice) continue;
+        const rows = await tiersById.loadMany(notice.tierIds);
+        for (const row of rows) if (row && !(row instanceof Error)) yield row;
       }
-      const notice = parseAvailabilityNotice(String(detail));
-      if (!notice) continue;
-      const rows = await tiersById.loadMany(notice.tierIds);
-      for (const row of rows) if (row && !(row instanceof Error)) yield row;
+    } finally {
+      open -= 1;
     }
   }
 
@@ -53,7 +59,14 @@ export function createAvailabilityFeed(db: Database, listener: PostgresListener)
   const currentTiers = (concertId: string) =>
     db.select().from(ticketTiers).where(eq(ticketTiers.concertId, concertId)).orderBy(asc(ticketTiers.position));
 
-  return { changes, currentTiers };
+  return {
+    changes,
+    currentTiers,
+    /** Subscribers being fed now, over any transport; for metrics. */
+    get openSubscriptions() {
+      return open;
+    },
+  };
 }
 
 export type AvailabilityFeed = ReturnType<typeof createAvailabilityFeed>;

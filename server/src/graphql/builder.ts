@@ -8,11 +8,15 @@ import type { BookingCoalescer } from '../booking/booking-coalescer.ts';
 import type { Database } from '../db/client.ts';
 import { relations } from '../db/relations.ts';
 import type { AvailabilityFeed } from '../events/availability-feed.ts';
+import type { Metrics } from '../observability/metrics.ts';
 
 export interface Context {
   db: Database;
   bookings: BookingCoalescer;
   availability: AvailabilityFeed;
+  metrics: Metrics;
+  /** Set per operation by the request log (HTTP) or graphql-ws; for log lines only. */
+  requestId?: string;
 }
 
 export const builder = new SchemaBuilder<{

@@ -1,40 +1,71 @@
 import type { Server } from 'node:http';
-import type { ExecutionArgs } from 'graphql';
+import type { ExecutionArgs, GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
+import type { Logger } from '../observability/logger.ts';
+import { REQUEST_ID_HEADER, requestIdFrom } from '../observability/request-log.ts';
+import { MAX_REQUEST_BYTES } from './limits.ts';
+import type { PersistedOperations } from './persisted-operations.ts';
 
 interface EnvelopedRoot {
   execute: (args: ExecutionArgs) => unknown;
   subscribe: (args: ExecutionArgs) => unknown;
 }
 
+export interface GraphqlWsOptions {
+  path: string;
+  persisted: PersistedOperations;
+  logger: Logger;
+  operationLevel: 'info' | 'debug';
+  /** While true (graceful shutdown), new sockets are refused with 503 so clients reconnect elsewhere. */
+  isDraining: () => boolean;
+}
+
 /**
  * graphql-ws on the same path as HTTP. Operations go through yoga.getEnveloped, so WebSocket
- * operations get the same plugins, limits, error masking and context as HTTP ones.
+ * operations get the same plugins, limits, error masking and context as HTTP ones; the persisted
+ * operations rule, which Yoga applies to HTTP request parameters only, is applied here too.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function attachGraphqlWs(server: Server, yoga: YogaServerInstance<any, any>, path: string) {
-  const wsServer = new WebSocketServer({ server, path, maxPayload: 64 * 1024 });
+export function attachGraphqlWs(server: Server, yoga: YogaServerInstance<any, any>, options: GraphqlWsOptions) {
+  const { logger, persisted } = options;
+  const wsServer = new WebSocketServer({
+    server,
+    path: options.path,
+    // A bigger message closes the socket with 1009 before it is parsed.
+    maxPayload: MAX_REQUEST_BYTES,
+    verifyClient: (_info, accept) => (options.isDraining() ? accept(false, 503, 'Server shutting down') : accept(true)),
+  });
   const disposable = useServer(
     {
       execute: (args) => (args.rootValue as EnvelopedRoot).execute(args) as never,
       subscribe: (args) => (args.rootValue as EnvelopedRoot).subscribe(args) as never,
-      onSubscribe: async (ctx, _id, params) => {
+      onSubscribe: async (ctx, id, params) => {
+        const header = ctx.extra.request.headers[REQUEST_ID_HEADER];
+        const requestId = `${requestIdFrom(Array.isArray(header) ? header[0] : header)}/${id}`;
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
           req: ctx.extra.request,
           socket: ctx.extra.socket,
           params,
+          requestId,
         });
         let document;
         try {
-          document = parse(params.query);
+          document = parse(persisted.resolveQuery(params));
         } catch (error) {
-          return [error as never];
+          logger.debug({ requestId, err: error }, 'graphql-ws operation refused');
+          return [error as GraphQLError];
         }
         const errors = validate(schema, document);
-        if (errors.length > 0) return errors;
+        if (errors.length > 0) {
+          logger.debug({ requestId, errors: errors.map((error: GraphQLError) => error.message) }, 'graphql-ws operation invalid');
+          return errors;
+        }
+        if (logger.isLevelEnabled(options.operationLevel)) {
+          logger[options.operationLevel]({ requestId, operationName: params.operationName ?? undefined }, 'graphql-ws operation');
+        }
         return {
           schema,
           operationName: params.operationName,

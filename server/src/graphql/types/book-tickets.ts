@@ -5,6 +5,7 @@ import {
   SoldOutError,
   ValidationError,
 } from '../../booking/errors.ts';
+import { measureBooking } from '../../observability/booking-metrics.ts';
 import { builder } from '../builder.ts';
 import { databaseIdOf } from '../global-id.ts';
 import { BookingRef } from './booking.ts';
@@ -54,20 +55,21 @@ builder.mutationField('bookTickets', (t) =>
       union: { name: 'BookTicketsResult' },
     },
     args: { input: t.arg({ type: BookTicketsInput, required: true }) },
-    resolve: (_root, { input }, ctx) => {
-      const concertId = databaseIdOf(String(input.concertId), 'Concert');
-      if (!concertId) throw new NotFoundError('Concert', String(input.concertId), true);
-      const items = input.items.map((item) => {
-        const tierId = databaseIdOf(String(item.tierId), 'TicketTier');
-        if (!tierId) throw new NotFoundError('TicketTier', String(item.tierId), true);
-        return { tierId, quantity: item.quantity };
-      });
-      return bookTickets(ctx.db, ctx.bookings, {
-        concertId,
-        items,
-        customerEmail: input.customerEmail,
-        idempotencyKey: input.idempotencyKey,
-      });
-    },
+    resolve: (_root, { input }, ctx) =>
+      measureBooking(ctx.metrics, async () => {
+        const concertId = databaseIdOf(String(input.concertId), 'Concert');
+        if (!concertId) throw new NotFoundError('Concert', String(input.concertId), true);
+        const items = input.items.map((item) => {
+          const tierId = databaseIdOf(String(item.tierId), 'TicketTier');
+          if (!tierId) throw new NotFoundError('TicketTier', String(item.tierId), true);
+          return { tierId, quantity: item.quantity };
+        });
+        return bookTickets(ctx.db, ctx.bookings, {
+          concertId,
+          items,
+          customerEmail: input.customerEmail,
+          idempotencyKey: input.idempotencyKey,
+        });
+      }),
   }),
 );

@@ -1,0 +1,51 @@
+import { EnvelopArmor } from '@escape.tech/graphql-armor';
+import { GraphQLError, type ValidationContext } from 'graphql';
+
+/** Bodies over this are refused with 413 before they are read to the end (HTTP) or the socket is closed (ws maxPayload). */
+export const MAX_REQUEST_BYTES = 64 * 1024;
+
+/**
+ * What one operation may ask for. The web app's deepest operation (a booking's items' tier's price)
+ * is 5 levels, ~150 tokens and costs < 200, so these leave partners room while refusing the shapes that
+ * exist only to exhaust the server: cyclic nesting (tier → concert → tiers → concert …), alias
+ * fan-out (one request asking for a field hundreds of times), directive and token floods.
+ * limits.test.ts checks that every persisted web operation stays within them.
+ */
+export const queryLimits = {
+  maxDepth: 8,
+  maxAliases: 15,
+  maxDirectives: 20,
+  maxTokens: 1_000,
+  maxCost: 2_000,
+} as const;
+
+export const LIMIT_ERROR_CODE = 'QUERY_LIMIT_EXCEEDED';
+
+/**
+ * graphql-armor reports a rejection by throwing from inside graphql-js's validation, which ends up
+ * as an unmasked syntax error without a code. Reporting it to the validation context instead makes
+ * it an ordinary validation error (HTTP 400 / a graphql-ws error message) that clients can tell
+ * apart by `extensions.code`. The token limit runs in the parser, which has no such context: there
+ * the coded error is thrown and surfaces as a syntax error.
+ */
+const report = (context: ValidationContext | null, error: GraphQLError) => {
+  const coded = new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { code: LIMIT_ERROR_CODE } });
+  if (context) context.reportError(coded);
+  else throw coded;
+};
+const rejection = { onReject: [report], propagateOnRejection: false };
+
+/**
+ * Envelop plugins for the limits, shared by HTTP and graphql-ws (both run yoga.getEnveloped).
+ * Field suggestions ("Did you mean …?") map the schema for anyone probing it; production hides them.
+ */
+export function limitPlugins({ production }: { production: boolean }) {
+  return new EnvelopArmor({
+    blockFieldSuggestion: { enabled: production },
+    maxDepth: { n: queryLimits.maxDepth, flattenFragments: true, ...rejection },
+    maxAliases: { n: queryLimits.maxAliases, ...rejection },
+    maxDirectives: { n: queryLimits.maxDirectives, ...rejection },
+    maxTokens: { n: queryLimits.maxTokens, ...rejection },
+    costLimit: { maxCost: queryLimits.maxCost, flattenFragments: true, ...rejection },
+  }).protect().plugins;
+}

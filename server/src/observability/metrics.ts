@@ -1,0 +1,57 @@
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+/**
+ * Prometheus metrics of one app instance, on a registry of its own (tests and benchmarks run
+ * several apps in one process). The booking path only increments a counter and observes a
+ * histogram; everything read from other objects (pool, coalescer, sockets) is read at scrape time.
+ */
+export function createMetrics({ processMetrics = true }: { processMetrics?: boolean } = {}) {
+  const registry = new Registry();
+  if (processMetrics) collectDefaultMetrics({ register: registry });
+
+  const bookings = new Counter({
+    name: 'bookings_total',
+    help: 'bookTickets results by result type (BookTicketsSuccess, SoldOutError, …; UnexpectedError for top-level errors)',
+    labelNames: ['result'],
+    registers: [registry],
+  });
+  const bookingSeconds = new Histogram({
+    name: 'booking_duration_seconds',
+    help: 'bookTickets resolver time, from validation to the committed (or refused) booking',
+    labelNames: ['result'],
+    buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  });
+  const batchSize = new Histogram({
+    name: 'booking_batch_size',
+    help: 'Bookings written per coalesced transaction',
+    buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256],
+    registers: [registry],
+  });
+
+  /** A gauge whose value is read from elsewhere when Prometheus scrapes. */
+  function sampled(name: string, help: string, read: () => number) {
+    new Gauge({
+      name,
+      help,
+      registers: [registry],
+      collect() {
+        this.set(read());
+      },
+    });
+  }
+
+  return {
+    registry,
+    sampled,
+    observeBooking(result: string, seconds: number) {
+      bookings.inc({ result });
+      bookingSeconds.observe({ result }, seconds);
+    },
+    observeBatch(size: number) {
+      batchSize.observe(size);
+    },
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;
