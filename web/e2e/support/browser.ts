@@ -28,7 +28,7 @@ export interface Browser {
 export interface OpenOptions {
   viewport?: { width: number; height: number };
   // Runs before the first navigation, e.g. to route the page's WebSocket.
-  beforeNavigate?: (page: Page) => Promise<void>;
+  beforeNavigate?: (page: Page) => Promise<unknown>;
 }
 
 export interface TrackedPage {
