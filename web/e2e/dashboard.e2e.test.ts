@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { bookAsAnotherClient, listConcerts, tierNamed } from './support/api';
-import { leadingNumber, screenshotDir, useBrowser } from './support/browser';
+import { leadingNumber, screenshotDir, useBrowser, waitUntilLive } from './support/browser';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser(baseUrl);
@@ -10,7 +10,7 @@ describe('live inventory dashboard', () => {
   it('shows every concert and moves sold counts and revenue live', async () => {
     const concerts = await listConcerts(baseUrl);
     const { page, problems } = await browser().open('/dashboard');
-    await page.locator('[data-testid="connection-state"][data-state="live"]').waitFor();
+    await waitUntilLive(page);
     await expect.poll(() => page.locator('.dashboard-concert').count()).toBe(concerts.length);
 
     const concert = concerts[0]!;

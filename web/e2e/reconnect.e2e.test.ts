@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { WebSocketRoute } from 'playwright-core';
 import { bookAsAnotherClient, listConcerts, tierNamed } from './support/api';
-import { leadingNumber, useBrowser } from './support/browser';
+import { leadingNumber, useBrowser, waitUntilLive } from './support/browser';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser(baseUrl);
@@ -28,7 +28,7 @@ describe('live connection', () => {
     });
     const badge = page.getByTestId('connection-state');
     const count = page.locator(`[data-tier-id="${vip.id}"] [data-testid="tier-available"]`);
-    await page.locator('[data-testid="connection-state"][data-state="live"]').waitFor();
+    await waitUntilLive(page);
     const before = leadingNumber(await count.textContent());
 
     serverReachable = false;

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { bookAsAnotherClient, listConcerts, tierNamed } from './support/api';
-import { leadingNumber, screenshotDir, useBrowser } from './support/browser';
+import { leadingNumber, screenshotDir, useBrowser, waitUntilLive } from './support/browser';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser(baseUrl);
@@ -66,7 +66,7 @@ describe('shopping', () => {
     const [, concert] = await listConcerts(baseUrl);
     const ga = tierNamed(concert!, 'General Admission');
     const { page, problems } = await browser().open(`/concerts/${encodeURIComponent(concert!.id)}`);
-    await page.locator('[data-testid="connection-state"][data-state="live"]').waitFor();
+    await waitUntilLive(page);
 
     const gaCount = page.locator(`[data-tier-id="${ga.id}"] [data-testid="tier-available"]`);
     const before = leadingNumber(await gaCount.textContent());

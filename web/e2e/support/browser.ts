@@ -103,3 +103,12 @@ export function useBrowser(baseUrl: string): () => Browser {
 export function leadingNumber(text: string | null): number {
   return Number(text?.split('/')[0]?.trim());
 }
+
+// "Live" means graphql-ws got its connection ack; the subscribe message goes
+// out just after, and the server then starts listening for that concert.
+// Nothing tells the client when that is done, so give it a moment before a
+// test makes a change it expects to hear about.
+export async function waitUntilLive(page: Page) {
+  await page.locator('[data-testid="connection-state"][data-state="live"]').waitFor();
+  await page.waitForTimeout(250);
+}
