@@ -14,8 +14,9 @@ export function graphqlWsUrl(location: Location): string {
   return `${protocol}//${location.host}/graphql`;
 }
 
-// Exponential backoff with full jitter, so a fleet of browsers that lost the
-// server together does not reconnect in lockstep when it comes back.
+// Exponential backoff (0.5 s doubling to a 30 s cap), each wait drawn between
+// half and all of it, so a fleet of browsers that lost the server together
+// does not reconnect in lockstep when it comes back.
 export function retryDelay(retries: number): number {
   const ceiling = Math.min(30_000, 500 * 2 ** retries);
   return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
@@ -44,7 +45,7 @@ export function createApolloClient() {
     url: graphqlWsUrl(window.location),
     retryAttempts: Number.POSITIVE_INFINITY,
     // Any drop (server restart, proxy idle timeout, laptop sleep) is worth
-    // retrying; the default only retries on a few close codes.
+    // retrying; by default a socket error, unlike a close, is not retried.
     shouldRetry: () => true,
     retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, retryDelay(retries))),
     // Moving between pages swaps one subscription for another; keeping the
