@@ -1,120 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MockedProvider } from '@apollo/client/testing/react';
-import type { MockLink } from '@apollo/client/testing';
-import { MemoryRouter, Route, Routes, useParams } from 'react-router';
-import { BookingForm, BookingFormAvailabilityQuery, BookingFormFragment, BookTicketsMutation } from './BookingForm';
-import type { FragmentType } from '../gql/fragment-masking';
-import { createCache } from '../apollo';
+import { BookingFormAvailabilityQuery } from './BookingForm';
+import { bookingMock, fillOrder, renderForm, stubRandomUUID, typed, type Variables } from '../../test/bookingFormHarness';
 
-const money = (cents: number) => ({ __typename: 'Money', cents, currency: 'USD' });
-const tier = (id: string, name: string, cents: number, available: number, capacity: number) => ({
-  __typename: 'TicketTier',
-  id,
-  name,
-  price: money(cents),
-  available,
-  capacity,
-});
+const keys = stubRandomUUID();
 
-const concert = {
-  __typename: 'Concert',
-  id: 'C1',
-  tiers: [tier('VIP', 'VIP', 10000, 5, 100), tier('FR', 'Front Row', 5000, 0, 250), tier('GA', 'GA', 1000, 2000, 2000)],
-} as unknown as FragmentType<typeof BookingFormFragment>;
-
-type Variables = { input: { concertId: string; customerEmail: string; idempotencyKey: string; items: { tierId: string; quantity: number }[] } };
-
-// Records every bookTickets call so tests can assert on the key sent.
-function bookingMock(respond: MockLink.MockedResponse['result'] | Error, calls: Variables[], delay = 0): MockLink.MockedResponse {
-  return {
-    request: {
-      query: BookTicketsMutation,
-      variables: (variables: Variables) => {
-        calls.push(variables);
-        return true;
-      },
-    },
-    ...(respond instanceof Error ? { error: respond } : { result: respond }),
-    delay,
-  };
-}
-
-const typed = (bookTickets: Record<string, unknown>) => ({ data: { __typename: 'Mutation', bookTickets } });
-
-function BookingPage() {
-  return <p>Booking page for {useParams().id}</p>;
-}
-
-function formTree(mocks: MockLink.MockedResponse[], data = concert) {
-  return (
-    <MockedProvider mocks={mocks} cache={createCache()}>
-      <MemoryRouter initialEntries={['/concerts/C1']}>
-        <Routes>
-          <Route path="/concerts/:id" element={<BookingForm concert={data} />} />
-          <Route path="/bookings/:id" element={<BookingPage />} />
-        </Routes>
-      </MemoryRouter>
-    </MockedProvider>
-  );
-}
-
-const renderForm = (mocks: MockLink.MockedResponse[]) => render(formTree(mocks));
-
-async function fillOrder(user: ReturnType<typeof userEvent.setup>, vip = 2, email = 'fan@example.com') {
-  await user.selectOptions(screen.getByLabelText(/Quantity of VIP tickets/), String(vip));
-  await user.clear(screen.getByLabelText('Email for your tickets'));
-  await user.type(screen.getByLabelText('Email for your tickets'), email);
-}
-
-let keys: string[];
-beforeEach(() => {
-  let n = 0;
-  keys = [];
-  vi.spyOn(crypto, 'randomUUID').mockImplementation(() => {
-    const key = `00000000-0000-4000-8000-00000000000${++n}` as `${string}-${string}-${string}-${string}-${string}`;
-    keys.push(key);
-    return key;
-  });
-});
-afterEach(() => vi.restoreAllMocks());
-
-describe('BookingForm', () => {
-  it('shows each tier with availability and limits the pickers', () => {
-    renderForm([]);
-    const vip = screen.getByLabelText(/Quantity of VIP tickets/) as HTMLSelectElement;
-    // min(10, available): 5 left means 0–5.
-    expect(Array.from(vip.options).map((o) => o.value)).toEqual(['0', '1', '2', '3', '4', '5']);
-    expect(screen.getByText('Only 5 left')).toBeTruthy();
-    expect(screen.getByText('Sold out')).toBeTruthy();
-    expect((screen.getByLabelText(/Quantity of Front Row tickets/) as HTMLSelectElement).disabled).toBe(true);
-    const ga = screen.getByLabelText(/Quantity of GA tickets/) as HTMLSelectElement;
-    expect(ga.options).toHaveLength(11);
-    expect(screen.getByText('2000 / 2000')).toBeTruthy();
-  });
-
-  it('keeps a running total', async () => {
-    const user = userEvent.setup();
-    renderForm([]);
-    await user.selectOptions(screen.getByLabelText(/Quantity of VIP tickets/), '2');
-    await user.selectOptions(screen.getByLabelText(/Quantity of GA tickets/), '3');
-    expect(screen.getByTestId('order-total').textContent).toBe('$230.00');
-    expect(screen.getByText(/5 tickets/)).toBeTruthy();
-  });
-
-  it('asks for tickets and a valid email before sending anything', async () => {
-    const user = userEvent.setup();
-    const calls: Variables[] = [];
-    renderForm([bookingMock(typed({}), calls)]);
-    await user.click(screen.getByRole('button', { name: 'Book' }));
-    expect(screen.getByRole('alert').textContent).toMatch('Choose at least one ticket');
-    await fillOrder(user, 1, 'not-an-email');
-    await user.click(screen.getByRole('button', { name: 'Book' }));
-    expect(screen.getByLabelText('Email for your tickets').getAttribute('aria-invalid')).toBe('true');
-    expect(calls).toHaveLength(0);
-  });
-
+describe('BookingForm: answers from bookTickets', () => {
   it('books, disabling the button while in flight, then opens the confirmation', async () => {
     const user = userEvent.setup();
     const calls: Variables[] = [];
@@ -212,6 +104,19 @@ describe('BookingForm', () => {
     expect(calls[1]?.input.idempotencyKey).toBe(calls[0]?.input.idempotencyKey);
   });
 
+  it('treats an unexpected server error like a lost response: retry with the same key', async () => {
+    const user = userEvent.setup();
+    const calls: Variables[] = [];
+    const success = typed({ __typename: 'BookTicketsSuccess', replayed: false, booking: { __typename: 'Booking', id: 'B9', items: [] } });
+    renderForm([bookingMock({ errors: [{ message: 'Unexpected error.' }] }, calls), bookingMock(success, calls)]);
+    await fillOrder(user);
+    await user.click(screen.getByRole('button', { name: 'Book' }));
+    expect(await screen.findByText(/Something went wrong at the box office/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByText('Booking page for B9')).toBeTruthy();
+    expect(calls[1]?.input.idempotencyKey).toBe(calls[0]?.input.idempotencyKey);
+  });
+
   it('uses a new key when the order changes after a network failure', async () => {
     const user = userEvent.setup();
     const calls: Variables[] = [];
@@ -223,22 +128,5 @@ describe('BookingForm', () => {
     await user.click(screen.getByRole('button', { name: 'Book' }));
     await waitFor(() => expect(calls).toHaveLength(2));
     expect(calls[1]?.input.idempotencyKey).not.toBe(calls[0]?.input.idempotencyKey);
-  });
-
-  it('flags a choice that live availability has overtaken and holds the Book button', async () => {
-    const user = userEvent.setup();
-    const view = renderForm([]);
-    await fillOrder(user, 4);
-    // Another shopper's booking arrives: only 2 VIP left now.
-    const fewer = {
-      ...(concert as unknown as { tiers: ReturnType<typeof tier>[] }),
-      tiers: [tier('VIP', 'VIP', 10000, 2, 100), tier('FR', 'Front Row', 5000, 0, 250), tier('GA', 'GA', 1000, 2000, 2000)],
-    } as unknown as FragmentType<typeof BookingFormFragment>;
-    // Same tree, new data: React keeps the form's state, as with a cache update.
-    view.rerender(formTree([], fewer));
-    expect(screen.getByText('Only 2 VIP tickets left: choose fewer.')).toBeTruthy();
-    expect((screen.getByRole('button', { name: 'Book' }) as HTMLButtonElement).disabled).toBe(true);
-    await user.selectOptions(screen.getByLabelText(/Quantity of VIP tickets/), '2');
-    expect((screen.getByRole('button', { name: 'Book' }) as HTMLButtonElement).disabled).toBe(false);
   });
 });

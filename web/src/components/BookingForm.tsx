@@ -1,4 +1,5 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { CombinedGraphQLErrors } from '@apollo/client';
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useNavigate } from 'react-router';
 import { graphql } from '../gql/gql';
@@ -86,7 +87,8 @@ export function BookingForm(props: { concert: FragmentType<typeof BookingFormFra
   const [quantities, setQuantities] = useState<Record<string, number>>({});
   const [email, setEmail] = useState('');
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [networkFailed, setNetworkFailed] = useState(false);
+  // Set when we cannot tell whether the booking happened; the retry reuses the key.
+  const [unknownOutcome, setUnknownOutcome] = useState<'network' | 'server' | null>(null);
 
   const items = useMemo(
     () =>
@@ -106,7 +108,7 @@ export function BookingForm(props: { concert: FragmentType<typeof BookingFormFra
   function changeQuantity(tierId: string, quantity: number) {
     setQuantities((current) => ({ ...current, [tierId]: quantity }));
     setErrors((current) => ({ ...current, form: undefined, tiers: { ...current.tiers, [tierId]: '' } }));
-    setNetworkFailed(false);
+    setUnknownOutcome(null);
   }
 
   async function submit() {
@@ -114,19 +116,19 @@ export function BookingForm(props: { concert: FragmentType<typeof BookingFormFra
     const local = checkLocally(order);
     if (local) return setErrors(local);
     setErrors(NO_ERRORS);
-    setNetworkFailed(false);
+    setUnknownOutcome(null);
     const idempotencyKey = tracker.keyFor(order);
     let result;
     try {
       const response = await bookTickets({ variables: { input: { ...order, idempotencyKey } } });
       result = response.data?.bookTickets;
-    } catch {
+    } catch (error) {
       // The booking may or may not have happened; the retry reuses the key
       // so the server can tell us which without booking twice.
-      setNetworkFailed(true);
+      setUnknownOutcome(CombinedGraphQLErrors.is(error) ? 'server' : 'network');
       return;
     }
-    if (!result) return setNetworkFailed(true);
+    if (!result) return setUnknownOutcome('server');
     tracker.settle();
     const outcome = describeOutcome(result, order.items, (id) => concert.tiers.find((t) => t.id === id)?.name);
     if (outcome.kind === 'booked') {
@@ -174,7 +176,7 @@ export function BookingForm(props: { concert: FragmentType<typeof BookingFormFra
           onChange={(event) => {
             setEmail(event.target.value);
             setErrors((current) => ({ ...current, customerEmail: undefined, form: undefined }));
-            setNetworkFailed(false);
+            setUnknownOutcome(null);
           }}
         />
         {errors.customerEmail ? (
@@ -197,9 +199,14 @@ export function BookingForm(props: { concert: FragmentType<typeof BookingFormFra
           {errors.form}
         </p>
       ) : null}
-      {networkFailed ? (
+      {unknownOutcome ? (
         <div className="form-error" role="alert">
-          <p>We could not reach the box office, so we don't know yet whether your booking went through.</p>
+          <p>
+            {unknownOutcome === 'network'
+              ? 'We could not reach the box office, so we don’t know yet whether your booking went through.'
+              : 'Something went wrong at the box office, so we don’t know yet whether your booking went through.'}{' '}
+            Trying again is safe: you will not be booked twice.
+          </p>
           <button type="button" className="button button--secondary" disabled={loading} onClick={() => void submit()}>
             Try again
           </button>
