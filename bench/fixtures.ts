@@ -1,0 +1,63 @@
+// The concerts each phase books or reads. Capacities are large enough that nothing sells out during
+// a run, so every phase measures the booking path, not the sold-out path.
+import pg from 'pg';
+import { createDatabase } from '../server/src/db/client.ts';
+import { seedDemoCatalogue } from '../server/src/db/seed.ts';
+
+export interface Fixture {
+  concertId: string;
+  tierIds: string[];
+  capacity: number;
+}
+
+export interface Fixtures {
+  hot: Fixture;
+  spread: Fixture;
+  fanout: Fixture;
+  /** A concert of the demo catalogue, as the concert page shows it (3 tiers). */
+  catalogueConcertId: string;
+}
+
+const TIER_CAPACITY = 50_000_000;
+
+export async function createFixtures(url: string): Promise<Fixtures> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return {
+      hot: await createConcert(client, 'Hot tier on-sale', 1),
+      spread: await createConcert(client, 'Spread over 100 tiers', 100),
+      fanout: await createConcert(client, 'Fan-out', 1),
+      catalogueConcertId: await seedCatalogue(url, client),
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+async function createConcert(client: pg.Client, name: string, tiers: number): Promise<Fixture> {
+  const { rows } = await client.query<{ id: string }>(
+    `INSERT INTO concerts (name, venue, starts_at) VALUES ($1, 'Bench Arena', now() + interval '30 days') RETURNING id`,
+    [name],
+  );
+  const concertId = rows[0].id;
+  const tierRows = await client.query<{ id: string }>(
+    `INSERT INTO ticket_tiers (concert_id, name, price_cents, currency, capacity, available, position)
+     SELECT $1, 'Tier ' || n, 5000, 'USD', $2, $2, n FROM generate_series(1, $3) AS n
+     RETURNING id`,
+    [concertId, TIER_CAPACITY, tiers],
+  );
+  return { concertId, tierIds: tierRows.rows.map((row) => row.id), capacity: TIER_CAPACITY };
+}
+
+async function seedCatalogue(url: string, client: pg.Client) {
+  const { db, pool } = createDatabase({ url, poolSize: 1 });
+  await seedDemoCatalogue(db).finally(() => pool.end());
+  const { rows } = await client.query<{ id: string }>(
+    `SELECT id FROM concerts WHERE venue <> 'Bench Arena' ORDER BY starts_at, id LIMIT 1`,
+  );
+  return rows[0].id;
+}
+
+/** Relay global ids, as clients send them (base64 of `Type:id`). */
+export const globalId = (typename: string, id: string) => Buffer.from(`${typename}:${id}`).toString('base64');

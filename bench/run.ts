@@ -1,0 +1,155 @@
+// `npm run bench [-- --quick] [-- --only=hot,pgbench] [-- --label=name]`: starts a durable Postgres and
+// the server in production mode, runs each phase, prints a table and writes bench/results/*.json.
+// Server settings can be varied to compare ideas: --batch-size=N --concurrent-batches=N --pool=N.
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { runCatalogue } from './catalogue.ts';
+import { runFanout } from './fanout.ts';
+import { createFixtures, globalId } from './fixtures.ts';
+import { runBookingLoad } from './hot-tier.ts';
+import { findPgbench, runPgbench } from './pgbench.ts';
+import { DURABLE_SETTINGS, startBenchPostgres } from './postgres.ts';
+import { describeMachine, printTable, writeResults, type Results } from './report.ts';
+import { startServerProcess, type ServerSettings } from './server-process.ts';
+
+const args = new Map(
+  process.argv.slice(2).map((arg) => {
+    const [name, value = 'true'] = arg.replace(/^--/, '').split('=');
+    return [name, value] as const;
+  }),
+);
+const quick = args.has('quick');
+const phases = new Set((args.get('only') ?? 'hot,pgbench,spread,catalogue,fanout').split(','));
+const number = (name: string) => (args.has(name) ? Number(args.get(name)) : undefined);
+
+const CLIENTS = 64;
+// The sandbox's hard limit is 20,000 open files per process (ulimit -Hn, not raisable here); the
+// server and the subscriber process each need a few for Postgres, stdio and the listening socket.
+const MAX_SUBSCRIBERS = 19_500;
+// The machine is shared with other work, so hot tier and pgbench alternate in rounds and the report
+// takes the median round of each: a burst of someone else's load then hits both, or only one round.
+const plan = quick
+  ? { rounds: 2, durationSec: 8, warmupSec: 3, fanoutSteps: [500, 2_000], probes: 5 }
+  : { rounds: 3, durationSec: 20, warmupSec: 5, fanoutSteps: [1_000, 2_500, 5_000, 10_000, 15_000, MAX_SUBSCRIBERS], probes: 10 };
+if (number('duration')) plan.durationSec = number('duration')!;
+const settings: ServerSettings = {
+  poolSize: number('pool'),
+  maxConcurrentBatches: number('concurrent-batches'),
+  maxBatchSize: number('batch-size'),
+};
+
+const started = performance.now();
+findPgbench(); // fail (or install it) before spending a minute on the other phases
+const postgres = await startBenchPostgres();
+const fixtures = await createFixtures(postgres.url);
+const server = await startServerProcess(postgres.url, settings);
+const pids = { server: server.pid, postgres: postgres.pid(), statements: () => server.statements() };
+const results: Results = {
+  machine: describeMachine(await postgresVersion(postgres.url)),
+  mode: quick ? 'quick' : 'full',
+  startedAt: new Date().toISOString(),
+  settings: { clients: CLIENTS, ...plan, server: settings, postgres: DURABLE_SETTINGS, nodeEnv: 'production' },
+};
+const log = (message: string) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0)}s] ${message}`);
+
+try {
+  const hotRounds: Awaited<ReturnType<typeof runBookingLoad>>[] = [];
+  const pgbenchRounds: Awaited<ReturnType<typeof runPgbench>>[] = [];
+  for (let round = 1; round <= plan.rounds && (phases.has('hot') || phases.has('pgbench')); round++) {
+    if (phases.has('hot')) {
+      log(`hot tier, round ${round}/${plan.rounds}: ${CLIENTS} clients, 1 tier, ${plan.durationSec}s`);
+      const warmupSec = round === 1 ? plan.warmupSec : 0;
+      hotRounds.push(await runBookingLoad({ url: server.url, databaseUrl: postgres.url, fixture: fixtures.hot, connections: CLIENTS, durationSec: plan.durationSec, warmupSec, pids }));
+      log(`  ${hotRounds.at(-1)!.result.perSec} bookings/s, p95 ${hotRounds.at(-1)!.result.p95Ms} ms`);
+    }
+    if (phases.has('pgbench')) {
+      log(`pgbench, round ${round}/${plan.rounds}: one hot row, ${CLIENTS} clients, ${plan.durationSec}s`);
+      pgbenchRounds.push(await runPgbench(postgres, number('pgbench-clients') ?? CLIENTS, plan.durationSec));
+      log(`  ${pgbenchRounds.at(-1)!.tps} TPS`);
+    }
+  }
+  if (hotRounds.length > 0) {
+    const pick = (get: (r: (typeof hotRounds)[number]) => number) => median(hotRounds.map(get));
+    results.hotTier = {
+      bookingsPerSec: pick((r) => r.result.perSec),
+      p50Ms: pick((r) => r.result.p50Ms),
+      p95Ms: pick((r) => r.result.p95Ms),
+      p99Ms: pick((r) => r.result.p99Ms),
+      errors: hotRounds.reduce((sum, r) => sum + r.result.errors, 0),
+      bookings: hotRounds.reduce((sum, r) => sum + r.result.successes, 0),
+      sqlPerBooking: round(pick((r) => r.statements / r.result.requests)),
+      consistent: hotRounds.every((r) => r.consistent),
+      cores: hotRounds[Math.floor(hotRounds.length / 2)].cores,
+      rounds: hotRounds.map((r) => ({ bookingsPerSec: r.result.perSec, p50Ms: r.result.p50Ms, p95Ms: r.result.p95Ms, p99Ms: r.result.p99Ms, maxMs: r.result.maxMs, errors: r.result.errors, cores: r.cores })),
+      errorSamples: hotRounds.flatMap((r) => r.result.errorSamples).slice(0, 5),
+    };
+  }
+  if (pgbenchRounds.length > 0) {
+    results.pgbench = { tps: median(pgbenchRounds.map((r) => r.tps)), latencyAvgMs: median(pgbenchRounds.map((r) => r.latencyAvgMs)), clients: pgbenchRounds[0].clients, rounds: pgbenchRounds };
+    if (results.hotTier) results.ratio = round(results.hotTier.bookingsPerSec / results.pgbench.tps);
+  }
+  if (phases.has('spread')) {
+    log(`spread: ${CLIENTS} clients over 100 tiers, ${plan.durationSec}s`);
+    const spread = await runBookingLoad({ url: server.url, databaseUrl: postgres.url, fixture: fixtures.spread, connections: CLIENTS, durationSec: plan.durationSec, warmupSec: plan.warmupSec, pids });
+    const r = spread.result;
+    results.spread = { bookingsPerSec: r.perSec, p50Ms: r.p50Ms, p95Ms: r.p95Ms, p99Ms: r.p99Ms, errors: r.errors, sqlPerBooking: round(spread.statements / r.requests), consistent: spread.consistent, cores: spread.cores, errorSamples: r.errorSamples };
+  }
+  if (phases.has('catalogue')) {
+    log(`catalogue: concert page query, ${CLIENTS} clients, ${plan.durationSec}s`);
+    const catalogue = await runCatalogue({ url: server.url, concertId: fixtures.catalogueConcertId, connections: CLIENTS, durationSec: plan.durationSec, warmupSec: plan.warmupSec, pids });
+    const r = catalogue.result;
+    results.catalogue = { reqPerSec: r.perSec, p50Ms: r.p50Ms, p95Ms: r.p95Ms, p99Ms: r.p99Ms, errors: r.errors, sqlPerRequest: round(catalogue.statements / r.requests), cores: catalogue.cores };
+  }
+  if (phases.has('fanout')) {
+    log(`fan-out: subscribers in steps of ${plan.fanoutSteps.join(', ')}`);
+    const fanout = await runFanout(
+      {
+        httpUrl: server.url,
+        databaseUrl: postgres.url,
+        concertGid: globalId('Concert', fixtures.fanout.concertId),
+        concertId: fixtures.fanout.concertId,
+        tierGid: globalId('TicketTier', fixtures.fanout.tierIds[0]),
+        tierId: fixtures.fanout.tierIds[0],
+        serverPid: server.pid,
+        steps: plan.fanoutSteps,
+        probesPerStep: plan.probes,
+        probeIntervalMs: 500,
+        maxP99Ms: 1_000,
+        maxServerRss: 4 * 2 ** 30,
+      },
+      () => server.memory(),
+      (step) => log(`  ${step.subscribers} subscribers: p50 ${step.p50Ms} ms, p99 ${step.p99Ms} ms, ${step.missed} missed, ${Math.round(step.bytesPerSubscriber / 1024)} KiB each, server ${step.serverCores} cores, client ${step.clientCores} cores`),
+    );
+    const r = fanout.reported;
+    results.fanout = { subscribers: r.subscribers, p50Ms: r.p50Ms, p95Ms: r.p95Ms, p99Ms: r.p99Ms, bytesPerSubscriber: r.bytesPerSubscriber, heapBytesPerSubscriber: r.heapBytesPerSubscriber, missed: r.missed, bookingsPerStep: plan.probes, bounds: fanout.bounds, steps: fanout.steps };
+  }
+} finally {
+  await server.stop();
+  await postgres.stop();
+}
+
+results.durationSec = Math.round((performance.now() - started) / 1000);
+printTable(results);
+const label = args.get('label');
+const everything = !args.has('only') && !label;
+const file = everything ? (quick ? 'quick.json' : 'latest.json') : `experiments/${label ?? 'partial'}.json`;
+writeResults(fileURLToPath(new URL(`./results/${file}`, import.meta.url)), results);
+console.log(`${quick ? 'quick' : 'full'} run took ${results.durationSec}s; wrote bench/results/${file}`);
+
+async function postgresVersion(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query<{ v: string }>("SELECT 'PostgreSQL ' || current_setting('server_version') AS v");
+  await client.end();
+  return rows[0].v;
+}
+
+function median(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function round(value: number) {
+  return Math.round(value * 100) / 100;
+}

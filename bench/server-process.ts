@@ -1,0 +1,80 @@
+// Runs bench/server.ts in its own process so that its CPU and memory are its own, and the load
+// generator never shares an event loop with it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+export interface ServerSettings {
+  poolSize?: number;
+  maxConcurrentBatches?: number;
+  maxBatchSize?: number;
+}
+
+export interface ServerProcess {
+  pid: number;
+  url: string;
+  /** SQL statements the server has sent so far. */
+  statements(): Promise<number>;
+  /** The server's memory right after a full garbage collection. */
+  memory(): Promise<{ rss: number; heapUsed: number }>;
+  stop(): Promise<void>;
+}
+
+const entry = fileURLToPath(new URL('./server.ts', import.meta.url));
+
+export async function startServerProcess(databaseUrl: string, settings: ServerSettings = {}): Promise<ServerProcess> {
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: process.env.BENCH_NODE_ENV ?? 'production', DATABASE_URL: databaseUrl };
+  if (settings.poolSize) env.DB_POOL_SIZE = String(settings.poolSize);
+  if (settings.maxConcurrentBatches) env.BOOKING_MAX_CONCURRENT_BATCHES = String(settings.maxConcurrentBatches);
+  if (settings.maxBatchSize) env.BOOKING_MAX_BATCH_SIZE = String(settings.maxBatchSize);
+  // BENCH_CPU_PROF=dir writes a V8 CPU profile of the server, to see where its time goes.
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, '--expose-gc', '--import', 'tsx', entry], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
+      try {
+        const message = JSON.parse(line) as { listening?: number };
+        if (message.listening) resolve(message.listening);
+      } catch {
+        process.stderr.write(`[server] ${line}\n`);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`bench server exited during start (code ${code})`)));
+  });
+  return {
+    pid: child.pid!,
+    url: `http://127.0.0.1:${port}/graphql`,
+    statements: () => ask<{ statements: number }>(child, 'statements').then((reply) => reply.statements),
+    memory: () => ask<{ memory: { rss: number; heapUsed: number } }>(child, 'memory').then((reply) => reply.memory),
+    stop: () => stopChild(child),
+  };
+}
+
+/** One question over IPC; the server answers each kind in order, so the first reply of the kind is ours. */
+function ask<T>(child: ChildProcess, kind: string): Promise<T> {
+  return new Promise((resolve) => {
+    const onMessage = (message: Record<string, unknown>) => {
+      if (!(kind in message)) return;
+      child.off('message', onMessage);
+      resolve(message as T);
+    };
+    child.on('message', onMessage);
+    child.send({ [kind]: true });
+  });
+}
+
+function stopChild(child: ChildProcess) {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}

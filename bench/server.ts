@@ -1,0 +1,43 @@
+// The server under test, as its own process. It is main.ts minus the embedded database, migrations
+// and seeding (the bench prepared all of that), plus the booking options the bench compares.
+import pg from 'pg';
+import { buildApp } from '../server/src/app.ts';
+
+// Counts every statement the app sends (pool queries, transaction statements, LISTEN), so the bench
+// can report SQL statements per request exactly; one counter increment costs nothing measurable.
+let statements = 0;
+const query = pg.Client.prototype.query;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  statements += 1;
+  return (query as (...a: unknown[]) => unknown).apply(this, args);
+} as typeof query;
+process.on('message', (message: { statements?: boolean; memory?: boolean }) => {
+  if (message.statements) process.send!({ statements });
+  if (message.memory) {
+    // Started with --expose-gc: memory per subscriber is then live memory, not garbage not yet collected.
+    (globalThis as { gc?: () => void }).gc?.();
+    const { rss, heapUsed } = process.memoryUsage();
+    process.send!({ memory: { rss, heapUsed } });
+  }
+});
+
+const env = process.env;
+const optional = (name: string) => (env[name] ? Number(env[name]) : undefined);
+
+const app = buildApp({
+  databaseUrl: env.DATABASE_URL!,
+  poolSize: optional('DB_POOL_SIZE'),
+  production: env.NODE_ENV === 'production',
+  booking: {
+    maxConcurrentBatches: optional('BOOKING_MAX_CONCURRENT_BATCHES'),
+    maxBatchSize: optional('BOOKING_MAX_BATCH_SIZE'),
+  },
+  log: { info: () => {}, warn: (msg) => console.error(msg), error: (msg) => console.error(msg) },
+});
+const { port } = await app.start(0, '127.0.0.1');
+// The orchestrator waits for this line.
+console.log(JSON.stringify({ listening: port }));
+
+process.on('SIGTERM', () => {
+  void app.stop().finally(() => process.exit(0));
+});
