@@ -39,12 +39,16 @@ export interface TierEvent {
   available: number;
 }
 
+export interface ReceivedTierEvent extends TierEvent {
+  receivedAt: number;
+}
+
 /**
  * Collects every availabilityChanged event of one subscription, keeping the latest availability
  * per tier, so a test can wait until a tier shows a given number.
  */
 export function watchAvailability(client: Client, concertId?: string) {
-  const events: TierEvent[] = [];
+  const events: ReceivedTierEvent[] = [];
   const latest = new Map<string, number>();
   const waiters = new Set<() => void>();
   let failure: unknown;
@@ -57,7 +61,7 @@ export function watchAvailability(client: Client, concertId?: string) {
       next: (result) => {
         const tier = result.data?.availabilityChanged;
         if (!tier) return;
-        events.push(tier);
+        events.push({ ...tier, receivedAt: Date.now() });
         latest.set(tier.id, tier.available);
         for (const wake of waiters) wake();
       },
