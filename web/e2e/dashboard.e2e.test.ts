@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { bookAsAnotherClient, listConcerts, tierNamed } from './support/api';
+import { bookAsAnotherClient, concertAt, listConcerts, tierNamed } from './support/api';
 import { leadingNumber, screenshotDir, useBrowser, waitUntilLive } from './support/browser';
 
 const baseUrl = inject('baseUrl');
@@ -13,7 +13,7 @@ describe('live inventory dashboard', () => {
     await waitUntilLive(page);
     await expect.poll(() => page.locator('.dashboard-concert').count()).toBe(concerts.length);
 
-    const concert = concerts[0]!;
+    const concert = concertAt(concerts, 0);
     const frontRow = tierNamed(concert, 'Front Row');
     const row = page.locator(`[data-testid="dashboard-tier"][data-tier-id="${frontRow.id}"]`);
     const sold = row.getByTestId('dashboard-sold');

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { WebSocketRoute } from 'playwright-core';
-import { bookAsAnotherClient, listConcerts, tierNamed } from './support/api';
+import { bookAsAnotherClient, concertAt, listConcerts, tierNamed } from './support/api';
 import { leadingNumber, useBrowser, waitUntilLive } from './support/browser';
 
 const baseUrl = inject('baseUrl');
@@ -8,14 +8,14 @@ const browser = useBrowser(baseUrl);
 
 describe('live connection', () => {
   it('shows reconnecting while the socket is down and catches up on what it missed', async () => {
-    const [, , concert] = await listConcerts(baseUrl);
-    const vip = tierNamed(concert!, 'VIP');
+    const concert = concertAt(await listConcerts(baseUrl), 2);
+    const frontRow = tierNamed(concert, 'Front Row');
 
     // Stand between the page and the server's graphql-ws endpoint, so the
     // test can cut the connection and refuse reconnects for a while.
     let serverReachable = true;
     const open = new Set<WebSocketRoute>();
-    const { page, problems } = await browser().open(`/concerts/${encodeURIComponent(concert!.id)}`, {
+    const { page, problems } = await browser().open(`/concerts/${encodeURIComponent(concert.id)}`, {
       beforeNavigate: (page) =>
         page.routeWebSocket(/\/graphql$/, (socket) => {
           if (!serverReachable) {
@@ -27,7 +27,7 @@ describe('live connection', () => {
         }),
     });
     const badge = page.getByTestId('connection-state');
-    const count = page.locator(`[data-tier-id="${vip.id}"] [data-testid="tier-available"]`);
+    const count = page.locator(`[data-tier-id="${frontRow.id}"] [data-testid="tier-available"]`);
     await waitUntilLive(page);
     const before = leadingNumber(await count.textContent());
 
@@ -37,7 +37,7 @@ describe('live connection', () => {
     await expect.poll(() => badge.getAttribute('data-state')).toMatch(/reconnecting|offline/);
 
     // This booking's event is published while the page cannot hear it.
-    await bookAsAnotherClient(baseUrl, concert!.id, [{ tierId: vip.id, quantity: 1 }]);
+    await bookAsAnotherClient(baseUrl, concert.id, [{ tierId: frontRow.id, quantity: 1 }]);
     await page.waitForTimeout(300);
     expect(leadingNumber(await count.textContent())).toBe(before);
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { bookAsAnotherClient, listConcerts, tierNamed } from './support/api';
+import { bookAsAnotherClient, concertAt, listConcerts, tierNamed } from './support/api';
 import { leadingNumber, screenshotDir, useBrowser, waitUntilLive } from './support/browser';
 
 const baseUrl = inject('baseUrl');
@@ -18,18 +18,18 @@ describe('shopping', () => {
     await cards.first().locator('h2 a').click();
     await page.getByRole('heading', { level: 1, name: firstName }).waitFor();
 
-    const vipRow = page.locator('[data-testid="tier"]', { hasText: 'VIP' });
-    const before = leadingNumber(await vipRow.getByTestId('tier-available').textContent());
-    await page.getByLabel('Quantity of VIP tickets').selectOption('2');
+    const gaRow = page.locator('[data-testid="tier"]', { hasText: 'General Admission' });
+    const before = leadingNumber(await gaRow.getByTestId('tier-available').textContent());
+    await page.getByLabel('Quantity of General Admission tickets').selectOption('2');
     await page.getByLabel('Email for your tickets').fill('e2e-shopper@example.com');
-    await expect.poll(() => page.getByTestId('order-total').textContent()).toBe('$200.00');
+    await expect.poll(() => page.getByTestId('order-total').textContent()).toBe('$20.00');
     await page.getByRole('button', { name: 'Book' }).click();
 
     await page.waitForURL(/\/bookings\//);
     await page.getByRole('heading', { name: 'You’re going!' }).waitFor();
-    const row = page.locator('.booking-items tbody tr', { hasText: 'VIP' });
-    expect(await row.locator('td').allTextContents()).toEqual(['2', '$100.00', '$200.00']);
-    expect(await page.getByTestId('booking-total').textContent()).toBe('$200.00');
+    const row = page.locator('.booking-items tbody tr', { hasText: 'General Admission' });
+    expect(await row.locator('td').allTextContents()).toEqual(['2', '$10.00', '$20.00']);
+    expect(await page.getByTestId('booking-total').textContent()).toBe('$20.00');
 
     // The confirmation is a real URL: it loads on its own.
     await page.reload();
@@ -38,7 +38,7 @@ describe('shopping', () => {
 
     await page.getByRole('link', { name: 'Back to the concert' }).click();
     await expect
-      .poll(async () => leadingNumber(await vipRow.getByTestId('tier-available').textContent()))
+      .poll(async () => leadingNumber(await gaRow.getByTestId('tier-available').textContent()))
       .toBe(before - 2);
     expect(problems).toEqual([]);
     // Queries, the mutation and subscriptions all went by persisted hash, so
@@ -63,14 +63,14 @@ describe('shopping', () => {
   });
 
   it('moves availability on an open concert page when another client books', async () => {
-    const [, concert] = await listConcerts(baseUrl);
-    const ga = tierNamed(concert!, 'General Admission');
-    const { page, problems } = await browser().open(`/concerts/${encodeURIComponent(concert!.id)}`);
+    const concert = concertAt(await listConcerts(baseUrl), 1);
+    const ga = tierNamed(concert, 'General Admission');
+    const { page, problems } = await browser().open(`/concerts/${encodeURIComponent(concert.id)}`);
     await waitUntilLive(page);
 
     const gaCount = page.locator(`[data-tier-id="${ga.id}"] [data-testid="tier-available"]`);
     const before = leadingNumber(await gaCount.textContent());
-    await bookAsAnotherClient(baseUrl, concert!.id, [{ tierId: ga.id, quantity: 3 }]);
+    await bookAsAnotherClient(baseUrl, concert.id, [{ tierId: ga.id, quantity: 3 }]);
 
     await expect.poll(async () => leadingNumber(await gaCount.textContent()), { timeout: 10_000 }).toBe(before - 3);
     // An order in progress makes the screenshot show the whole form at work.
@@ -97,16 +97,14 @@ describe('shopping', () => {
   });
 
   it('books with the keyboard alone', async () => {
-    const concerts = await listConcerts(baseUrl);
-    const concert = concerts[3]!;
+    const concert = concertAt(await listConcerts(baseUrl), 3);
     const { page, problems } = await browser().open(`/concerts/${encodeURIComponent(concert.id)}`);
-    const vipPicker = page.getByLabel('Quantity of VIP tickets');
-    await vipPicker.waitFor();
-    await vipPicker.focus();
+    const frontRowPicker = page.getByLabel('Quantity of Front Row tickets');
+    await frontRowPicker.waitFor();
+    await frontRowPicker.focus();
     await page.keyboard.press('ArrowDown');
-    expect(await vipPicker.inputValue()).toBe('1');
-    // Tab order follows the page: the other tiers' pickers, then the email.
-    await page.keyboard.press('Tab');
+    expect(await frontRowPicker.inputValue()).toBe('1');
+    // Tab order follows the page: the next tier's picker, then the email.
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('customer-email');
@@ -121,8 +119,8 @@ describe('shopping', () => {
   });
 
   it.each(['/', '/concerts/:first', '/dashboard'])('fits a phone-sized screen without sideways scrolling: %s', async (route) => {
-    const [concert] = await listConcerts(baseUrl);
-    const path = route.replace(':first', encodeURIComponent(concert!.id));
+    const concert = concertAt(await listConcerts(baseUrl), 0);
+    const path = route.replace(':first', encodeURIComponent(concert.id));
     const { page, problems } = await browser().open(path, { viewport: { width: 375, height: 740 } });
     await page.locator('h1').first().waitFor();
     await page.locator('[role="status"].state--loading').waitFor({ state: 'detached' });

@@ -96,3 +96,10 @@ export function tierNamed(concert: ApiConcert, name: string): ApiTier {
   if (!tier) throw new Error(`${concert.name} has no ${name} tier`);
   return tier;
 }
+
+// The seed promises at least three concerts; tests spread over them by index
+// so they rarely share one, and use large tiers unless a test is about scarcity.
+export function concertAt(concerts: ApiConcert[], index: number): ApiConcert {
+  if (concerts.length === 0) throw new Error('the catalogue is empty');
+  return concerts[index % concerts.length]!;
+}
