@@ -20,6 +20,8 @@ export const concerts = pgTable('concerts', {
   name: text('name').notNull(),
   venue: text('venue').notNull(),
   startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+  // IANA zone of the venue: a 19:30 show in Los Angeles must read 7:30 PM wherever the shopper is.
+  timeZone: text('time_zone').notNull().default('UTC'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (table) => [index('concerts_starts_at_id_idx').on(table.startsAt, table.id)]);
 

@@ -4,12 +4,12 @@ import { concerts, ticketTiers } from './schema.ts';
 
 // Fixed ids make the seed idempotent: running it again inserts nothing and never resets availability.
 const demoConcerts = [
-  { n: 1, name: 'Aurora Skies — World Tour', venue: 'Madison Square Garden, New York', startsAt: '2027-03-14T20:00:00-04:00' },
-  { n: 2, name: 'The Midnight Owls', venue: 'Hollywood Bowl, Los Angeles', startsAt: '2027-04-02T19:30:00-07:00' },
-  { n: 3, name: 'Neon Harbor Live', venue: 'Red Rocks Amphitheatre, Morrison', startsAt: '2027-05-21T19:00:00-06:00' },
-  { n: 4, name: 'Glass Orchestra: Reimagined', venue: 'Symphony Hall, Boston', startsAt: '2027-06-05T20:00:00-04:00' },
-  { n: 5, name: 'Velvet Static', venue: 'The Fillmore, San Francisco', startsAt: '2027-07-11T21:00:00-07:00' },
-  { n: 6, name: 'Desert Bloom Festival Night', venue: 'Chase Center, San Francisco', startsAt: '2027-08-29T18:00:00-07:00' },
+  { n: 1, name: 'Aurora Skies — World Tour', venue: 'Madison Square Garden, New York', startsAt: '2027-03-14T20:00:00-04:00', timeZone: 'America/New_York' },
+  { n: 2, name: 'The Midnight Owls', venue: 'Hollywood Bowl, Los Angeles', startsAt: '2027-04-02T19:30:00-07:00', timeZone: 'America/Los_Angeles' },
+  { n: 3, name: 'Neon Harbor Live', venue: 'Red Rocks Amphitheatre, Morrison', startsAt: '2027-05-21T19:00:00-06:00', timeZone: 'America/Denver' },
+  { n: 4, name: 'Glass Orchestra: Reimagined', venue: 'Symphony Hall, Boston', startsAt: '2027-06-05T20:00:00-04:00', timeZone: 'America/New_York' },
+  { n: 5, name: 'Velvet Static', venue: 'The Fillmore, San Francisco', startsAt: '2027-07-11T21:00:00-07:00', timeZone: 'America/Los_Angeles' },
+  { n: 6, name: 'Desert Bloom Festival Night', venue: 'Chase Center, San Francisco', startsAt: '2027-08-29T18:00:00-07:00', timeZone: 'America/Los_Angeles' },
 ];
 
 const demoTiers = [
@@ -27,6 +27,7 @@ export async function seedDemoCatalogue(db: Database) {
     name: c.name,
     venue: c.venue,
     startsAt: new Date(c.startsAt),
+    timeZone: c.timeZone,
   }));
   const tierRows = demoConcerts.flatMap((c) =>
     demoTiers.map((t) => ({
@@ -41,7 +42,11 @@ export async function seedDemoCatalogue(db: Database) {
     })),
   );
   await db.transaction(async (tx) => {
-    await tx.insert(concerts).values(concertRows).onConflictDoNothing();
+    // Catalogue facts of the demo concerts may be corrected; their tiers' availability never is.
+    await tx
+      .insert(concerts)
+      .values(concertRows)
+      .onConflictDoUpdate({ target: concerts.id, set: { timeZone: sql`excluded.time_zone` } });
     await tx.insert(ticketTiers).values(tierRows).onConflictDoNothing();
   });
   const [{ count }] = await db.select({ count: sql<number>`count(*)::int` }).from(concerts);

@@ -13,6 +13,7 @@ export const BookingSummaryFragment = graphql(/* GraphQL */ `
       name
       venue
       startsAt
+      timeZone
     }
     items {
       quantity
@@ -41,7 +42,7 @@ export function BookingSummary(props: { booking: FragmentType<typeof BookingSumm
       <p className="booking-summary__concert">
         <strong>{booking.concert.name}</strong>
         <br />
-        {booking.concert.venue} · <time dateTime={booking.concert.startsAt}>{formatDate(booking.concert.startsAt)}</time>
+        {booking.concert.venue} · <time dateTime={booking.concert.startsAt}>{formatDate(booking.concert.startsAt, booking.concert.timeZone)}</time>
       </p>
       <p>
         {confirmed ? 'Tickets are on their way to ' : 'This booking for '}

@@ -10,6 +10,7 @@ export const ConcertCardFragment = graphql(/* GraphQL */ `
     name
     venue
     startsAt
+    timeZone
     tiers {
       id
       price {
@@ -40,7 +41,7 @@ export function ConcertCard(props: { concert: FragmentType<typeof ConcertCardFra
       </h2>
       <p className="concert-card__meta">
         <span>{concert.venue}</span>
-        <time dateTime={concert.startsAt}>{formatDate(concert.startsAt)}</time>
+        <time dateTime={concert.startsAt}>{formatDate(concert.startsAt, concert.timeZone)}</time>
       </p>
       <p className="concert-card__price">
         {cheapest ? <>From <strong>{formatMoney(cheapest.price)}</strong></> : 'Prices to be announced'}

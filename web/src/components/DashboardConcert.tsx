@@ -10,6 +10,7 @@ export const DashboardConcertFragment = graphql(/* GraphQL */ `
     name
     venue
     startsAt
+    timeZone
     tiers {
       id
       name
@@ -50,7 +51,7 @@ export function DashboardConcert(props: { concert: FragmentType<typeof Dashboard
         <h2 id={`dash-${concert.id}`}>{concert.name}</h2>
         <p className="dashboard-concert__meta">
           <span>{concert.venue}</span>
-          <time dateTime={concert.startsAt}>{formatDate(concert.startsAt)}</time>
+          <time dateTime={concert.startsAt}>{formatDate(concert.startsAt, concert.timeZone)}</time>
         </p>
         <p className="dashboard-concert__totals">
           <span>

@@ -16,15 +16,27 @@ export function formatMoney({ cents, currency }: Money): string {
   return formatter.format(cents / 100);
 }
 
-const dateFormatter = new Intl.DateTimeFormat('en-US', {
-  weekday: 'short',
-  month: 'short',
-  day: 'numeric',
-  year: 'numeric',
-  hour: 'numeric',
-  minute: '2-digit',
-});
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
 
-export function formatDate(iso: string): string {
-  return dateFormatter.format(new Date(iso));
+/**
+ * Show times go in the venue's zone, so a 7:30 PM show in Los Angeles reads 7:30 PM PDT from
+ * anywhere; without a zone (e.g. when a booking was made) the shopper's own is used.
+ */
+export function formatDate(iso: string, timeZone?: string): string {
+  const key = timeZone ?? 'local';
+  let formatter = dateFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      weekday: 'short',
+      month: 'short',
+      day: 'numeric',
+      year: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZone,
+      timeZoneName: 'short',
+    });
+    dateFormatters.set(key, formatter);
+  }
+  return formatter.format(new Date(iso));
 }

@@ -14,6 +14,7 @@ const ConcertQuery = graphql(/* GraphQL */ `
       name
       venue
       startsAt
+      timeZone
       ...BookingForm_concert
     }
   }
@@ -63,7 +64,7 @@ export function ConcertRoute() {
         <h1 id="concert-title">{concert.name}</h1>
         <p className="concert-page__meta">
           <span>{concert.venue}</span>
-          <time dateTime={concert.startsAt}>{formatDate(concert.startsAt)}</time>
+          <time dateTime={concert.startsAt}>{formatDate(concert.startsAt, concert.timeZone)}</time>
         </p>
         <ConnectionBadge />
       </header>

@@ -8,6 +8,9 @@ export const ConcertRef = builder.drizzleNode('concerts', {
     name: t.exposeString('name'),
     venue: t.exposeString('venue'),
     startsAt: t.expose('startsAt', { type: 'DateTime' }),
+    timeZone: t.exposeString('timeZone', {
+      description: 'IANA time zone of the venue, e.g. America/New_York: show startsAt in it.',
+    }),
     tiers: t.relation('tiers', { query: { orderBy: { position: 'asc', id: 'asc' } } }),
   }),
 });
