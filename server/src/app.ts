@@ -38,6 +38,8 @@ export interface AppOptions {
   databaseTimeouts?: DatabaseTimeouts;
   /** How long stop() waits for in-flight requests and bookings before closing anyway. */
   shutdownTimeoutMs?: number;
+  /** How often the LISTEN connection is checked (see PostgresListener); tests shorten it. */
+  listenHeartbeatMs?: number;
 }
 
 const GRAPHQL_PATH = '/graphql';
@@ -56,7 +58,7 @@ export function buildApp(options: AppOptions) {
     timeouts: options.databaseTimeouts,
   });
   const metrics = createMetrics();
-  const listener = new PostgresListener({ url: options.databaseUrl, log });
+  const listener = new PostgresListener({ url: options.databaseUrl, log, heartbeatMs: options.listenHeartbeatMs });
   const availability = createAvailabilityFeed(db, listener);
   const bookings = new BookingCoalescer(db, { onBatch: metrics.observeBatch, ...options.booking });
   const context: Context = { db, bookings, availability, metrics };

@@ -6,6 +6,12 @@ export interface PostgresListenerOptions {
   /** Backoff bounds for reconnecting after the connection is lost. */
   minRetryMs?: number;
   maxRetryMs?: number;
+  /**
+   * How often the connection is checked with a query. A LISTEN connection only receives, so a
+   * database host or network path that stops answering without closing the socket would otherwise
+   * go unnoticed (TCP keepalive takes minutes): subscribers would silently get nothing.
+   */
+  heartbeatMs?: number;
 }
 
 type NotificationHandler = (channel: string, payload: string) => void;
@@ -26,6 +32,7 @@ export class PostgresListener {
   private closed = false;
   private hasConnectedBefore = false;
   private connecting: Promise<void> | null = null;
+  private heartbeat: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: PostgresListenerOptions) {
     this.retryMs = options.minRetryMs ?? 100;
@@ -74,13 +81,15 @@ export class PostgresListener {
   async close() {
     this.closed = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.heartbeat) clearInterval(this.heartbeat);
     const client = this.client;
     this.client = null;
     await client?.end().catch(() => {});
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.options.url, keepAlive: true });
+    // A connect that hangs (host gone, packets dropped) must fail so the retry loop keeps going.
+    const client = new pg.Client({ connectionString: this.options.url, keepAlive: true, connectionTimeoutMillis: 5_000 });
     client.on('error', (error) => this.lost(client, error));
     client.on('end', () => this.lost(client, new Error('connection ended')));
     client.on('notification', (message) => {
@@ -102,6 +111,7 @@ export class PostgresListener {
     }
     this.client = client;
     this.retryMs = this.options.minRetryMs ?? 100;
+    this.heartbeat ??= setInterval(() => this.checkAlive(), this.options.heartbeatMs ?? 10_000).unref();
     if (this.hasConnectedBefore) {
       this.options.log?.info('LISTEN connection to Postgres restored');
       for (const handler of this.reconnectHandlers) handler([...this.channels]);
@@ -109,11 +119,27 @@ export class PostgresListener {
     this.hasConnectedBefore = true;
   }
 
+  /** A query that does not come back within the heartbeat interval means the connection is dead. */
+  private checkAlive() {
+    const client = this.client;
+    if (!client) return;
+    const limit = this.options.heartbeatMs ?? 10_000;
+    let timer: NodeJS.Timeout | undefined;
+    const silent = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer to a heartbeat within ${limit} ms`)), limit);
+    });
+    Promise.race([client.query('SELECT 1'), silent])
+      .catch((error: Error) => this.lost(client, error))
+      .finally(() => clearTimeout(timer));
+  }
+
   private lost(client: pg.Client, error: Error) {
     if (this.client !== client) return;
     this.client = null;
     client.removeAllListeners('end');
+    // end() waits for the server to acknowledge, which a dead peer never does: drop the socket too.
     void client.end().catch(() => {});
+    (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
     if (this.closed) return;
     this.options.log?.warn(`LISTEN connection to Postgres lost: ${error.message}`);
     this.scheduleReconnect(error);

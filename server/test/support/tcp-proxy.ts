@@ -45,6 +45,12 @@ export async function startTcpProxy(target: { host: string; port: number }) {
         upstream.pause();
       }
     },
+    /** The path works again; connections caught in the black hole are reset, as they would be then. */
+    restore() {
+      blackHole = false;
+      for (const [, upstream] of pairs) upstream.destroy();
+      for (const client of accepted) client.destroy();
+    },
     async close() {
       for (const [, upstream] of pairs) upstream.destroy();
       for (const client of accepted) client.destroy();
