@@ -1,6 +1,7 @@
 // `npm run bench [-- --quick] [-- --only=hot,pgbench] [-- --label=name]`: starts a durable Postgres and
 // the server in production mode, runs each phase, prints a table and writes bench/results/*.json.
-// Server settings can be varied to compare ideas: --batch-size=N --concurrent-batches=N --pool=N.
+// Server settings can be varied to compare ideas: --batch-size=N --concurrent-batches=N --pool=N, and
+// --server-root=DIR measures the server of another checkout (a git worktree of an earlier commit).
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { runCatalogue } from './catalogue.ts';
@@ -36,6 +37,7 @@ const settings: ServerSettings = {
   poolSize: number('pool'),
   maxConcurrentBatches: number('concurrent-batches'),
   maxBatchSize: number('batch-size'),
+  root: args.get('server-root'),
 };
 
 const started = performance.now();

@@ -8,6 +8,8 @@ export interface ServerSettings {
   poolSize?: number;
   maxConcurrentBatches?: number;
   maxBatchSize?: number;
+  /** Another checkout of this repo (e.g. a git worktree of an older commit) whose server to measure. */
+  root?: string;
 }
 
 export interface ServerProcess {
@@ -20,7 +22,7 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-const entry = fileURLToPath(new URL('./server.ts', import.meta.url));
+const ownEntry = fileURLToPath(new URL('./server.ts', import.meta.url));
 
 export async function startServerProcess(databaseUrl: string, settings: ServerSettings = {}): Promise<ServerProcess> {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: process.env.BENCH_NODE_ENV ?? 'production', DATABASE_URL: databaseUrl };
@@ -29,6 +31,7 @@ export async function startServerProcess(databaseUrl: string, settings: ServerSe
   if (settings.maxBatchSize) env.BOOKING_MAX_BATCH_SIZE = String(settings.maxBatchSize);
   // BENCH_CPU_PROF=dir writes a V8 CPU profile of the server, to see where its time goes.
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const entry = settings.root ? `${settings.root}/bench/server.ts` : ownEntry;
   const child = spawn(process.execPath, [...profile, '--expose-gc', '--import', 'tsx', entry], {
     env,
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],

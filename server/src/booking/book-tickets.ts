@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
-import { bookings, concerts, ticketTiers } from '../db/schema.ts';
+import { bookings } from '../db/schema.ts';
 import type { BookingCoalescer } from './booking-coalescer.ts';
 import { validateBookingRequest, type BookingRequest } from './booking-request.ts';
 import type { PreparedBooking } from './commit-booking-batch.ts';
 import { IdempotencyKeyReusedError, NotFoundError, SoldOutError, ValidationError } from './errors.ts';
 import { requestFingerprint } from './fingerprint.ts';
+import { tierCatalogueFor } from './tier-catalogue.ts';
 
 export interface BookTicketsResult {
   bookingId: string;
@@ -38,23 +39,18 @@ export async function bookTickets(
   }
 }
 
-/** Checks that the concert and tiers exist and belong together, and fixes the unit prices. */
+/**
+ * Checks that the concert and tiers exist and belong together, and fixes the unit prices. Tier facts
+ * come from the per-process TierCatalogue, so once warm this costs no database round trip.
+ */
 async function priceRequest(db: Database, request: BookingRequest, fingerprint: string): Promise<PreparedBooking> {
-  const [concert] = await db.select({ id: concerts.id }).from(concerts).where(eq(concerts.id, request.concertId));
-  if (!concert) throw new NotFoundError('Concert', request.concertId);
-
-  const tierIds = request.items.map((item) => item.tierId);
-  const tiers = await db
-    .select({
-      id: ticketTiers.id,
-      concertId: ticketTiers.concertId,
-      name: ticketTiers.name,
-      priceCents: ticketTiers.priceCents,
-      currency: ticketTiers.currency,
-    })
-    .from(ticketTiers)
-    .where(inArray(ticketTiers.id, tierIds));
-  const tiersById = new Map(tiers.map((tier) => [tier.id, tier]));
+  const catalogue = tierCatalogueFor(db);
+  const tiersById = await catalogue.tiers(request.items.map((item) => item.tierId));
+  const allOfThisConcert = request.items.every((item) => tiersById.get(item.tierId)?.concertId === request.concertId);
+  // Tiers prove their concert exists (foreign key); only an odd request needs the concert looked up.
+  if (!allOfThisConcert && !(await catalogue.concertExists(request.concertId))) {
+    throw new NotFoundError('Concert', request.concertId);
+  }
 
   const items = request.items.map((item, index) => {
     const tier = tiersById.get(item.tierId);
@@ -71,7 +67,7 @@ async function priceRequest(db: Database, request: BookingRequest, fingerprint: 
     customerEmail: request.customerEmail,
     idempotencyKey: request.idempotencyKey,
     fingerprint,
-    currency: tiers[0].currency,
+    currency: tiersById.get(request.items[0].tierId)!.currency,
     items,
   };
 }

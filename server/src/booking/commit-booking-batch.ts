@@ -2,6 +2,7 @@ import { inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { bookingItems, bookings, ticketTiers } from '../db/schema.ts';
 import { notifyAvailabilityChanged } from '../events/availability-channel.ts';
+import { bookBatchInOneStatement } from './one-statement-batch.ts';
 
 /** A validated booking whose prices are known, ready to be written. */
 export interface PreparedBooking {
@@ -34,6 +35,13 @@ const byKey = (a: PreparedBooking, b: PreparedBooking) =>
  * Bookings that cannot be fully served release their claim; the others commit together.
  */
 export async function commitBookingBatch(db: Database, batch: PreparedBooking[]): Promise<BookingOutcome[]> {
+  // The common case, every booking served, costs one round trip; a batch that meets a tier short of
+  // tickets wrote nothing there and is decided here, booking by booking.
+  return (await bookBatchInOneStatement(db, batch)) ?? (await commitBatchCarefully(db, batch));
+}
+
+/** The careful path: several statements in one transaction, deciding each booking on its own. */
+export async function commitBatchCarefully(db: Database, batch: PreparedBooking[]): Promise<BookingOutcome[]> {
   const outcomes = new Map<PreparedBooking, BookingOutcome>();
   await db.transaction(async (tx) => {
     const claimed = await tx

@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import { eq, inArray, sql } from 'drizzle-orm';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { commitBookingBatch, type PreparedBooking } from '../src/booking/commit-booking-batch.ts';
+import { bookBatchInOneStatement } from '../src/booking/one-statement-batch.ts';
+import { TierCatalogue } from '../src/booking/tier-catalogue.ts';
+import { createDatabase } from '../src/db/client.ts';
+import { bookingItems, bookings, ticketTiers } from '../src/db/schema.ts';
+import { concertChannel } from '../src/events/availability-channel.ts';
+import { createConcert, testDatabaseUrl } from './support/test-app.ts';
+
+// The batch writers and the tier cache, called directly against the real test database.
+const statements: string[] = [];
+const { db, pool } = createDatabase({ url: testDatabaseUrl(), poolSize: 4, onQuery: (query) => statements.push(query) });
+afterAll(() => pool.end());
+
+type Tier = { id: string; concertId: string; priceCents: number };
+function prepared(tiers: [Tier, number][], key = randomUUID()): PreparedBooking {
+  return {
+    bookingId: randomUUID(),
+    concertId: tiers[0][0].concertId,
+    customerEmail: 'fan@example.com',
+    idempotencyKey: key,
+    fingerprint: 'f'.repeat(64),
+    currency: 'USD',
+    items: tiers.map(([tier, quantity]) => ({ tierId: tier.id, tierName: 'Tier', quantity, unitPriceCents: tier.priceCents })),
+  };
+}
+
+const availableOf = async (ids: string[]) =>
+  (await db.select().from(ticketTiers).where(inArray(ticketTiers.id, ids)).orderBy(ticketTiers.position)).map((t) => t.available);
+const itemsOf = (bookingIds: string[]) => db.select().from(bookingItems).where(inArray(bookingItems.bookingId, bookingIds));
+
+/** Collects the NOTIFYs of one concert's channel while `work` runs. */
+async function notificationsDuring(concertId: string, work: () => Promise<unknown>) {
+  const listener = new pg.Client({ connectionString: testDatabaseUrl() });
+  await listener.connect();
+  const payloads: string[] = [];
+  listener.on('notification', (message) => payloads.push(message.payload ?? ''));
+  await listener.query(`LISTEN "${concertChannel(concertId)}"`);
+  await work();
+  await listener.query('SELECT 1'); // notifications of committed work have arrived before this answer
+  await listener.end();
+  return payloads.map((payload) => JSON.parse(payload) as { concertId: string; tierIds: string[] });
+}
+
+describe('bookBatchInOneStatement', () => {
+  it('books a whole multi-tier batch and notifies the changed tiers once, in id order', async () => {
+    const { concert, tiers } = await createConcert(db, [{ capacity: 10 }, { capacity: 10 }]);
+    const batch = [prepared([[tiers[0], 2], [tiers[1], 1]]), prepared([[tiers[1], 3]])];
+    let outcomes: unknown;
+    const notices = await notificationsDuring(concert.id, async () => {
+      outcomes = await bookBatchInOneStatement(db, batch);
+    });
+    expect(outcomes).toEqual(batch.map((booking) => ({ kind: 'booked', bookingId: booking.bookingId })));
+    expect(await availableOf(tiers.map((t) => t.id))).toEqual([8, 6]);
+    expect(await itemsOf(batch.map((b) => b.bookingId))).toHaveLength(3);
+    const [row] = await db.select().from(bookings).where(eq(bookings.id, batch[0].bookingId));
+    expect(row.totalCents).toBe(2 * tiers[0].priceCents + tiers[1].priceCents);
+    expect(notices).toEqual([{ concertId: concert.id, tierIds: tiers.map((t) => t.id).sort() }]);
+  });
+
+  it('writes and notifies nothing when one booking of the batch cannot be served', async () => {
+    const { concert, tiers } = await createConcert(db, [{ capacity: 10, available: 2 }]);
+    const batch = [prepared([[tiers[0], 1]]), prepared([[tiers[0], 2]])];
+    let outcome: unknown;
+    const notices = await notificationsDuring(concert.id, async () => {
+      outcome = await bookBatchInOneStatement(db, batch);
+    });
+    expect(outcome).toBeNull();
+    expect(notices).toEqual([]);
+    expect(await availableOf([tiers[0].id])).toEqual([2]);
+    const written = await db.select().from(bookings).where(inArray(bookings.id, batch.map((b) => b.bookingId)));
+    expect(written).toEqual([]);
+  });
+
+  it('skips a booking whose key is already taken and books the rest', async () => {
+    const { tiers } = await createConcert(db, [{ capacity: 10 }]);
+    const first = prepared([[tiers[0], 1]]);
+    await bookBatchInOneStatement(db, [first]);
+    const again = prepared([[tiers[0], 4]], first.idempotencyKey);
+    const other = prepared([[tiers[0], 2]]);
+    expect(await bookBatchInOneStatement(db, [again, other])).toEqual([
+      { kind: 'keyTaken' },
+      { kind: 'booked', bookingId: other.bookingId },
+    ]);
+    expect(await availableOf([tiers[0].id])).toEqual([7]);
+    expect(await itemsOf([again.bookingId])).toEqual([]);
+  });
+
+  it('sends nothing at all when every key of the batch is taken', async () => {
+    const { concert, tiers } = await createConcert(db, [{ capacity: 10 }]);
+    const first = prepared([[tiers[0], 1]]);
+    await bookBatchInOneStatement(db, [first]);
+    const notices = await notificationsDuring(concert.id, () => bookBatchInOneStatement(db, [prepared([[tiers[0], 1]], first.idempotencyKey)]));
+    expect(notices).toEqual([]);
+    expect(await availableOf([tiers[0].id])).toEqual([9]);
+  });
+});
+
+describe('commitBookingBatch', () => {
+  it('falls back to deciding booking by booking, first come first served, when a tier runs short', async () => {
+    const { tiers } = await createConcert(db, [{ capacity: 10, available: 3 }, { capacity: 10 }]);
+    const batch = [
+      prepared([[tiers[0], 2]]),
+      prepared([[tiers[0], 2], [tiers[1], 1]]), // only 1 left of tier 0 by now: refused whole
+      prepared([[tiers[0], 1]]),
+      prepared([[tiers[1], 5]]),
+    ];
+    const outcomes = await commitBookingBatch(db, batch);
+    expect(outcomes.map((o) => o.kind)).toEqual(['booked', 'soldOut', 'booked', 'booked']);
+    expect(outcomes[1]).toMatchObject({ tierId: tiers[0].id, requested: 2, available: 1 });
+    expect(await availableOf(tiers.map((t) => t.id))).toEqual([0, 5]);
+    expect(await itemsOf([batch[1].bookingId])).toEqual([]);
+    const [{ count }] = await db
+      .select({ count: sql<number>`count(*)::int` })
+      .from(bookings)
+      .where(inArray(bookings.id, batch.map((b) => b.bookingId)));
+    expect(count).toBe(3);
+  });
+});
+
+describe('TierCatalogue', () => {
+  it('reads a tier once, and keeps looking for a tier that did not exist yet', async () => {
+    const catalogue = new TierCatalogue(db);
+    const { concert, tiers } = await createConcert(db, [{ capacity: 10, priceCents: 4_200 }]);
+    const unknown = randomUUID();
+
+    statements.length = 0;
+    const first = await catalogue.tiers([tiers[0].id, unknown]);
+    expect(first.get(tiers[0].id)).toMatchObject({ concertId: concert.id, priceCents: 4_200, currency: 'USD' });
+    expect(first.has(unknown)).toBe(false);
+    expect(statements).toHaveLength(1);
+
+    statements.length = 0;
+    expect((await catalogue.tiers([tiers[0].id])).get(tiers[0].id)?.priceCents).toBe(4_200);
+    expect(statements).toHaveLength(0);
+    expect(await catalogue.concertExists(concert.id)).toBe(true);
+    expect(statements).toHaveLength(0);
+
+    await db.insert(ticketTiers).values({ id: unknown, concertId: concert.id, name: 'Late', priceCents: 100, capacity: 1, available: 1 });
+    expect((await catalogue.tiers([unknown])).get(unknown)?.name).toBe('Late');
+    expect(await catalogue.concertExists(randomUUID())).toBe(false);
+  });
+});
