@@ -9,6 +9,9 @@ export const MAX_REQUEST_BYTES = 64 * 1024;
  * is 5 levels, ~150 tokens and costs < 200, so these leave partners room while refusing the shapes that
  * exist only to exhaust the server: cyclic nesting (tier → concert → tiers → concert …), alias
  * fan-out (one request asking for a field hundreds of times), directive and token floods.
+ * graphql-armor multiplies a field's cost by a literal `first`, so the cost limit is set to let a
+ * whole catalogue page at the connection maximum (`concerts(first: 100)` with every field costs ≈11,800)
+ * through, and refuses several such pages in one request.
  * limits.test.ts checks that every persisted web operation stays within them.
  */
 export const queryLimits = {
@@ -16,7 +19,7 @@ export const queryLimits = {
   maxAliases: 15,
   maxDirectives: 20,
   maxTokens: 1_000,
-  maxCost: 2_000,
+  maxCost: 20_000,
 } as const;
 
 export const LIMIT_ERROR_CODE = 'QUERY_LIMIT_EXCEEDED';
