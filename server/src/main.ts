@@ -11,7 +11,7 @@ const logger = createLogger({ level: config.logLevel });
 
 const database = await openDatabase(config, {
   log: (line) => {
-    if (/ERROR|FATAL|PANIC|initialising/.test(line)) logger.info({ postgres: line }, 'embedded postgres');
+    if (/ERROR|FATAL|PANIC|initialising|orphaned/.test(line)) logger.info({ postgres: line }, 'embedded postgres');
   },
 });
 let app: ReturnType<typeof buildApp> | undefined;
