@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { eq, inArray, sql } from 'drizzle-orm';
 import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { commitBookingBatch, type PreparedBooking } from '../src/booking/commit-booking-batch.ts';
 import { bookBatchInOneStatement } from '../src/booking/one-statement-batch.ts';
 import { TierCatalogue } from '../src/booking/tier-catalogue.ts';
 import { createDatabase } from '../src/db/client.ts';
 import { bookingItems, bookings, ticketTiers } from '../src/db/schema.ts';
 import { concertChannel } from '../src/events/availability-channel.ts';
-import { createConcert, testDatabaseUrl } from './support/test-app.ts';
+import { createConcert, createTestApp, graphql, testDatabaseUrl } from './support/test-app.ts';
 
 // The batch writers and the tier cache, called directly against the real test database.
 const statements: string[] = [];
@@ -16,7 +16,7 @@ const { db, pool } = createDatabase({ url: testDatabaseUrl(), poolSize: 4, onQue
 afterAll(() => pool.end());
 
 type Tier = { id: string; concertId: string; priceCents: number };
-function prepared(tiers: [Tier, number][], key = randomUUID()): PreparedBooking {
+function prepared(tiers: [Tier, number][], key: string = randomUUID()): PreparedBooking {
   return {
     bookingId: randomUUID(),
     concertId: tiers[0][0].concertId,
@@ -53,7 +53,7 @@ describe('bookBatchInOneStatement', () => {
     const notices = await notificationsDuring(concert.id, async () => {
       outcomes = await bookBatchInOneStatement(db, batch);
     });
-    expect(outcomes).toEqual(batch.map((booking) => ({ kind: 'booked', bookingId: booking.bookingId })));
+    expect(outcomes).toEqual(batch.map((booking) => ({ kind: 'booked', bookingId: booking.bookingId, createdAt: expect.any(Date) })));
     expect(await availableOf(tiers.map((t) => t.id))).toEqual([8, 6]);
     expect(await itemsOf(batch.map((b) => b.bookingId))).toHaveLength(3);
     const [row] = await db.select().from(bookings).where(eq(bookings.id, batch[0].bookingId));
@@ -83,7 +83,7 @@ describe('bookBatchInOneStatement', () => {
     const other = prepared([[tiers[0], 2]]);
     expect(await bookBatchInOneStatement(db, [again, other])).toEqual([
       { kind: 'keyTaken' },
-      { kind: 'booked', bookingId: other.bookingId },
+      { kind: 'booked', bookingId: other.bookingId, createdAt: expect.any(Date) },
     ]);
     expect(await availableOf([tiers[0].id])).toEqual([7]);
     expect(await itemsOf([again.bookingId])).toEqual([]);
@@ -142,5 +142,37 @@ describe('TierCatalogue', () => {
     await db.insert(ticketTiers).values({ id: unknown, concertId: concert.id, name: 'Late', priceCents: 100, capacity: 1, available: 1 });
     expect((await catalogue.tiers([unknown])).get(unknown)?.name).toBe('Late');
     expect(await catalogue.concertExists(randomUUID())).toBe(false);
+  });
+});
+
+describe('bookTickets on the on-sale path', () => {
+  const app = createTestApp();
+  afterAll(() => app.stop());
+  const BOOK = /* GraphQL */ `
+    mutation Book($input: BookTicketsInput!) {
+      bookTickets(input: $input) {
+        ... on BookTicketsSuccess { replayed booking { id status customerEmail createdAt total { cents currency } } }
+      }
+    }
+  `;
+  const input = (concertGid: string, tierGid: string) => ({
+    input: { concertId: concertGid, items: [{ tierId: tierGid, quantity: 2 }], customerEmail: 'fan@example.com', idempotencyKey: randomUUID() },
+  });
+
+  it('sends one SQL statement for a booking once its tier is known, and answers with the row as stored', async () => {
+    const { concertGid, tierGids } = await createConcert(app.db, [{ capacity: 100, priceCents: 2_500 }]);
+    await graphql(app, BOOK, input(concertGid, tierGids[0])); // the tier cache learns the tier
+    const query = vi.spyOn(pg.Client.prototype, 'query');
+    const bookingInput = input(concertGid, tierGids[0]);
+    const first = await graphql(app, BOOK, bookingInput);
+    expect(query.mock.calls.map(([config]) => (config as { name?: string }).name)).toEqual(['book-batch-v1']);
+    query.mockRestore();
+
+    // A replay reads the booking back: the first answer must be exactly what is stored.
+    const replay = await graphql(app, BOOK, bookingInput);
+    expect(first.data?.bookTickets.replayed).toBe(false);
+    expect(replay.data?.bookTickets.replayed).toBe(true);
+    expect(replay.data?.bookTickets.booking).toEqual(first.data?.bookTickets.booking);
+    expect(first.data?.bookTickets.booking.total).toEqual({ cents: 5_000, currency: 'USD' });
   });
 });

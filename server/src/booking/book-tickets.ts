@@ -9,10 +9,14 @@ import { IdempotencyKeyReusedError, NotFoundError, SoldOutError, ValidationError
 import { requestFingerprint } from './fingerprint.ts';
 import { tierCatalogueFor } from './tier-catalogue.ts';
 
+export type BookingRow = typeof bookings.$inferSelect;
+
 export interface BookTicketsResult {
   bookingId: string;
   /** True when an earlier request with the same idempotency key and input made this booking. */
   replayed: boolean;
+  /** The booking row as written, for a new booking: answering with it costs no read. */
+  booking?: BookingRow;
 }
 
 /**
@@ -31,7 +35,7 @@ export async function bookTickets(
   const outcome = await coalescer.submit(prepared);
   switch (outcome.kind) {
     case 'booked':
-      return { bookingId: outcome.bookingId, replayed: false };
+      return { bookingId: outcome.bookingId, replayed: false, booking: writtenRow(prepared, outcome.createdAt) };
     case 'soldOut':
       throw new SoldOutError(outcome.tierId, outcome.tierName, outcome.requested, outcome.available);
     case 'keyTaken':
@@ -69,6 +73,21 @@ async function priceRequest(db: Database, request: BookingRequest, fingerprint: 
     fingerprint,
     currency: tiersById.get(request.items[0].tierId)!.currency,
     items,
+  };
+}
+
+/** Exactly the row commitBookingBatch inserted: the columns it wrote, the defaults Postgres filled in. */
+function writtenRow(booking: PreparedBooking, createdAt: Date): BookingRow {
+  return {
+    id: booking.bookingId,
+    concertId: booking.concertId,
+    status: 'CONFIRMED',
+    customerEmail: booking.customerEmail,
+    totalCents: booking.items.reduce((sum, item) => sum + item.quantity * item.unitPriceCents, 0),
+    currency: booking.currency,
+    idempotencyKey: booking.idempotencyKey,
+    requestFingerprint: booking.fingerprint,
+    createdAt,
   };
 }
 

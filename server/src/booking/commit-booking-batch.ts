@@ -16,7 +16,8 @@ export interface PreparedBooking {
 }
 
 export type BookingOutcome =
-  | { kind: 'booked'; bookingId: string }
+  /** `createdAt` is the booking row's own, as Postgres set it, so the response needs no read. */
+  | { kind: 'booked'; bookingId: string; createdAt: Date }
   | { kind: 'soldOut'; tierId: string; tierName: string; requested: number; available: number }
   /** Another request holds this idempotency key (committed before this one could claim it). */
   | { kind: 'keyTaken' };
@@ -58,9 +59,9 @@ export async function commitBatchCarefully(db: Database, batch: PreparedBooking[
         })),
       )
       .onConflictDoNothing({ target: bookings.idempotencyKey })
-      .returning({ id: bookings.id });
+      .returning({ id: bookings.id, createdAt: bookings.createdAt });
     // By booking id, not key: of two rows with one key in this batch only the first is inserted.
-    const claimedIds = new Set(claimed.map((row) => row.id));
+    const claimedIds = new Map(claimed.map((row) => [row.id, row.createdAt]));
     const contenders = batch.filter((booking) => claimedIds.has(booking.bookingId));
     for (const booking of batch) if (!claimedIds.has(booking.bookingId)) outcomes.set(booking, { kind: 'keyTaken' });
     if (contenders.length === 0) return;
@@ -86,7 +87,7 @@ export async function commitBatchCarefully(db: Database, batch: PreparedBooking[
         continue;
       }
       for (const item of booking.items) available.set(item.tierId, available.get(item.tierId)! - item.quantity);
-      outcomes.set(booking, { kind: 'booked', bookingId: booking.bookingId });
+      outcomes.set(booking, { kind: 'booked', bookingId: booking.bookingId, createdAt: claimedIds.get(booking.bookingId)! });
       accepted.push(booking);
     }
 

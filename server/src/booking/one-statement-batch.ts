@@ -24,7 +24,7 @@ WITH claimed AS MATERIALIZED (
   SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::bigint[], $5::varchar[], $6::varchar[], $7::varchar[])
   ORDER BY 6
   ON CONFLICT (idempotency_key) DO NOTHING
-  RETURNING id
+  RETURNING id, created_at
 ),
 items AS MATERIALIZED (
   SELECT i.* FROM unnest($8::uuid[], $9::uuid[], $10::int[], $11::int[]) AS i(booking_id, tier_id, quantity, unit_price_cents)
@@ -56,7 +56,8 @@ notified AS MATERIALIZED (
   SELECT pg_notify(channel, payload)
   FROM notices, LATERAL (VALUES ($12::text || concert_id), ($13::text)) AS c(channel)
 )
-SELECT array(SELECT id FROM claimed)::text[] AS claimed, (SELECT count(*) FROM notified) AS notices`;
+-- One row per claimed booking. No claim means no change, and then nothing to notify either.
+SELECT id::text AS id, created_at, (SELECT count(*) FROM notified) AS notices FROM claimed`;
 
 /** SQLSTATEs that mean "this batch cannot be booked as a whole", never "something is broken". */
 const CHECK_VIOLATION = '23514';
@@ -78,22 +79,23 @@ export async function bookBatchInOneStatement(db: Database, batch: PreparedBooki
     }
   }
   const pool = db.$client as pg.Pool;
-  let claimed: string[];
+  let claimed: { id: string; created_at: Date }[];
   try {
-    const result = await pool.query<{ claimed: string[] }>({
+    const result = await pool.query<{ id: string; created_at: Date }>({
       // Named: each pooled connection parses and plans it once, then only binds and executes.
       name: 'book-batch-v1',
       text: BOOK_BATCH,
       values: [...bookingColumns, ...itemColumns, concertChannel(''), ALL_CONCERTS_CHANNEL],
     });
-    claimed = result.rows[0].claimed;
+    claimed = result.rows;
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === CHECK_VIOLATION || code === FOREIGN_KEY_VIOLATION) return null;
     throw error;
   }
-  const claimedIds = new Set(claimed);
-  return batch.map((booking) =>
-    claimedIds.has(booking.bookingId) ? { kind: 'booked', bookingId: booking.bookingId } : { kind: 'keyTaken' },
-  );
+  const createdAt = new Map(claimed.map((row) => [row.id, row.created_at]));
+  return batch.map((booking) => {
+    const created = createdAt.get(booking.bookingId);
+    return created ? { kind: 'booked', bookingId: booking.bookingId, createdAt: created } : { kind: 'keyTaken' };
+  });
 }

@@ -1,4 +1,4 @@
-import { bookTickets } from '../../booking/book-tickets.ts';
+import { bookTickets, type BookTicketsResult } from '../../booking/book-tickets.ts';
 import {
   IdempotencyKeyReusedError,
   NotFoundError,
@@ -31,13 +31,18 @@ const BookTicketsInput = builder.inputType('BookTicketsInput', {
 });
 
 const BookTicketsSuccess = builder
-  .objectRef<{ bookingId: string; replayed: boolean }>('BookTicketsSuccess')
+  .objectRef<BookTicketsResult>('BookTicketsSuccess')
   .implement({
     fields: (t) => ({
       booking: t.drizzleField({
         type: BookingRef,
-        resolve: async (query, result, _args, ctx) =>
-          (await ctx.db.query.bookings.findFirst(query({ where: { id: result.bookingId } })))!,
+        // A new booking answers with the row it just wrote (every column): no read on the on-sale path.
+        // query() is called either way: it is what tells Pothos the row answers this field's selection.
+        // Relations the row lacks (items, concert) fail Pothos' loaded check and come from its model loader.
+        resolve: async (query, result, _args, ctx) => {
+          const planned = query({ where: { id: result.bookingId } });
+          return result.booking ?? (await ctx.db.query.bookings.findFirst(planned))!;
+        },
       }),
       replayed: t.exposeBoolean('replayed', {
         description: 'True when this response replays an earlier booking made with the same idempotency key.',
