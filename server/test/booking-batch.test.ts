@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq, inArray, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { BookingCoalescer } from '../src/booking/booking-coalescer.ts';
 import { commitBookingBatch, type PreparedBooking } from '../src/booking/commit-booking-batch.ts';
 import { bookBatchInOneStatement } from '../src/booking/one-statement-batch.ts';
 import { TierCatalogue } from '../src/booking/tier-catalogue.ts';
@@ -118,6 +119,30 @@ describe('commitBookingBatch', () => {
       .from(bookings)
       .where(inArray(bookings.id, batch.map((b) => b.bookingId)));
     expect(count).toBe(3);
+  });
+});
+
+describe('BookingCoalescer defaults', () => {
+  it('keeps booking while one batch waits for an idempotency key another transaction holds', async () => {
+    const { concert, tiers } = await createConcert(db, [{ capacity: 10 }]);
+    const coalescer = new BookingCoalescer(db);
+    const key = randomUUID();
+    // Another instance's transaction has claimed the key and not yet committed.
+    const other = new pg.Client({ connectionString: testDatabaseUrl() });
+    await other.connect();
+    await other.query('BEGIN');
+    await other.query(
+      `INSERT INTO bookings (concert_id, customer_email, total_cents, currency, idempotency_key, request_fingerprint)
+       VALUES ($1, 'other@example.com', 0, 'USD', $2, 'x')`,
+      [concert.id, key],
+    );
+    const waiting = coalescer.submit(prepared([[tiers[0], 1]], key));
+    await new Promise((resolve) => setTimeout(resolve, 50)); // its batch is now blocked on the key
+    expect(await coalescer.submit(prepared([[tiers[0], 2]]))).toMatchObject({ kind: 'booked' });
+    await other.query('ROLLBACK');
+    await other.end();
+    expect(await waiting).toMatchObject({ kind: 'booked' });
+    expect(await availableOf([tiers[0].id])).toEqual([7]);
   });
 });
 

@@ -2,7 +2,12 @@ import type { Database } from '../db/client.ts';
 import { commitBookingBatch, type BookingOutcome, type PreparedBooking } from './commit-booking-batch.ts';
 
 export interface BookingCoalescerOptions {
-  /** Transactions in flight at once; more than one lets bookings of different tiers overlap. */
+  /**
+   * Batch statements in flight at once. A batch books any number of tiers in one statement, so one
+   * at a time is fastest (bench, 64 clients: 1 → 3,635 bookings/s, 2 → 3,264, 4 → 3,143, 8 → 2,861);
+   * the default of 2 gives up a little of that so that a batch waiting on a lock held elsewhere
+   * (an idempotency key another instance is writing) does not stall every booking of this process.
+   */
   maxConcurrentBatches?: number;
   maxBatchSize?: number;
   /** Told the size of each batch as it starts, for metrics; must be cheap. */
@@ -33,7 +38,7 @@ export class BookingCoalescer {
     private readonly db: Database,
     private readonly options: BookingCoalescerOptions = {},
   ) {
-    this.maxConcurrentBatches = options.maxConcurrentBatches ?? 4;
+    this.maxConcurrentBatches = options.maxConcurrentBatches ?? 2;
     this.maxBatchSize = options.maxBatchSize ?? 256;
   }
 
