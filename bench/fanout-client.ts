@@ -53,6 +53,8 @@ export interface FanoutStep {
   bytesPerSubscriber: number;
   heapBytesPerSubscriber: number;
   serverCores: number;
+  /** Server CPU per delivered message: what one more subscriber costs per availability change. */
+  serverUsPerDelivery: number;
   clientCores: number;
 }
 
@@ -188,6 +190,7 @@ async function main(spec: FanoutSpec) {
       bytesPerSubscriber: Math.round((memory.rss - baseline.rss) / sockets.length),
       heapBytesPerSubscriber: Math.round((memory.heapUsed - baseline.heapUsed) / sockets.length),
       serverCores: round((cpuSeconds(spec.serverPid) - serverCpu) / seconds),
+      serverUsPerDelivery: Math.round(((cpuSeconds(spec.serverPid) - serverCpu) * 1e6) / Math.max(1, latencies.length)),
       clientCores: round((cpu.user + cpu.system) / 1e6 / seconds),
     };
     steps.push(step);
