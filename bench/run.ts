@@ -43,8 +43,17 @@ const settings: ServerSettings = {
 const started = performance.now();
 findPgbench(); // fail (or install it) before spending a minute on the other phases
 const postgres = await startBenchPostgres();
-const fixtures = await createFixtures(postgres.url);
-let server = await startServerProcess(postgres.url, settings);
+// Until the main try/finally below owns it, a failed start must not leave the cluster running.
+const { fixtures, firstServer } = await (async () => {
+  try {
+    const prepared = await createFixtures(postgres.url);
+    return { fixtures: prepared, firstServer: await startServerProcess(postgres.url, settings) };
+  } catch (error) {
+    await postgres.stop();
+    throw error;
+  }
+})();
+let server = firstServer;
 const pids = { server: server.pid, postgres: postgres.pid(), statements: () => server.statements() };
 const results: Results = {
   machine: describeMachine(await postgresVersion(postgres.url)),
