@@ -88,6 +88,21 @@ describe('availabilityChanged over graphql-ws', () => {
     await feed.close();
   });
 
+  it('sends a burst of changes as the latest availability, not every step', async () => {
+    const { concertGid, tierGids } = await createConcert(app.db, [{ capacity: 100 }]);
+    const feed = subscribe({ concertId: concertGid });
+    await subscribed();
+    await Promise.all(Array.from({ length: 40 }, () => graphql(app, BOOK_TICKETS, bookingInput(concertGid, [[tierGids[0], 1]]))));
+
+    const seen: number[] = [];
+    while (seen.at(-1) !== 60) seen.push((await feed.next()).available);
+    // Each delivery is newer than the one before, and there are far fewer than 40 of them.
+    expect(seen).toEqual([...seen].sort((a, b) => b - a));
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.length).toBeLessThan(40);
+    await feed.close();
+  });
+
   it('refuses a concertId that is not a concert id with an error', async () => {
     const feed = subscribe({ concertId: 'not-a-concert' });
     await expect(feed.next()).rejects.toThrow(/concertId is not the id of a Concert/);
