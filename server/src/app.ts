@@ -14,6 +14,7 @@ import { attachGraphqlWs } from './http/graphql-ws.ts';
 import { createHealthChecks } from './http/health.ts';
 import { limitPlugins, MAX_REQUEST_BYTES } from './http/limits.ts';
 import { createPersistedOperations, type PersistedOperationsOptions } from './http/persisted-operations.ts';
+import { useSharedSubscriptionExecution } from './http/shared-subscription-execution.ts';
 import { createStaticHandler } from './http/static-files.ts';
 import { silentLogger, type Logger } from './observability/logger.ts';
 import { createMetrics } from './observability/metrics.ts';
@@ -80,7 +81,12 @@ export function buildApp(options: AppOptions) {
     maxRequestBodySize: MAX_REQUEST_BYTES,
     // GraphQL over HTTP's persisted documents send `documentId` beside (or instead of) `query`.
     extraParamNames: ['documentId'],
-    plugins: [useRequestLog({ logger, operationLevel }), persisted.plugin, ...limitPlugins({ production })],
+    plugins: [
+      useRequestLog({ logger, operationLevel }),
+      persisted.plugin,
+      ...limitPlugins({ production }),
+      useSharedSubscriptionExecution(),
+    ],
   });
 
   const health = createHealthChecks({ pool, listener, isDraining: () => drain.draining });
