@@ -1,4 +1,5 @@
 import { createClient, type Client } from 'graphql-ws';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -43,7 +44,7 @@ it('reads a change once and executes it once for any number of subscribers of on
   await outside.query('BEGIN');
   await outside.query('UPDATE ticket_tiers SET available = 7 WHERE id = $1', [tiers[0].id]);
   const notify = notifyAvailabilityChanged(new Map([[concert.id, [tiers[0].id]]]))!;
-  const { sql, params } = app.db.dialect.sqlToQuery(notify);
+  const { sql, params } = new PgDialect().sqlToQuery(notify);
   await outside.query(sql, params);
   await outside.query('COMMIT');
   await outside.end();
