@@ -144,6 +144,24 @@ describe('BookingCoalescer defaults', () => {
     expect(await waiting).toMatchObject({ kind: 'booked' });
     expect(await availableOf([tiers[0].id])).toEqual([7]);
   });
+
+  it('writes the rest of a batch when the database refuses one of its bookings', async () => {
+    const { tiers } = await createConcert(db, [{ capacity: 10 }]);
+    const coalescer = new BookingCoalescer(db, { maxConcurrentBatches: 1 });
+    const first = coalescer.submit(prepared([[tiers[0], 1]]));
+    // Queued while the first is in flight, so these four share the next batch. The poisoned one
+    // names a concert that no longer exists: its row breaks a foreign key.
+    const poisoned = { ...prepared([[tiers[0], 1]]), concertId: randomUUID() };
+    const batch = [prepared([[tiers[0], 1]]), poisoned, prepared([[tiers[0], 2]]), prepared([[tiers[0], 1]])].map((booking) =>
+      coalescer.submit(booking).then(
+        (outcome) => outcome.kind,
+        () => 'failed',
+      ),
+    );
+    expect(await first).toMatchObject({ kind: 'booked' });
+    expect(await Promise.all(batch)).toEqual(['booked', 'failed', 'booked', 'booked']);
+    expect(await availableOf([tiers[0].id])).toEqual([5]);
+  });
 });
 
 describe('TierCatalogue', () => {

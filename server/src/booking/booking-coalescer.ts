@@ -1,4 +1,5 @@
 import type { Database } from '../db/client.ts';
+import { isTransientDatabaseError } from '../db/transient-errors.ts';
 import { commitBookingBatch, type BookingOutcome, type PreparedBooking } from './commit-booking-batch.ts';
 
 export interface BookingCoalescerOptions {
@@ -92,7 +93,13 @@ export class BookingCoalescer {
       );
       batch.forEach((waiting, index) => waiting.resolve(outcomes[index]));
     } catch (error) {
-      for (const waiting of batch) waiting.reject(error);
+      if (batch.length === 1 || isTransientDatabaseError(error)) {
+        for (const waiting of batch) waiting.reject(error);
+        return;
+      }
+      // One booking the database refuses (say, its concert was deleted after its tier was cached)
+      // must not fail the others it happened to share a batch with: write each on its own.
+      for (const waiting of batch) await this.run([waiting]);
     }
   }
 }

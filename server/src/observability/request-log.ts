@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { useErrorHandler, type Plugin } from 'graphql-yoga';
-import { isTransientDatabaseError } from '../http/error-masking.ts';
+import { isTransientDatabaseError } from '../db/transient-errors.ts';
 import type { Logger } from './logger.ts';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
