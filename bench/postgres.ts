@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '../server/src/db/embedded-postgres.ts';
 import { migrateDatabase } from '../server/src/db/migrate.ts';
-import { freePort } from './free-port.ts';
+import { freePort } from '../server/src/db/free-port.ts';
 import { parentPid } from './proc-stats.ts';
 
 /** Written out rather than left to defaults so the results file says what was measured. */
