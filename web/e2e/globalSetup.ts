@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -26,6 +26,9 @@ export default async function setup(project: TestProject) {
   buildWebIfStale();
 
   const dataDir = mkdtempSync(join(tmpdir(), 'concert-e2e-'));
+  // mkdtemp makes it root-only; the postgres user must be able to enter it, or the server puts
+  // the cluster under /var/tmp instead, where this cleanup would never find it.
+  chmodSync(dataDir, 0o755);
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
