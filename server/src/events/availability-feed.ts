@@ -8,6 +8,7 @@ import { createPostgresEventTarget, RESYNC } from './postgres-event-target.ts';
 import type { PostgresListener } from './postgres-listener.ts';
 
 export type TierRow = typeof ticketTiers.$inferSelect;
+const RETRY_AFTER_FAILURE_MS = 1_000;
 
 export interface AvailabilityFeedOptions {
   /**
@@ -65,7 +66,10 @@ export function createAvailabilityFeed(db: Database, listener: PostgresListener,
         const rows = everything ? await tiersOf(concertId) : await db.select().from(ticketTiers).where(inArray(ticketTiers.id, ids));
         for (const subscriber of subscribers) subscriber.push(rows);
       } catch {
-        // The database is unreachable: the listener reconnects and asks for a resync then.
+        // The database did not answer: keep what is owed and try again after a pause.
+        for (const id of ids) changedTierIds.add(id);
+        resync ||= everything;
+        lastFlushAt = Date.now() + RETRY_AFTER_FAILURE_MS;
       } finally {
         flushing = false;
         if (resync || changedTierIds.size > 0) schedule();
