@@ -7,10 +7,13 @@ import { randomBytes, createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync, chownSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { freePort, isPortFree } from './free-port.ts';
 
 export interface EmbeddedPostgresOptions {
   dataDir: string;
   port: number;
+  /** When `port` is taken by someone else, use any free one instead of failing. */
+  fallBackToFreePort?: boolean;
   /** Extra `-c name=value` settings, e.g. fsync=off for throwaway test clusters. */
   settings?: Record<string, string | number>;
   log?: (line: string) => void;
@@ -37,7 +40,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const baseDir = reachableBaseDir(resolve(options.dataDir), user);
   const dataDir = join(baseDir, 'pgdata');
   const password = initialiseCluster(binDir, baseDir, user, log);
+  // First, so that a postmaster orphaned on our own port gives it back before we look at it.
   await stopOrphanedPostmaster(dataDir, log);
+  let port = options.port;
+  if (!(await isPortFree(port))) {
+    if (!options.fallBackToFreePort) throw new Error(`embedded Postgres: port ${port} is already in use`);
+    port = await freePort();
+  }
 
   const settings: Record<string, string | number> = {
     listen_addresses: '127.0.0.1',
@@ -45,7 +54,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     max_connections: 200,
     ...options.settings,
   };
-  const args = ['-D', dataDir, '-p', String(options.port)];
+  const args = ['-D', dataDir, '-p', String(port)];
   for (const [name, value] of Object.entries(settings)) args.push('-c', `${name}=${value}`);
 
   const child = spawn(join(binDir, 'postgres'), args, {
@@ -55,7 +64,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   });
   await waitUntilReady(child, log);
 
-  const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/postgres`;
+  const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
   return { url, dataDir, stop: () => stopPostmaster(child) };
 }
 

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import type { Config } from '../config.ts';
 import { runningEmbeddedPostgresUrl, startEmbeddedPostgres } from './embedded-postgres.ts';
-import { freePort, isPortFree } from './free-port.ts';
 
 export interface OpenDatabase {
   url: string;
@@ -23,11 +22,11 @@ export async function openDatabase(
     const url = await runningEmbeddedPostgresUrl(dataDir);
     if (url) return { url, embedded: true, stop: async () => {} };
   }
-  let port = config.embeddedPostgresPort;
-  if (!(await isPortFree(port))) {
-    if (config.embeddedPostgresPortIsExplicit) throw new Error(`EMBEDDED_PG_PORT ${port} is already in use`);
-    port = await freePort();
-  }
-  const postgres = await startEmbeddedPostgres({ dataDir, port, log });
+  const postgres = await startEmbeddedPostgres({
+    dataDir,
+    port: config.embeddedPostgresPort,
+    fallBackToFreePort: !config.embeddedPostgresPortIsExplicit,
+    log,
+  });
   return { url: postgres.url, embedded: true, stop: postgres.stop };
 }
