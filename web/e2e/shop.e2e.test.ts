@@ -82,9 +82,9 @@ describe('shopping', () => {
   it('moves availability on an open concert page when another client books', async () => {
     // Shown in the README: a Los Angeles show must read 7:30 PM Los Angeles time, whatever the machine's zone.
     const concert = await createConcert({
-      name: 'The Midnight Owls',
-      venue: 'Hollywood Bowl, Los Angeles',
-      startsAt: '2027-04-02T19:30:00-07:00',
+      name: 'Pacific Lights',
+      venue: 'Greek Theatre, Los Angeles',
+      startsAt: '2027-09-18T19:30:00-07:00',
       timeZone: 'America/Los_Angeles',
     });
     const ga = tierNamed(concert, 'General Admission');
