@@ -8,7 +8,6 @@ import { formatMoney } from '../lib/format';
 import { AvailabilityAnnouncer } from './AvailabilityAnnouncer';
 import { TierPicker } from './TierPicker';
 
-export { BookTicketsMutation } from '../booking/useBookTickets';
 
 export const BookingFormFragment = graphql(/* GraphQL */ `
   fragment BookingForm_concert on Concert {
