@@ -4,7 +4,7 @@ import { addTypenameSelectionDocumentTransform } from '@graphql-codegen/client-p
 const config: CodegenConfig = {
   // Printed by the server (npm run schema:print): a superset of the public contract.
   schema: './schema.graphql',
-  documents: ['web/src/**/*.tsx', '!web/src/gql/**/*'],
+  documents: ['web/src/**/*.{ts,tsx}', '!web/src/gql/**/*'],
   ignoreNoDocuments: false,
   generates: {
     'web/src/gql/': {

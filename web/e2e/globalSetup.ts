@@ -5,10 +5,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { runningEmbeddedPostgresUrl } from '../../server/src/db/embedded-postgres.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The server's database, for test fixtures (support/concerts.ts): each test makes its own concert. */
+    databaseUrl: string;
   }
 }
 
@@ -21,6 +24,8 @@ const webRoot = resolve(repoRoot, 'web');
 export default async function setup(project: TestProject) {
   if (process.env.E2E_BASE_URL) {
     project.provide('baseUrl', process.env.E2E_BASE_URL.replace(/\/$/, ''));
+    if (!process.env.E2E_DATABASE_URL) throw new Error('E2E_BASE_URL needs E2E_DATABASE_URL: tests create their own concerts');
+    project.provide('databaseUrl', process.env.E2E_DATABASE_URL);
     return;
   }
   buildWebIfStale();
@@ -57,6 +62,14 @@ export default async function setup(project: TestProject) {
     throw new Error(`${(error as Error).message}\n--- server output ---\n${output.join('')}`);
   }
   project.provide('baseUrl', baseUrl);
+  // Where the server keeps its cluster (server/src/db/open-database.ts).
+  const databaseUrl = await runningEmbeddedPostgresUrl(join(dataDir, 'postgres'));
+  if (!databaseUrl) {
+    await stop(server);
+    rmSync(dataDir, { recursive: true, force: true });
+    throw new Error('the server is up but its embedded Postgres was not found');
+  }
+  project.provide('databaseUrl', databaseUrl);
 
   return async () => {
     await stop(server);

@@ -1,25 +1,40 @@
-import { join } from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
-import { bookAsAnotherClient, concertAt, listConcerts, tierNamed } from './support/api';
-import { leadingNumber, screenshotDir, useBrowser, waitUntilLive } from './support/browser';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { bookAsAnotherClient, listConcerts, tierNamed } from './support/api';
+import { leadingNumber, screenshot, useBrowser, waitUntilLive } from './support/browser';
+import { closeDatabase, createConcert, standardTiers } from './support/concerts';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser(baseUrl);
+afterAll(closeDatabase);
+
+// Tests add concerts on every run, so a concert's card may be on a later page.
+async function cardOf(page: Page, name: string) {
+  const card = page.locator('.concert-card', { has: page.getByRole('heading', { name, exact: true }) });
+  await page.locator('.concert-card').first().waitFor();
+  while ((await card.count()) === 0) {
+    const more = page.getByRole('button', { name: 'Load more concerts' });
+    if ((await more.count()) === 0) throw new Error(`${name} is not in the catalogue`);
+    const shown = await page.locator('.concert-card').count();
+    await more.click();
+    await expect.poll(() => page.locator('.concert-card').count()).toBeGreaterThan(shown);
+  }
+  return card;
+}
 
 describe('shopping', () => {
   it('browses the catalogue, books on a concert page and lands on the confirmation', async () => {
+    const concert = await createConcert();
     const { page, problems, documentTexts } = await browser().open('/');
-    const cards = page.locator('.concert-card');
-    await cards.first().waitFor();
-    expect(await cards.count()).toBeGreaterThan(0);
-    await expect.poll(() => page.locator('[data-testid="availability-summary"]').first().textContent()).toMatch(/left|Sold out/);
+    const card = await cardOf(page, concert.name);
+    await expect.poll(() => card.getByTestId('availability-summary').textContent()).toMatch(/left|Sold out/);
 
-    const firstName = (await cards.first().locator('h2').textContent())!.trim();
-    await cards.first().locator('h2 a').click();
-    await page.getByRole('heading', { level: 1, name: firstName }).waitFor();
+    await card.locator('h2 a').click();
+    await page.getByRole('heading', { level: 1, name: concert.name }).waitFor();
 
     const gaRow = page.locator('[data-testid="tier"]', { hasText: 'General Admission' });
-    const before = leadingNumber(await gaRow.getByTestId('tier-available').textContent());
+    const before = tierNamed(concert, 'General Admission').available;
+    expect(leadingNumber(await gaRow.getByTestId('tier-available').textContent())).toBe(before);
     await page.getByLabel('Quantity of General Admission tickets').selectOption('2');
     await page.getByLabel('Email for your tickets').fill('e2e-shopper@example.com');
     await expect.poll(() => page.getByTestId('order-total').textContent()).toBe('$20.00');
@@ -47,7 +62,9 @@ describe('shopping', () => {
   });
 
   it('pages through the whole catalogue with "Load more"', async () => {
+    const mine = await createConcert();
     const concerts = await listConcerts(baseUrl);
+    expect(concerts.map((concert) => concert.name)).toContain(mine.name);
     const { page, problems } = await browser().open('/');
     const cards = page.locator('.concert-card');
     await cards.first().waitFor();
@@ -58,15 +75,23 @@ describe('shopping', () => {
     }
     const names = (await cards.locator('h2').allTextContents()).map((name) => name.trim());
     expect(names).toEqual(concerts.map((concert) => concert.name));
-    await page.screenshot({ path: join(screenshotDir, 'catalogue.png'), fullPage: true });
+    await screenshot(page, 'catalogue');
     expect(problems).toEqual([]);
   });
 
   it('moves availability on an open concert page when another client books', async () => {
-    const concert = concertAt(await listConcerts(baseUrl), 1);
+    // Shown in the README: a Los Angeles show must read 7:30 PM Los Angeles time, whatever the machine's zone.
+    const concert = await createConcert({
+      name: 'Pacific Lights',
+      venue: 'Greek Theatre, Los Angeles',
+      startsAt: '2027-09-18T19:30:00-07:00',
+      timeZone: 'America/Los_Angeles',
+    });
     const ga = tierNamed(concert, 'General Admission');
-    const { page, problems } = await browser().open(`/concerts/${encodeURIComponent(concert.id)}`);
-    await waitUntilLive(page);
+    const tracked = await browser().open(`/concerts/${encodeURIComponent(concert.id)}`);
+    const { page, problems } = tracked;
+    await waitUntilLive(tracked, concert);
+    await page.getByText(/7:30\sPM/).waitFor();
 
     const gaCount = page.locator(`[data-tier-id="${ga.id}"] [data-testid="tier-available"]`);
     const before = leadingNumber(await gaCount.textContent());
@@ -76,28 +101,25 @@ describe('shopping', () => {
     // An order in progress makes the screenshot show the whole form at work.
     await page.getByLabel('Quantity of Front Row tickets').selectOption('2');
     await page.getByLabel('Email for your tickets').fill('fan@example.com');
-    await page.screenshot({ path: join(screenshotDir, 'concert-page.png'), fullPage: true });
+    await screenshot(page, 'concert-page', { docs: true });
     expect(problems).toEqual([]);
   });
 
   it('shows a sold-out tier that cannot be picked', async () => {
-    const concerts = await listConcerts(baseUrl);
-    const concert = concerts[concerts.length - 1]!;
+    const concert = await createConcert({ tiers: [{ ...standardTiers[0]!, available: 4 }, ...standardTiers.slice(1)] });
     const vip = tierNamed(concert, 'VIP');
-    // Sell the tier out from outside, ten at a time (the per-order limit).
-    for (let left = vip.available; left > 0; left -= 10) {
-      await bookAsAnotherClient(baseUrl, concert.id, [{ tierId: vip.id, quantity: Math.min(10, left) }]);
-    }
+    // Sell the tier out from outside.
+    await bookAsAnotherClient(baseUrl, concert.id, [{ tierId: vip.id, quantity: 4 }]);
     const { page, problems } = await browser().open(`/concerts/${encodeURIComponent(concert.id)}`);
     const row = page.locator(`[data-tier-id="${vip.id}"]`);
     await row.getByText('Sold out').waitFor();
     expect(await page.getByLabel('Quantity of VIP tickets').isDisabled()).toBe(true);
-    await page.screenshot({ path: join(screenshotDir, 'concert-sold-out.png'), fullPage: true });
+    await screenshot(page, 'concert-sold-out');
     expect(problems).toEqual([]);
   });
 
   it('books with the keyboard alone', async () => {
-    const concert = concertAt(await listConcerts(baseUrl), 3);
+    const concert = await createConcert();
     const { page, problems } = await browser().open(`/concerts/${encodeURIComponent(concert.id)}`);
     const frontRowPicker = page.getByLabel('Quantity of Front Row tickets');
     await frontRowPicker.waitFor();
@@ -119,7 +141,7 @@ describe('shopping', () => {
   });
 
   it.each(['/', '/concerts/:first', '/dashboard'])('fits a phone-sized screen without sideways scrolling: %s', async (route) => {
-    const concert = concertAt(await listConcerts(baseUrl), 0);
+    const concert = await createConcert();
     const path = route.replace(':first', encodeURIComponent(concert.id));
     const { page, problems } = await browser().open(path, { viewport: { width: 375, height: 740 } });
     await page.locator('h1').first().waitFor();
@@ -127,7 +149,7 @@ describe('shopping', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     const name = route === '/' ? 'catalogue' : route.split('/')[1];
-    await page.screenshot({ path: join(screenshotDir, `phone-${name}.png`), fullPage: true });
+    await screenshot(page, `phone-${name}`);
     expect(problems).toEqual([]);
   });
 });

@@ -34,6 +34,12 @@ export function closeKind(event: unknown): CloseKind {
   return FATAL_4XXX.includes(code) ? 'fatal' : 'dropped';
 }
 
+// What the badge says. A socket can be up while the server refused this page's
+// subscription (or it failed): then nothing on screen is moving, so "offline".
+export function shownState(socket: ConnectionState, subscriptionFailed: boolean): ConnectionState {
+  return subscriptionFailed ? 'offline' : socket;
+}
+
 type Listener = () => void;
 
 export function createConnectionStateStore() {

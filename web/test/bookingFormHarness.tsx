@@ -4,7 +4,8 @@ import type userEvent from '@testing-library/user-event';
 import { MockedProvider } from '@apollo/client/testing/react';
 import type { MockLink } from '@apollo/client/testing';
 import { MemoryRouter, Route, Routes, useParams } from 'react-router';
-import { BookingForm, BookingFormFragment, BookTicketsMutation } from '../src/components/BookingForm';
+import { BookingForm, BookingFormFragment } from '../src/components/BookingForm';
+import { BookTicketsMutation } from '../src/booking/useBookTickets';
 import type { FragmentType } from '../src/gql/fragment-masking';
 import { createCache } from '../src/apollo';
 

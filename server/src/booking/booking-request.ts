@@ -1,8 +1,15 @@
 import { z } from 'zod';
+import {
+  EMAIL_PATTERN,
+  MAX_EMAIL_LENGTH,
+  MAX_IDEMPOTENCY_KEY_LENGTH,
+  MAX_ITEMS_PER_ORDER as MAX_ITEMS,
+  MAX_QUANTITY_PER_TIER,
+  MIN_IDEMPOTENCY_KEY_LENGTH,
+  MIN_QUANTITY_PER_TIER,
+} from '../../../shared/booking-limits.ts';
 import { ValidationError } from './errors.ts';
 
-export const MAX_QUANTITY_PER_TIER = 10;
-const MAX_ITEMS = 20;
 
 /** What a client asks for, with ids already decoded to database ids. */
 export interface BookingRequest {
@@ -21,7 +28,7 @@ const bookingRequestSchema = z.object({
         quantity: z
           .number()
           .int('Quantity must be a whole number')
-          .min(1, 'Quantity must be at least 1')
+          .min(MIN_QUANTITY_PER_TIER, `Quantity must be at least ${MIN_QUANTITY_PER_TIER}`)
           .max(MAX_QUANTITY_PER_TIER, `At most ${MAX_QUANTITY_PER_TIER} tickets per tier per order`),
       }),
     )
@@ -39,12 +46,12 @@ const bookingRequestSchema = z.object({
   customerEmail: z
     .string()
     .trim()
-    .max(254, 'Email address is too long')
-    .pipe(z.email('Enter a valid email address')),
+    .max(MAX_EMAIL_LENGTH, 'Email address is too long')
+    .pipe(z.email({ pattern: EMAIL_PATTERN, error: 'Enter a valid email address' })),
   idempotencyKey: z
     .string()
-    .min(1, 'Idempotency key must not be empty')
-    .max(255, 'Idempotency key must be at most 255 characters')
+    .min(MIN_IDEMPOTENCY_KEY_LENGTH, 'Idempotency key must not be empty')
+    .max(MAX_IDEMPOTENCY_KEY_LENGTH, `Idempotency key must be at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`)
     // Postgres text cannot hold NUL: such a key would fail the whole coalesced batch it is written in.
     .refine((key) => !key.includes('\0'), 'Idempotency key must not contain NUL characters'),
 });

@@ -27,31 +27,67 @@ export interface ApiConcert {
   tiers: ApiTier[];
 }
 
+const CONCERT_FIELDS = /* GraphQL */ `
+  fragment E2EConcert on Concert {
+    id
+    name
+    tiers {
+      id
+      name
+      available
+      capacity
+    }
+  }
+`;
+
+// The whole catalogue in its order, page by page (tests add concerts on every run).
 export async function listConcerts(baseUrl: string): Promise<ApiConcert[]> {
-  const data = await graphqlRequest<{ concerts: { edges: { node: ApiConcert }[] } }>(
-    baseUrl,
-    /* GraphQL */ `
-      query E2EConcerts($first: Int!) {
-        concerts(first: $first) {
-          edges {
-            node {
-              id
-              name
-              tiers {
-                id
-                name
-                available
-                capacity
+  const all: ApiConcert[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const data: { concerts: { edges: { node: ApiConcert }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } =
+      await graphqlRequest(
+        baseUrl,
+        /* GraphQL */ `
+          query E2EConcerts($first: Int!, $after: String) {
+            concerts(first: $first, after: $after) {
+              edges {
+                node {
+                  ...E2EConcert
+                }
+              }
+              pageInfo {
+                hasNextPage
+                endCursor
               }
             }
           }
+          ${CONCERT_FIELDS}
+        `,
+        // A variable, not a literal: graphql-armor's cost limit counts literal arguments.
+        { first: 50, after },
+      );
+    all.push(...data.concerts.edges.map((edge) => edge.node));
+    if (!data.concerts.pageInfo.hasNextPage) return all;
+    after = data.concerts.pageInfo.endCursor;
+  }
+}
+
+export async function readConcert(baseUrl: string, id: string): Promise<ApiConcert> {
+  const data = await graphqlRequest<{ concert: ApiConcert | null }>(
+    baseUrl,
+    /* GraphQL */ `
+      query E2EConcert($id: ID!) {
+        concert(id: $id) {
+          ...E2EConcert
         }
       }
+      ${CONCERT_FIELDS}
     `,
-    // A variable, not a literal: graphql-armor's cost limit counts literal arguments.
-    { first: 50 },
+    { id },
   );
-  return data.concerts.edges.map((edge) => edge.node);
+  if (!data.concert) throw new Error(`no concert ${id}`);
+  return data.concert;
 }
 
 export async function bookAsAnotherClient(
@@ -95,11 +131,4 @@ export function tierNamed(concert: ApiConcert, name: string): ApiTier {
   const tier = concert.tiers.find((t) => t.name === name);
   if (!tier) throw new Error(`${concert.name} has no ${name} tier`);
   return tier;
-}
-
-// The seed promises at least three concerts; tests spread over them by index
-// so they rarely share one, and use large tiers unless a test is about scarcity.
-export function concertAt(concerts: ApiConcert[], index: number): ApiConcert {
-  if (concerts.length === 0) throw new Error('the catalogue is empty');
-  return concerts[index % concerts.length]!;
 }

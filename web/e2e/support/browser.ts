@@ -1,11 +1,15 @@
+import { EventEmitter, once } from 'node:events';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { ApiConcert } from './api';
+import { nudgeSubscribers } from './concerts';
 
 export const screenshotDir = fileURLToPath(new URL('../screenshots/', import.meta.url));
+const docsDir = fileURLToPath(new URL('../../../docs/', import.meta.url));
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -37,6 +41,8 @@ export interface TrackedPage {
   // GraphQL document text the page sent over HTTP or graphql-ws. The app
   // sends manifest hashes only, so this stays empty unless a hash was unknown.
   documentTexts: string[];
+  // Emits 'next' for every subscription result the page receives over graphql-ws.
+  live: EventEmitter;
 }
 
 // A fresh profile per run, so no cache, service worker or storage leaks in.
@@ -67,14 +73,18 @@ export async function launchBrowser(baseUrl: string): Promise<Browser> {
         const query = (request.postDataJSON() as { query?: string } | null)?.query;
         if (query) documentTexts.push(query);
       });
-      page.on('websocket', (socket) =>
+      const live = new EventEmitter();
+      page.on('websocket', (socket) => {
         socket.on('framesent', ({ payload }) => {
           const message = JSON.parse(String(payload)) as { type?: string; payload?: { query?: string } };
           if (message.type === 'subscribe' && message.payload?.query) documentTexts.push(message.payload.query);
-        }),
-      );
+        });
+        socket.on('framereceived', ({ payload }) => {
+          if ((JSON.parse(String(payload)) as { type?: string }).type === 'next') live.emit('next');
+        });
+      });
       await page.goto(path);
-      return { page, problems, documentTexts };
+      return { page, problems, documentTexts, live };
     },
     async close() {
       await context.close();
@@ -105,10 +115,30 @@ export function leadingNumber(text: string | null): number {
 }
 
 // "Live" means graphql-ws got its connection ack; the subscribe message goes
-// out just after, and the server then starts listening for that concert.
-// Nothing tells the client when that is done, so give it a moment before a
-// test makes a change it expects to hear about.
-export async function waitUntilLive(page: Page) {
+// out just after, and the server then starts listening for that concert, which
+// nothing reports to the client. So nudge the concert's channel (a NOTIFY that
+// changes nothing) until the page receives the pushed tiers: from then on the
+// server is listening, and a change the test makes will be heard.
+export async function waitUntilLive({ page, live }: TrackedPage, concert: ApiConcert) {
   await page.locator('[data-testid="connection-state"][data-state="live"]').waitFor();
-  await page.waitForTimeout(250);
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const heard = once(live, 'next', { signal: AbortSignal.timeout(500) }).then(
+      () => true,
+      () => false,
+    );
+    await nudgeSubscribers(concert);
+    if (await heard) return;
+  }
+  throw new Error('the page never received a subscription result');
+}
+
+// Screenshots go to e2e/screenshots; the README's images (docs/) are rewritten
+// only when asked: UPDATE_SCREENSHOTS=1 npm run test -w web -- --project e2e
+export async function screenshot(page: Page, name: string, options: { docs?: boolean; fullPage?: boolean } = {}) {
+  const fullPage = options.fullPage ?? true;
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage });
+  if (options.docs && process.env.UPDATE_SCREENSHOTS === '1') {
+    await page.screenshot({ path: join(docsDir, `${name}.png`), fullPage });
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAttemptTracker, orderSignature, type Order } from './bookingAttempt';
+import { orderSignature, type Order } from './bookingAttempt';
 
 const order: Order = {
   concertId: 'C1',
@@ -9,39 +9,6 @@ const order: Order = {
     { tierId: 'T1', quantity: 1 },
   ],
 };
-
-function counterKeys() {
-  let n = 0;
-  return () => `key-${++n}`;
-}
-
-describe('createAttemptTracker', () => {
-  it('reuses the key while the same order is retried', () => {
-    const tracker = createAttemptTracker(counterKeys());
-    expect(tracker.keyFor(order)).toBe('key-1');
-    expect(tracker.keyFor({ ...order, items: [...order.items] })).toBe('key-1');
-  });
-
-  it('starts a new attempt when the order changes', () => {
-    const tracker = createAttemptTracker(counterKeys());
-    tracker.keyFor(order);
-    expect(tracker.keyFor({ ...order, items: [{ tierId: 'T1', quantity: 3 }] })).toBe('key-2');
-    expect(tracker.keyFor({ ...order, items: [{ tierId: 'T1', quantity: 3 }], customerEmail: 'b@x.io' })).toBe('key-3');
-  });
-
-  it('starts a new attempt after the server answered', () => {
-    const tracker = createAttemptTracker(counterKeys());
-    tracker.keyFor(order);
-    tracker.settle();
-    expect(tracker.pendingKey()).toBeNull();
-    expect(tracker.keyFor(order)).toBe('key-2');
-  });
-
-  it('uses crypto.randomUUID by default', () => {
-    const key = createAttemptTracker().keyFor(order);
-    expect(key).toMatch(/^[0-9a-f-]{36}$/);
-  });
-});
 
 describe('orderSignature', () => {
   it('ignores line order, empty lines and surrounding whitespace in the email', () => {
@@ -55,5 +22,10 @@ describe('orderSignature', () => {
       ],
     };
     expect(orderSignature(same)).toBe(orderSignature(order));
+  });
+
+  it('differs when a quantity or the email changes', () => {
+    expect(orderSignature({ ...order, items: [{ tierId: 'T1', quantity: 3 }] })).not.toBe(orderSignature(order));
+    expect(orderSignature({ ...order, customerEmail: 'b@x.io' })).not.toBe(orderSignature(order));
   });
 });

@@ -56,4 +56,21 @@ describe('BookingForm: building an order', () => {
     await user.selectOptions(screen.getByLabelText(/Quantity of VIP tickets/), '2');
     expect((screen.getByRole('button', { name: 'Book' }) as HTMLButtonElement).disabled).toBe(false);
   });
+
+  it('has one polite live region for availability, which speaks only of chosen tiers', async () => {
+    const user = userEvent.setup();
+    const view = renderForm([]);
+    await user.selectOptions(screen.getByLabelText(/Quantity of VIP tickets/), '2');
+    expect(document.querySelectorAll('[data-testid="tier"] [aria-live]')).toHaveLength(0);
+    const announcer = screen.getByTestId('availability-announcer');
+    expect(announcer.getAttribute('aria-live')).toBe('polite');
+    const withTiers = (tiers: ReturnType<typeof tier>[]) =>
+      ({ ...(concert as unknown as object), tiers }) as unknown as FragmentType<typeof BookingFormFragment>;
+    // GA (not chosen) moves a lot: nothing to say.
+    view.rerender(formTree([], withTiers([tier('VIP', 'VIP', 10000, 5, 100), tier('FR', 'Front Row', 5000, 0, 250), tier('GA', 'GA', 1000, 1500, 2000)])));
+    expect(announcer.textContent).toBe('');
+    // The chosen VIP sells out: say so, once.
+    view.rerender(formTree([], withTiers([tier('VIP', 'VIP', 10000, 0, 100), tier('FR', 'Front Row', 5000, 0, 250), tier('GA', 'GA', 1000, 1500, 2000)])));
+    expect(announcer.textContent).toBe('VIP has sold out.');
+  });
 });

@@ -1,5 +1,5 @@
 import { useConnectionState } from '../connectionContext';
-import type { ConnectionState } from '../connectionState';
+import { shownState, type ConnectionState } from '../connectionState';
 
 const TEXT: Record<ConnectionState, string> = {
   connecting: 'Connecting…',
@@ -9,8 +9,9 @@ const TEXT: Record<ConnectionState, string> = {
 };
 
 // Tells the shopper whether the numbers on screen are moving on their own.
-export function ConnectionBadge() {
-  const state = useConnectionState();
+// `subscriptionFailed`: the page's subscription ended in an error (refused, or failed on the server).
+export function ConnectionBadge({ subscriptionFailed = false }: { subscriptionFailed?: boolean }) {
+  const state = shownState(useConnectionState(), subscriptionFailed);
   return (
     <p className={`connection connection--${state}`} role="status" data-testid="connection-state" data-state={state}>
       <span className="connection__dot" aria-hidden="true" />

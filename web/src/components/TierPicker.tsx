@@ -1,5 +1,7 @@
 import { graphql } from '../gql/gql';
 import { useFragment, type FragmentType } from '../gql/fragment-masking';
+import { MAX_QUANTITY_PER_TIER } from '../../../shared/booking-limits';
+import { words } from '../booking/shopperMessages';
 import { formatMoney } from '../lib/format';
 import { AvailabilityBadge } from './AvailabilityBadge';
 
@@ -16,9 +18,6 @@ export const TierPickerFragment = graphql(/* GraphQL */ `
   }
 `);
 
-// The server's per-order limit for one tier.
-export const MAX_PER_TIER = 10;
-
 interface Props {
   tier: FragmentType<typeof TierPickerFragment>;
   quantity: number;
@@ -30,14 +29,14 @@ interface Props {
 export function TierPicker({ tier: tierRef, quantity, onChange, error, disabled }: Props) {
   const tier = useFragment(TierPickerFragment, tierRef);
   const soldOut = tier.available <= 0;
-  const max = Math.max(0, Math.min(MAX_PER_TIER, tier.available));
+  const max = Math.max(0, Math.min(MAX_QUANTITY_PER_TIER, tier.available));
   // Keep a choice that availability has since overtaken visible, so the
   // shopper sees why it no longer fits rather than having it silently changed.
   const options = Array.from({ length: Math.max(max, quantity) + 1 }, (_, n) => n);
   const selectId = `qty-${tier.id}`;
   const hintId = `${selectId}-hint`;
   const tooMany = quantity > tier.available;
-  const message = error ?? (tooMany ? tooManyMessage(tier.name, tier.available) : undefined);
+  const message = error ?? (tooMany ? words.overtaken(tier.name, tier.available) : undefined);
 
   return (
     <li className={`tier${soldOut ? ' tier--sold-out' : ''}`} data-testid="tier" data-tier-id={tier.id}>
@@ -45,7 +44,8 @@ export function TierPicker({ tier: tierRef, quantity, onChange, error, disabled 
         <span className="tier__name">{tier.name}</span>
         <span className="tier__price">{formatMoney(tier.price)}</span>
       </div>
-      <div className="tier__stock" aria-live="polite">
+      {/* Not a live region: the form's one AvailabilityAnnouncer says what matters. */}
+      <div className="tier__stock">
         <span className="tier__count">
           <span data-testid="tier-available">
             {tier.available} / {tier.capacity}
@@ -80,8 +80,4 @@ export function TierPicker({ tier: tierRef, quantity, onChange, error, disabled 
       ) : null}
     </li>
   );
-}
-
-function tooManyMessage(name: string, available: number): string {
-  return available <= 0 ? `${name} just sold out.` : `Only ${available} ${name} tickets left: choose fewer.`;
 }

@@ -35,7 +35,7 @@ const ConcertAvailabilitySubscription = graphql(/* GraphQL */ `
 export function ConcertRoute() {
   const { id = '' } = useParams();
   const { data, error, loading, refetch } = useQuery(ConcertQuery, { variables: { id } });
-  useSubscription(ConcertAvailabilitySubscription, { variables: { concertId: id } });
+  const live = useSubscription(ConcertAvailabilitySubscription, { variables: { concertId: id } });
 
   if (loading && !data) return <Loading label="Loading concert…" />;
   if (error && !data) {
@@ -66,7 +66,7 @@ export function ConcertRoute() {
           <span>{concert.venue}</span>
           <time dateTime={concert.startsAt}>{formatDate(concert.startsAt, concert.timeZone)}</time>
         </p>
-        <ConnectionBadge />
+        <ConnectionBadge subscriptionFailed={live.error !== undefined} />
       </header>
       <BookingForm concert={concert} />
     </article>

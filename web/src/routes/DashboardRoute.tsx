@@ -44,7 +44,7 @@ export function DashboardRoute() {
     variables: { first: PAGE_SIZE },
     notifyOnNetworkStatusChange: true,
   });
-  useSubscription(DashboardAvailabilitySubscription);
+  const live = useSubscription(DashboardAvailabilitySubscription);
 
   // The dashboard shows everything, so it keeps paging until the end.
   const pageInfo = data?.concerts.pageInfo;
@@ -79,7 +79,7 @@ export function DashboardRoute() {
       <header className="page-header">
         <PageTitle>Live inventory</PageTitle>
         <h1 id="dashboard-title">Live inventory</h1>
-        <ConnectionBadge />
+        <ConnectionBadge subscriptionFailed={live.error !== undefined} />
       </header>
       {data && error ? <ErrorState title="Some concerts could not be loaded." error={error} /> : null}
       {body}

@@ -7,6 +7,7 @@ import {
   ValidationError,
 } from '../../booking/errors.ts';
 import { builder } from '../builder.ts';
+import { TicketTierRef } from './ticket-tier.ts';
 
 export const ErrorInterface = builder.interfaceRef<BookingError>('Error').implement({
   description: 'A user-facing failure returned as data, never as a top-level GraphQL error.',
@@ -19,6 +20,13 @@ builder.objectType(SoldOutError, {
   interfaces: [ErrorInterface],
   fields: (t) => ({
     tierId: t.id({ resolve: (error) => encodeGlobalID('TicketTier', error.tierId) }),
+    tier: t.drizzleField({
+      type: TicketTierRef,
+      description:
+        'The tier as it is now, so a client cache shows what is really left without a second request. Read only on this failure path.',
+      resolve: async (query, error, _args, ctx) =>
+        (await ctx.db.query.ticketTiers.findFirst(query({ where: { id: error.tierId } })))!,
+    }),
     requested: t.exposeInt('requested'),
     available: t.exposeInt('available'),
   }),

@@ -1,0 +1,95 @@
+import { useReducer, useRef } from 'react';
+import { useMutation } from '@apollo/client/react';
+import { useNavigate } from 'react-router';
+import { graphql } from '../gql/gql';
+import { bookingReducer, initialBookingState, type BookingAction, type BookingState } from './bookingState';
+import { describeFailure, describeOutcome } from './shopperMessages';
+
+// The tier comes back with a sold-out answer, so Apollo updates that tier's
+// availability in its cache by id: every picker showing it redraws without a
+// second request.
+export const BookTicketsMutation = graphql(/* GraphQL */ `
+  mutation BookTickets($input: BookTicketsInput!) {
+    bookTickets(input: $input) {
+      __typename
+      ... on BookTicketsSuccess {
+        replayed
+        booking {
+          id
+          items {
+            quantity
+            tier {
+              id
+              available
+            }
+          }
+        }
+      }
+      ... on SoldOutError {
+        tierId
+        available
+        tier {
+          id
+          name
+          available
+          capacity
+        }
+      }
+      ... on ValidationError {
+        field
+      }
+    }
+  }
+`);
+
+interface TierInfo {
+  id: string;
+  name: string;
+}
+
+/** Runs the booking state machine for one concert; the component only draws `state`. */
+export function useBookTickets(concertId: string, tiers: TierInfo[]) {
+  const navigate = useNavigate();
+  const [bookTickets] = useMutation(BookTicketsMutation);
+  const [state, dispatch] = useReducer(bookingReducer, initialBookingState);
+  // Submitting needs the state the action leads to (the order and key to send) right away.
+  const latest = useRef<BookingState>(state);
+  latest.current = state;
+
+  function apply(action: BookingAction): BookingState {
+    const next = bookingReducer(latest.current, action);
+    latest.current = next;
+    dispatch(action);
+    return next;
+  }
+
+  async function submit() {
+    const tierIds = tiers.map((tier) => tier.id);
+    const next = apply({ type: 'submitted', concertId, tierIds, freshKey: crypto.randomUUID() });
+    if (next.status.kind !== 'submitting') return;
+    const { order, key } = next.status;
+    let result;
+    try {
+      const response = await bookTickets({ variables: { input: { ...order, idempotencyKey: key } } });
+      result = response.data?.bookTickets;
+    } catch (error) {
+      const failure = describeFailure(error);
+      if (failure.kind === 'rejected') apply({ type: 'answered', outcome: failure });
+      else apply({ type: 'lost', cause: failure.cause });
+      return;
+    }
+    if (!result) return void apply({ type: 'lost', cause: 'server' });
+    const outcome = describeOutcome(result, order.items, (id) => tiers.find((tier) => tier.id === id)?.name);
+    apply({ type: 'answered', outcome });
+    if (outcome.kind === 'booked') {
+      navigate(`/bookings/${encodeURIComponent(outcome.bookingId)}`, { state: { replayed: outcome.replayed } });
+    }
+  }
+
+  return {
+    state,
+    setQuantity: (tierId: string, quantity: number) => apply({ type: 'quantityChanged', tierId, quantity }),
+    setEmail: (email: string) => apply({ type: 'emailChanged', email }),
+    submit: () => void submit(),
+  };
+}
