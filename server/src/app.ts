@@ -122,6 +122,7 @@ export function buildApp(options: AppOptions) {
     db,
     pool,
     metrics,
+    availability,
     /** Resolves once the server accepts connections; port 0 picks a free one. */
     async start(port = 4000, host?: string) {
       await listener.start();
