@@ -85,7 +85,8 @@ export function buildApp(options: AppOptions) {
       useRequestLog({ logger, operationLevel }),
       persisted.plugin,
       ...limitPlugins({ production }),
-      useSharedSubscriptionExecution(),
+      // Every context is the same anonymous viewer today; once contexts carry a session, key by its user.
+      useSharedSubscriptionExecution<Context>({ viewerKey: () => 'anonymous' }),
     ],
   });
 
