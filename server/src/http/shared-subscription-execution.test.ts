@@ -55,9 +55,9 @@ function createTicker(viewerKey: (context: Context) => string | null) {
     })();
   }
 
-  const yoga = createYoga<Record<string, unknown>, Context>({
+  const yoga = createYoga<Context>({
     schema,
-    context: (initial) => ({ viewer: String(initial.viewer) }),
+    context: (initial) => ({ viewer: initial.viewer }),
     plugins: [useSharedSubscriptionExecution<Context>({ viewerKey })],
   });
 
