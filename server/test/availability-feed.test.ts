@@ -51,7 +51,7 @@ describe('availability feed', () => {
     // The first read failed; the retry waited out the pause and read the same tier again.
     expect(readCalls.filter((ids) => ids.includes(tiers[0].id))).toHaveLength(2);
     expect(Date.now() - changedAt).toBeGreaterThanOrEqual(200);
-    await changes.return();
+    await changes.return!();
   });
 
   it('stops listening to a topic after its last subscriber leaves', async () => {
@@ -60,9 +60,9 @@ describe('availability feed', () => {
     const second = feed.changes(concert.id);
     await feed.listening(concert.id, 2);
     const channels = listener.listeningChannels;
-    await first.return();
+    await first.return!();
     expect(listener.listeningChannels).toBe(channels);
-    await second.return();
+    await second.return!();
     expect(listener.listeningChannels).toBe(channels - 1);
     expect(feed.openSubscriptions).toBe(0);
   });
