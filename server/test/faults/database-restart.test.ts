@@ -77,7 +77,7 @@ describe('Postgres restarts under load', () => {
     expect(Math.max(...failed.map((attempt) => attempt.ms))).toBeLessThan(6_000);
     expect(firstBack - restartedAt).toBeLessThan(5_000);
 
-    // RESYNC: after the LISTEN connection came back, every subscriber got every tier it watches,
+    // Resync: after the LISTEN connection came back, every subscriber got every tier it watches,
     // including the one no booking touched (no NOTIFY ever named it).
     const untouched = tierGids[2];
     const resynced = (feed: typeof concertFeed) => feed.events.find((event) => event.id === untouched && event.receivedAt > restartedAt);
