@@ -79,7 +79,7 @@ export function createAvailabilityFeed(db: Database, listener: PostgresListener,
       }
     }
 
-    return {
+    const hub: Hub = {
       get size() {
         return subscribers.size;
       },
@@ -98,7 +98,7 @@ export function createAvailabilityFeed(db: Database, listener: PostgresListener,
           if (subscribers.size > 0) return;
           // The last subscriber left: UNLISTEN, and the listener forgets this hub.
           if (timer) clearTimeout(timer);
-          listener.unsubscribe(channel);
+          listener.unsubscribe(channel, hub);
         });
         open += 1;
         subscribers.add(queue);
@@ -106,6 +106,7 @@ export function createAvailabilityFeed(db: Database, listener: PostgresListener,
         return queue;
       },
     };
+    return hub;
   }
 
   /** Every later change of a concert's tiers, or of all tiers without a concertId. */

@@ -28,7 +28,7 @@ interface Channel {
   /** LISTEN is in effect on the current connection. */
   active: boolean;
   /** Waiting for `active`. */
-  waiters: (() => void)[];
+  waiters: { resolve(): void; reject(error: Error): void }[];
 }
 
 /**
@@ -87,15 +87,17 @@ export class PostgresListener {
     return subscriber;
   }
 
+  /** The channel's subscriber, if it has one; see subscribe() about its type. */
   subscriberOf<S extends ChannelSubscriber>(name: string): S | undefined {
     return this.channels.get(name)?.subscriber as S | undefined;
   }
 
   /** Forget the channel's subscriber and UNLISTEN. */
-  unsubscribe(name: string) {
+  unsubscribe(name: string, subscriber: ChannelSubscriber) {
     const channel = this.channels.get(name);
-    if (!channel) return;
+    if (channel?.subscriber !== subscriber) return;
     this.channels.delete(name);
+    for (const waiter of channel.waiters.splice(0)) waiter.reject(new Error(`${name} was unsubscribed before LISTEN took effect`));
     void this.client?.query(`UNLISTEN ${pg.escapeIdentifier(name)}`).catch(() => {});
   }
 
@@ -104,7 +106,7 @@ export class PostgresListener {
     const channel = this.channels.get(name);
     if (!channel) return Promise.reject(new Error(`nobody subscribed to ${name}`));
     if (channel.active) return Promise.resolve();
-    return new Promise((resolve) => channel.waiters.push(resolve));
+    return new Promise((resolve, reject) => channel.waiters.push({ resolve, reject }));
   }
 
   async close() {
@@ -194,5 +196,5 @@ export class PostgresListener {
 
 function activate(channel: Channel) {
   channel.active = true;
-  for (const wake of channel.waiters.splice(0)) wake();
+  for (const waiter of channel.waiters.splice(0)) waiter.resolve();
 }
