@@ -85,7 +85,8 @@ export function buildApp(options: AppOptions) {
       useRequestLog({ logger, operationLevel }),
       persisted.plugin,
       ...limitPlugins({ production }),
-      useSharedSubscriptionExecution(),
+      // Every context is the same anonymous viewer today; once contexts carry a session, key by its user.
+      useSharedSubscriptionExecution<Context>({ viewerKey: () => 'anonymous' }),
     ],
   });
 
@@ -122,6 +123,7 @@ export function buildApp(options: AppOptions) {
     db,
     pool,
     metrics,
+    availability,
     /** Resolves once the server accepts connections; port 0 picks a free one. */
     async start(port = 4000, host?: string) {
       await listener.start();

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { concertChannel } from '../src/events/availability-channel.ts';
 import { BOOK_TICKETS, bookingInput, createConcert, createTestApp, graphql, testDatabaseUrl } from './support/test-app.ts';
+import { listening } from './support/ws-client.ts';
 
 // The one test that opens a port: subscriptions need a real WebSocket.
 const app = createTestApp();
@@ -46,15 +47,12 @@ function subscribe(variables: Record<string, unknown>) {
   };
 }
 
-// A subscription is live once the server has LISTENed; there is no protocol message for that.
-const subscribed = () => new Promise((resolve) => setTimeout(resolve, 300));
-
 describe('availabilityChanged over graphql-ws', () => {
   it('delivers the committed availability of a booked tier to concert and all-concert subscribers', async () => {
     const { concertGid, tierGids } = await createConcert(app.db, [{ name: 'VIP', capacity: 100 }, { capacity: 10 }], 'Live concert');
     const concertFeed = subscribe({ concertId: concertGid });
     const everythingFeed = subscribe({});
-    await subscribed();
+    await Promise.all([listening(app, concertGid), listening(app)]);
 
     await graphql(app, BOOK_TICKETS, bookingInput(concertGid, [[tierGids[0], 3]]));
     const expected = { id: tierGids[0], name: 'VIP', available: 97, capacity: 100, concert: { name: 'Live concert' } };
@@ -69,7 +67,7 @@ describe('availabilityChanged over graphql-ws', () => {
   it('emits nothing for a rolled-back change', async () => {
     const { concert, concertGid, tierGids, tiers } = await createConcert(app.db, [{ capacity: 2 }, { capacity: 10 }]);
     const feed = subscribe({ concertId: concertGid });
-    await subscribed();
+    await listening(app, concertGid);
 
     // A booking that fails rolls back, and so does a transaction that notified and then aborted.
     const soldOut = await graphql(app, BOOK_TICKETS, bookingInput(concertGid, [[tierGids[1], 1], [tierGids[0], 3]]));
@@ -91,7 +89,7 @@ describe('availabilityChanged over graphql-ws', () => {
   it('sends a burst of changes as the latest availability, not every step', async () => {
     const { concertGid, tierGids } = await createConcert(app.db, [{ capacity: 100 }]);
     const feed = subscribe({ concertId: concertGid });
-    await subscribed();
+    await listening(app, concertGid);
     await Promise.all(Array.from({ length: 40 }, () => graphql(app, BOOK_TICKETS, bookingInput(concertGid, [[tierGids[0], 1]]))));
 
     const seen: number[] = [];

@@ -63,7 +63,7 @@ describe('/metrics', () => {
     const { concertGid, tierGids } = await createConcert(app.db, [{ capacity: 3 }]);
     const ws = connectWs(Number(new URL(base).port));
     const feed = watchAvailability(ws, concertGid);
-    await listening();
+    await listening(app, concertGid);
     await graphql(app, BOOK_TICKETS, bookingInput(concertGid, [[tierGids[0], 2]]));
     await graphql(app, BOOK_TICKETS, bookingInput(concertGid, [[tierGids[0], 1]]));
     await graphql(app, BOOK_TICKETS, bookingInput(concertGid, [[tierGids[0], 1]]));

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { notifyAvailabilityChanged } from '../src/events/availability-channel.ts';
 import { createConcert, createTestApp, testDatabaseUrl } from './support/test-app.ts';
+import { listening } from './support/ws-client.ts';
 
 const statements: string[] = [];
 const app = createTestApp({ onQuery: (sql) => statements.push(sql) });
@@ -35,7 +36,7 @@ it('reads a change once and executes it once for any number of subscribers of on
     });
     return iterator.next();
   });
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  await listening(app, concertGid, 5);
 
   // Change the tier from outside the app, so only the feed's own statements are counted.
   statements.length = 0;

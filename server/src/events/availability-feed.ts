@@ -1,14 +1,9 @@
-import { asc, eq, inArray } from 'drizzle-orm';
-import { createPubSub } from 'graphql-yoga';
 import type { Database } from '../db/client.ts';
-import { ticketTiers } from '../db/schema.ts';
 import { ALL_CONCERTS_CHANNEL, concertChannel, parseAvailabilityNotice } from './availability-channel.ts';
 import { LatestTierQueue } from './latest-tier-queue.ts';
-import { createPostgresEventTarget, RESYNC } from './postgres-event-target.ts';
-import type { PostgresListener } from './postgres-listener.ts';
-
-export type TierRow = typeof ticketTiers.$inferSelect;
-const RETRY_AFTER_FAILURE_MS = 1_000;
+import type { ChannelSubscriber, PostgresListener } from './postgres-listener.ts';
+import { readTiersFrom, type TierReads } from './tier-reads.ts';
+import type { TierRow } from './tier-row.ts';
 
 export interface AvailabilityFeedOptions {
   /**
@@ -17,33 +12,41 @@ export interface AvailabilityFeedOptions {
    * subscribers get its latest availability at most this often instead of every step.
    */
   minFlushIntervalMs?: number;
+  /** Pause before reading again after a read failed (the database did not answer). */
+  retryAfterFailureMs?: number;
+  /** Default: from `db`. */
+  reads?: TierReads;
 }
+
+/** The per-topic subscriber of a channel: what the listener calls and what queues join. */
+interface Hub extends ChannelSubscriber {
+  readonly size: number;
+  join(): LatestTierQueue;
+}
+
+const channelOf = (concertId: string | null) => (concertId ? concertChannel(concertId) : ALL_CONCERTS_CHANNEL);
 
 /**
  * Turns NOTIFYs into current tier rows for subscribers. Per process and topic (one concert, or all
- * of them) a hub listens once, merges the tier ids that changed, reads their rows in one query and
- * hands the same row objects to every subscriber, however many there are. Reads are made one after
- * another, so nobody sees an older availability after a newer one.
+ * of them) a hub is the listener's subscriber of the topic's channel: it merges the tier ids that
+ * changed, reads their rows in one query and hands the same row objects to every subscriber's
+ * queue, however many there are. Reads are made one after another, so nobody sees an older
+ * availability after a newer one. After a reconnect the listener asks for a resync, and the hub
+ * re-reads every tier of its topic.
  */
 export function createAvailabilityFeed(db: Database, listener: PostgresListener, options: AvailabilityFeedOptions = {}) {
-  const pubsub = createPubSub<Record<string, [detail: unknown]>>({ eventTarget: createPostgresEventTarget(listener) });
+  const reads = options.reads ?? readTiersFrom(db);
   const minFlushIntervalMs = options.minFlushIntervalMs ?? 100;
-  const hubs = new Map<string, ReturnType<typeof createHub>>();
+  const retryAfterFailureMs = options.retryAfterFailureMs ?? 1_000;
+  /** Woken whenever a queue joins a hub; see listening(). */
+  const joinWatchers = new Set<() => void>();
   let open = 0;
 
-  const tiersOf = (concertId: string | null) =>
-    db
-      .select()
-      .from(ticketTiers)
-      .where(concertId ? eq(ticketTiers.concertId, concertId) : undefined)
-      .orderBy(asc(ticketTiers.concertId), asc(ticketTiers.position));
-
-  function createHub(concertId: string | null) {
-    const channel = concertId ? concertChannel(concertId) : ALL_CONCERTS_CHANNEL;
+  function createHub(concertId: string | null): Hub {
+    const channel = channelOf(concertId);
     const subscribers = new Set<LatestTierQueue>();
-    const events = pubsub.subscribe(channel);
     const changedTierIds = new Set<string>();
-    let resync = false;
+    let everything = false;
     let flushing = false;
     let timer: NodeJS.Timeout | null = null;
     let lastFlushAt = 0;
@@ -55,67 +58,86 @@ export function createAvailabilityFeed(db: Database, listener: PostgresListener,
 
     async function flush() {
       timer = null;
-      if (subscribers.size === 0 || (!resync && changedTierIds.size === 0)) return;
+      if (subscribers.size === 0 || (!everything && changedTierIds.size === 0)) return;
       flushing = true;
       lastFlushAt = Date.now();
       const ids = [...changedTierIds];
-      const everything = resync;
+      const all = everything;
       changedTierIds.clear();
-      resync = false;
+      everything = false;
       try {
-        const rows = everything ? await tiersOf(concertId) : await db.select().from(ticketTiers).where(inArray(ticketTiers.id, ids));
+        const rows = all ? await reads.all(concertId) : await reads.changed(ids);
         for (const subscriber of subscribers) subscriber.push(rows);
       } catch {
         // The database did not answer: keep what is owed and try again after a pause.
         for (const id of ids) changedTierIds.add(id);
-        resync ||= everything;
-        lastFlushAt = Date.now() + RETRY_AFTER_FAILURE_MS;
+        everything ||= all;
+        lastFlushAt = Date.now() + retryAfterFailureMs;
       } finally {
         flushing = false;
-        if (resync || changedTierIds.size > 0) schedule();
+        if (everything || changedTierIds.size > 0) schedule();
       }
     }
 
-    void (async () => {
-      for await (const detail of events) {
-        if (detail === RESYNC) resync = true;
-        else for (const id of parseAvailabilityNotice(String(detail))?.tierIds ?? []) changedTierIds.add(id);
+    const hub: Hub = {
+      get size() {
+        return subscribers.size;
+      },
+      notification(payload) {
+        for (const id of parseAvailabilityNotice(payload)?.tierIds ?? []) changedTierIds.add(id);
         schedule();
-      }
-    })();
-
-    return {
+      },
+      resync() {
+        everything = true;
+        schedule();
+      },
       join() {
         const queue: LatestTierQueue = new LatestTierQueue(() => {
           open -= 1;
           subscribers.delete(queue);
           if (subscribers.size > 0) return;
-          // The last subscriber left: stop listening to this topic (UNLISTEN) and forget the hub.
-          hubs.delete(channel);
+          // The last subscriber left: UNLISTEN, and the listener forgets this hub.
           if (timer) clearTimeout(timer);
-          void events.return?.();
+          listener.unsubscribe(channel, hub);
         });
         open += 1;
         subscribers.add(queue);
+        for (const wake of joinWatchers) wake();
         return queue;
       },
     };
+    return hub;
   }
 
   /** Every later change of a concert's tiers, or of all tiers without a concertId. */
   function changes(concertId?: string): AsyncIterableIterator<TierRow> {
-    const key = concertId ? concertChannel(concertId) : ALL_CONCERTS_CHANNEL;
-    let hub = hubs.get(key);
-    if (!hub) hubs.set(key, (hub = createHub(concertId ?? null)));
-    return hub.join();
+    return listener.subscribe(channelOf(concertId ?? null), () => createHub(concertId ?? null)).join();
   }
 
-  /** Current availability of one concert's tiers, read from the primary. */
-  const currentTiers = (concertId: string) => tiersOf(concertId);
+  /**
+   * Resolves once a topic has at least `subscribers` subscribers and its LISTEN is in effect, so
+   * that a change committed from now on reaches them. Tests await it after subscribing over
+   * graphql-ws, where no protocol message says that a subscription has started.
+   */
+  async function listening(concertId?: string, subscribers = 1) {
+    const channel = channelOf(concertId ?? null);
+    while ((listener.subscriberOf<Hub>(channel)?.size ?? 0) < subscribers) {
+      await new Promise<void>((resolve) => {
+        const wake = () => {
+          joinWatchers.delete(wake);
+          resolve();
+        };
+        joinWatchers.add(wake);
+      });
+    }
+    await listener.listening(channel);
+  }
 
   return {
     changes,
-    currentTiers,
+    listening,
+    /** Current availability of one concert's tiers, read from the primary. */
+    currentTiers: (concertId: string) => reads.all(concertId),
     /** Subscribers being fed now, over any transport; for metrics. */
     get openSubscriptions() {
       return open;

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { TierRow } from './availability-feed.ts';
+import type { TierRow } from './tier-row.ts';
 import { LatestTierQueue } from './latest-tier-queue.ts';
 
 const row = (id: string, available: number) => ({ id, available }) as TierRow;

@@ -1,4 +1,4 @@
-import type { TierRow } from './availability-feed.ts';
+import type { TierRow } from './tier-row.ts';
 
 /**
  * One subscriber's undelivered tiers, newest row per tier only. A subscriber that falls behind

@@ -1,6 +1,7 @@
 import pg from 'pg';
 
 export interface PostgresListenerOptions {
+  /** The listener's own connection string (it may differ from the pool's, e.g. to bypass a pooler). */
   url: string;
   log?: { info(msg: string): void; warn(msg: string): void };
   /** Backoff bounds for reconnecting after the connection is lost. */
@@ -14,19 +15,32 @@ export interface PostgresListenerOptions {
   heartbeatMs?: number;
 }
 
-type NotificationHandler = (channel: string, payload: string) => void;
-type ReconnectHandler = (channels: string[]) => void;
+/** Whoever follows a channel. One per channel: it fans out to its own subscribers. */
+export interface ChannelSubscriber {
+  /** A NOTIFY on the channel committed. */
+  notification(payload: string): void;
+  /** The connection was lost and is back: notifications sent meanwhile are gone, so re-read. */
+  resync(): void;
+}
+
+interface Channel {
+  subscriber: ChannelSubscriber;
+  /** LISTEN is in effect on the current connection. */
+  active: boolean;
+  /** Waiting for `active`. */
+  waiters: { resolve(): void; reject(error: Error): void }[];
+}
 
 /**
- * The one connection per process that LISTENs. It follows the channels it is asked to, reconnects
- * with backoff when Postgres goes away, re-LISTENs, and then tells its owner, because notifications
- * sent while it was away are lost and whoever relies on them must re-read.
+ * The one connection per process that LISTENs, and the one registry of channels. In the shape of
+ * graphql-yoga's redis-event-target: a channel is LISTENed to when it gets its subscriber and
+ * UNLISTENed when that one leaves. It reconnects with backoff when Postgres goes away,
+ * re-LISTENs, and then asks every subscriber to resync, because notifications sent while it was
+ * away are lost.
  */
 export class PostgresListener {
   private client: pg.Client | null = null;
-  private readonly channels = new Set<string>();
-  private readonly notificationHandlers = new Set<NotificationHandler>();
-  private readonly reconnectHandlers = new Set<ReconnectHandler>();
+  private readonly channels = new Map<string, Channel>();
   private retryMs: number;
   private retryTimer: NodeJS.Timeout | null = null;
   private closed = false;
@@ -38,9 +52,16 @@ export class PostgresListener {
     this.retryMs = options.minRetryMs ?? 100;
   }
 
-  /** True while LISTEN is in effect, for the readiness probe. */
+  /** True while the connection is up, for the readiness probe. */
   get connected() {
     return this.client !== null;
+  }
+
+  /** Channels whose LISTEN is in effect now; for metrics, and for tests of another process. */
+  get listeningChannels() {
+    let count = 0;
+    for (const channel of this.channels.values()) if (channel.active) count += 1;
+    return count;
   }
 
   start(): Promise<void> {
@@ -50,32 +71,42 @@ export class PostgresListener {
     return this.connecting;
   }
 
-  onNotification(handler: NotificationHandler) {
-    this.notificationHandlers.add(handler);
-    return () => this.notificationHandlers.delete(handler);
+  /**
+   * The channel's subscriber: the one already following it, or a new one from `create`, in which
+   * case the channel is LISTENed to. A channel has a single subscriber, so its type is the caller's.
+   */
+  subscribe<S extends ChannelSubscriber>(name: string, create: () => S): S {
+    const existing = this.channels.get(name);
+    if (existing) return existing.subscriber as S;
+    const subscriber = create();
+    const channel: Channel = { subscriber, active: false, waiters: [] };
+    this.channels.set(name, channel);
+    const client = this.client;
+    // Without a connection, connect() LISTENs to every channel once it is back.
+    if (client) void this.listenOn(client, name, channel).catch(() => {});
+    return subscriber;
   }
 
-  onReconnect(handler: ReconnectHandler) {
-    this.reconnectHandlers.add(handler);
-    return () => this.reconnectHandlers.delete(handler);
+  /** The channel's subscriber, if it has one; see subscribe() about its type. */
+  subscriberOf<S extends ChannelSubscriber>(name: string): S | undefined {
+    return this.channels.get(name)?.subscriber as S | undefined;
   }
 
-  async listen(channel: string) {
-    if (this.channels.has(channel)) return;
-    this.channels.add(channel);
-    await this.client?.query(`LISTEN ${pg.escapeIdentifier(channel)}`).catch(() => {
-      // Lost connection: reconnect() LISTENs to every channel again.
-    });
+  /** Forget the channel's subscriber and UNLISTEN. */
+  unsubscribe(name: string, subscriber: ChannelSubscriber) {
+    const channel = this.channels.get(name);
+    if (channel?.subscriber !== subscriber) return;
+    this.channels.delete(name);
+    for (const waiter of channel.waiters.splice(0)) waiter.reject(new Error(`${name} was unsubscribed before LISTEN took effect`));
+    void this.client?.query(`UNLISTEN ${pg.escapeIdentifier(name)}`).catch(() => {});
   }
 
-  async unlisten(channel: string) {
-    if (!this.channels.delete(channel)) return;
-    await this.client?.query(`UNLISTEN ${pg.escapeIdentifier(channel)}`).catch(() => {});
-  }
-
-  async notify(channel: string, payload: string) {
-    if (!this.client) throw new Error('the LISTEN connection to Postgres is down');
-    await this.client.query('SELECT pg_notify($1, $2)', [channel, payload]);
+  /** Resolves once LISTEN on a subscribed channel is in effect on the connection (for tests). */
+  listening(name: string): Promise<void> {
+    const channel = this.channels.get(name);
+    if (!channel) return Promise.reject(new Error(`nobody subscribed to ${name}`));
+    if (channel.active) return Promise.resolve();
+    return new Promise((resolve, reject) => channel.waiters.push({ resolve, reject }));
   }
 
   async close() {
@@ -87,17 +118,22 @@ export class PostgresListener {
     await client?.end().catch(() => {});
   }
 
+  private async listenOn(client: pg.Client, name: string, channel: Channel) {
+    await client.query(`LISTEN ${pg.escapeIdentifier(name)}`);
+    // Still the connection in use and still subscribed: LISTEN is in effect.
+    if (this.client === client && this.channels.get(name) === channel) activate(channel);
+  }
+
   private async connect(): Promise<void> {
     // A connect that hangs (host gone, packets dropped) must fail so the retry loop keeps going.
     const client = new pg.Client({ connectionString: this.options.url, keepAlive: true, connectionTimeoutMillis: 5_000 });
     client.on('error', (error) => this.lost(client, error));
     client.on('end', () => this.lost(client, new Error('connection ended')));
-    client.on('notification', (message) => {
-      for (const handler of this.notificationHandlers) handler(message.channel, message.payload ?? '');
-    });
+    client.on('notification', (message) => this.channels.get(message.channel)?.subscriber.notification(message.payload ?? ''));
     try {
       await client.connect();
-      for (const channel of this.channels) await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      // Channels subscribed while this runs are visited too (a Map iterates over entries added meanwhile).
+      for (const name of this.channels.keys()) await client.query(`LISTEN ${pg.escapeIdentifier(name)}`);
     } catch (error) {
       client.removeAllListeners('end');
       await client.end().catch(() => {});
@@ -110,11 +146,12 @@ export class PostgresListener {
       return;
     }
     this.client = client;
+    for (const channel of this.channels.values()) activate(channel);
     this.retryMs = this.options.minRetryMs ?? 100;
     this.heartbeat ??= setInterval(() => this.checkAlive(), this.options.heartbeatMs ?? 10_000).unref();
     if (this.hasConnectedBefore) {
       this.options.log?.info('LISTEN connection to Postgres restored');
-      for (const handler of this.reconnectHandlers) handler([...this.channels]);
+      for (const channel of this.channels.values()) channel.subscriber.resync();
     }
     this.hasConnectedBefore = true;
   }
@@ -136,6 +173,7 @@ export class PostgresListener {
   private lost(client: pg.Client, error: Error) {
     if (this.client !== client) return;
     this.client = null;
+    for (const channel of this.channels.values()) channel.active = false;
     client.removeAllListeners('end');
     // end() waits for the server to acknowledge, which a dead peer never does: drop the socket too.
     void client.end().catch(() => {});
@@ -154,4 +192,9 @@ export class PostgresListener {
       void this.start().catch(() => this.scheduleReconnect(error));
     }, delay);
   }
+}
+
+function activate(channel: Channel) {
+  channel.active = true;
+  for (const waiter of channel.waiters.splice(0)) waiter.resolve();
 }

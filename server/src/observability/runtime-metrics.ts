@@ -21,5 +21,6 @@ export function watchRuntime(metrics: Metrics, sources: RuntimeSources) {
   metrics.sampled('booking_queue_pending', 'Bookings queued in the coalescer or being written', () => bookings.pending);
   metrics.sampled('graphql_open_subscriptions', 'availabilityChanged subscriptions being fed', () => availability.openSubscriptions);
   metrics.sampled('websocket_connections', 'Open graphql-ws sockets', sources.webSockets);
+  metrics.sampled('postgres_listen_channels', 'Channels the LISTEN connection is listening to now', () => listener.listeningChannels);
   metrics.sampled('postgres_listen_connected', '1 while the LISTEN connection that feeds subscriptions is up', () => (listener.connected ? 1 : 0));
 }

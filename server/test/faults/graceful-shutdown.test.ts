@@ -6,7 +6,7 @@ import { attemptBooking } from '../support/booking-load.ts';
 import { readLedger } from '../support/ledger.ts';
 import { postGraphql, startServerProcess, type ServerProcess } from '../support/server-process.ts';
 import { createConcert, testDatabaseUrl } from '../support/test-app.ts';
-import { connectWs, listening, watchAvailability } from '../support/ws-client.ts';
+import { connectWs, listeningOver, watchAvailability } from '../support/ws-client.ts';
 
 const { db, pool } = createDatabase({ url: testDatabaseUrl(), poolSize: 2 });
 let server: ServerProcess | undefined;
@@ -26,7 +26,7 @@ describe('SIGTERM', () => {
     let closeCode: number | undefined;
     const ws = connectWs(server.port, { on: { closed: (event) => (closeCode = (event as { code: number }).code) } });
     const feed = watchAvailability(ws, concertGid);
-    await listening();
+    await listeningOver(base);
 
     // Hold the tier row so that bookings are in flight (waiting inside the server) when SIGTERM comes.
     const holder = new pg.Client({ connectionString: testDatabaseUrl() });

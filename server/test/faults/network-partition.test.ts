@@ -1,9 +1,10 @@
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { concertChannel } from '../../src/events/availability-channel.ts';
 import { BOOK_TICKETS, bookingInput, createConcert, createTestApp, graphql, testDatabaseUrl } from '../support/test-app.ts';
 import { startTcpProxy } from '../support/tcp-proxy.ts';
 import { connectWs, listening, watchAvailability } from '../support/ws-client.ts';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const direct = createTestApp();
 afterAll(() => direct.stop());
 
@@ -14,10 +15,10 @@ describe('the network path to Postgres goes silent and comes back', () => {
     try {
       const { port } = await partitioned.start(0, '127.0.0.1');
       const ready = async () => (await fetch(`http://127.0.0.1:${port}/ready`)).json();
-      const { concertGid, tierGids } = await createConcert(direct.db, [{ capacity: 100 }, { capacity: 100 }]);
+      const { concert, concertGid, tierGids } = await createConcert(direct.db, [{ capacity: 100 }, { capacity: 100 }]);
       const ws = connectWs(port);
       const feed = watchAvailability(ws, concertGid);
-      await listening();
+      await listening(partitioned, concertGid);
 
       proxy.blackHole();
       const cutAt = Date.now();
@@ -25,9 +26,15 @@ describe('the network path to Postgres goes silent and comes back', () => {
       await expect.poll(ready, { timeout: 5_000, interval: 200 }).toMatchObject({ status: 'unavailable', listen: false });
       const noticedMs = Date.now() - cutAt;
 
-      // Another instance, which can still reach Postgres, books meanwhile; its NOTIFY cannot arrive here.
+      // Another instance, which can still reach Postgres, books meanwhile; its NOTIFY cannot arrive
+      // here. Once a connection that can reach Postgres has heard it, it would have arrived.
+      const witness = new pg.Client({ connectionString: testDatabaseUrl() });
+      await witness.connect();
+      const heard = new Promise((resolve) => witness.once('notification', resolve));
+      await witness.query(`LISTEN ${pg.escapeIdentifier(concertChannel(concert.id))}`);
       await graphql(direct, BOOK_TICKETS, bookingInput(concertGid, [[tierGids[1], 6]]));
-      await sleep(300);
+      await heard;
+      await witness.end();
       expect(feed.latest.get(tierGids[1])).toBeUndefined();
 
       proxy.restore();

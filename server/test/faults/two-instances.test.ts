@@ -23,7 +23,7 @@ describe('two instances on one Postgres', () => {
     const wsB = connectWs(portB);
     const onA = watchAvailability(wsA, concertGid);
     const onB = watchAvailability(wsB, concertGid);
-    await listening();
+    await Promise.all([listening(instanceA, concertGid), listening(instanceB, concertGid)]);
 
     const started = Date.now();
     await graphql(instanceA, BOOK_TICKETS, bookingInput(concertGid, [[tierGids[0], 3]]));

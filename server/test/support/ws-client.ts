@@ -1,5 +1,7 @@
 import { createClient, type Client, type SubscribePayload } from 'graphql-ws';
 import WebSocket from 'ws';
+import type { AvailabilityFeed } from '../../src/events/availability-feed.ts';
+import { databaseIdOf } from '../../src/graphql/global-id.ts';
 
 export interface WsResult {
   data?: Record<string, any> | null;
@@ -98,5 +100,28 @@ export function watchAvailability(client: Client, concertId?: string) {
   };
 }
 
-/** A subscription is live once the server has LISTENed; there is no protocol message for that. */
-export const listening = () => new Promise((resolve) => setTimeout(resolve, 300));
+/**
+ * Resolves once `subscribers` subscriptions of a concert (all concerts without one) have reached
+ * the app's availability feed and its LISTEN is in effect: graphql-ws has no message for that.
+ */
+export function listening(app: { availability: AvailabilityFeed }, concertGid?: string, subscribers = 1) {
+  if (concertGid === undefined) return app.availability.listening(undefined, subscribers);
+  const concertId = databaseIdOf(concertGid, 'Concert');
+  if (!concertId) throw new Error(`${concertGid} is not a concert id`);
+  return app.availability.listening(concertId, subscribers);
+}
+
+/**
+ * For a server in another process: resolves once it LISTENs to `channels` channels, read from
+ * /metrics. Exact for a fresh process whose only subscriptions are the test's.
+ */
+export async function listeningOver(base: string, channels = 1, timeoutMs = 5_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const text = await (await fetch(`${base}/metrics`)).text();
+    const line = text.split('\n').find((candidate) => candidate.startsWith('postgres_listen_channels '));
+    if (line && Number(line.split(' ')[1]) >= channels) return;
+    if (Date.now() > deadline) throw new Error(`the server did not LISTEN to ${channels} channels within ${timeoutMs} ms`);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
