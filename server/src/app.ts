@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createYoga } from 'graphql-yoga';
 import { BookingCoalescer, type BookingCoalescerOptions } from './booking/booking-coalescer.ts';
+import { TierCatalogue } from './booking/tier-catalogue.ts';
 import { createDatabase, type DatabaseTimeouts } from './db/client.ts';
 import { createAvailabilityFeed } from './events/availability-feed.ts';
 import { PostgresListener } from './events/postgres-listener.ts';
@@ -37,6 +38,8 @@ export interface AppOptions {
   /** Default: `allow`, with the web app's codegen manifest registered. */
   persistedOperations?: PersistedOperationsOptions;
   databaseTimeouts?: DatabaseTimeouts;
+  /** Named prepared statements for the booking batch (default true); off behind PgBouncer < 1.21 in transaction mode. */
+  namedStatements?: boolean;
   /** How long stop() waits for in-flight requests and bookings before closing anyway. */
   shutdownTimeoutMs?: number;
   /** How often the LISTEN connection is checked (see PostgresListener); tests shorten it. */
@@ -51,18 +54,21 @@ export function buildApp(options: AppOptions) {
   const production = options.production ?? false;
   const logger = options.logger ?? silentLogger;
   const log = options.log ?? logger;
-  const { pool, db } = createDatabase({
+  const database = createDatabase({
     url: options.databaseUrl,
     poolSize: options.poolSize,
     onIdleError: (error) => log.warn(`idle database connection failed: ${error.message}`),
     onQuery: options.onQuery,
     timeouts: options.databaseTimeouts,
+    namedStatements: options.namedStatements,
   });
+  const { pool, db } = database;
   const metrics = createMetrics();
   const listener = new PostgresListener({ url: options.databaseUrl, log, heartbeatMs: options.listenHeartbeatMs });
   const availability = createAvailabilityFeed(db, listener);
-  const bookings = new BookingCoalescer(db, { onBatch: metrics.observeBatch, ...options.booking });
-  const context: Context = { db, bookings, availability, metrics };
+  const tierCatalogue = new TierCatalogue(db);
+  const bookingQueue = new BookingCoalescer(database, { onBatch: metrics.observeBatch, ...options.booking });
+  const context: Context = { db, bookingQueue, tierCatalogue, availability, metrics };
   const persisted = createPersistedOperations({ manifests: [webManifest], ...options.persistedOperations });
   const drain = createDrain();
   // At ~10k bookings/s a line per operation is ~10k synchronous stdout writes/s; production
@@ -111,7 +117,7 @@ export function buildApp(options: AppOptions) {
     operationLevel,
     isDraining: () => drain.draining,
   });
-  watchRuntime(metrics, { pool, bookings, availability, listener, webSockets: () => ws.connections });
+  watchRuntime(metrics, { pool, bookingQueue, availability, listener, webSockets: () => ws.connections });
 
   async function serveMetrics(res: ServerResponse) {
     const body = await metrics.registry.metrics();
@@ -141,8 +147,8 @@ export function buildApp(options: AppOptions) {
     async stop() {
       drain.start();
       server.closeIdleConnections();
-      const drained = await drain.idle(options.shutdownTimeoutMs ?? 15_000, () => bookings.pending);
-      if (!drained) log.warn(`stopping with ${drain.inFlight} requests and ${bookings.pending} bookings unfinished`);
+      const drained = await drain.idle(options.shutdownTimeoutMs ?? 15_000, () => bookingQueue.pending);
+      if (!drained) log.warn(`stopping with ${drain.inFlight} requests and ${bookingQueue.pending} bookings unfinished`);
       await ws.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -4,10 +4,10 @@ import type { Database } from '../db/client.ts';
 import { bookings } from '../db/schema.ts';
 import type { BookingCoalescer } from './booking-coalescer.ts';
 import { validateBookingRequest, type BookingRequest } from './booking-request.ts';
-import type { PreparedBooking } from './commit-booking-batch.ts';
 import { IdempotencyKeyReusedError, NotFoundError, SoldOutError, ValidationError } from './errors.ts';
 import { requestFingerprint } from './fingerprint.ts';
-import { tierCatalogueFor } from './tier-catalogue.ts';
+import { totalCents, type PreparedBooking } from './prepared-booking.ts';
+import type { TierCatalogue } from './tier-catalogue.ts';
 
 export type BookingRow = typeof bookings.$inferSelect;
 
@@ -23,21 +23,29 @@ export interface BookTicketsResult {
  * Books every item of the request or none. Expected failures are thrown as the typed errors of
  * ./errors.ts, always before anything is written or with everything rolled back.
  */
+export interface BookingDependencies {
+  db: Database;
+  tierCatalogue: TierCatalogue;
+  bookingQueue: BookingCoalescer;
+}
+
 export async function bookTickets(
-  db: Database,
-  coalescer: BookingCoalescer,
+  { db, tierCatalogue, bookingQueue }: BookingDependencies,
   input: BookingRequest,
 ): Promise<BookTicketsResult> {
   const request = validateBookingRequest(input);
   const fingerprint = requestFingerprint(request);
-  const prepared = await priceRequest(db, request, fingerprint);
+  const prepared = await priceRequest(tierCatalogue, request, fingerprint);
 
-  const outcome = await coalescer.submit(prepared);
+  const outcome = await bookingQueue.submit(prepared);
   switch (outcome.kind) {
     case 'booked':
       return { bookingId: outcome.bookingId, replayed: false, booking: writtenRow(prepared, outcome.createdAt) };
     case 'soldOut':
       throw new SoldOutError(outcome.tierId, outcome.tierName, outcome.requested, outcome.available);
+    case 'tierGone':
+      tierCatalogue.forget(outcome.tierId);
+      throw new NotFoundError('TicketTier', outcome.tierId);
     case 'keyTaken':
       return replayBooking(db, request.idempotencyKey, fingerprint);
   }
@@ -47,8 +55,7 @@ export async function bookTickets(
  * Checks that the concert and tiers exist and belong together, and fixes the unit prices. Tier facts
  * come from the per-process TierCatalogue, so once warm this costs no database round trip.
  */
-async function priceRequest(db: Database, request: BookingRequest, fingerprint: string): Promise<PreparedBooking> {
-  const catalogue = tierCatalogueFor(db);
+async function priceRequest(catalogue: TierCatalogue, request: BookingRequest, fingerprint: string): Promise<PreparedBooking> {
   const tiersById = await catalogue.tiers(request.items.map((item) => item.tierId));
   const allOfThisConcert = request.items.every((item) => tiersById.get(item.tierId)?.concertId === request.concertId);
   // Tiers prove their concert exists (foreign key); only an odd request needs the concert looked up.
@@ -83,7 +90,7 @@ function writtenRow(booking: PreparedBooking, createdAt: Date): BookingRow {
     concertId: booking.concertId,
     status: 'CONFIRMED',
     customerEmail: booking.customerEmail,
-    totalCents: booking.items.reduce((sum, item) => sum + item.quantity * item.unitPriceCents, 0),
+    totalCents: totalCents(booking),
     currency: booking.currency,
     idempotencyKey: booking.idempotencyKey,
     requestFingerprint: booking.fingerprint,

@@ -1,6 +1,7 @@
-import type { Database } from '../db/client.ts';
+import type { DatabaseConnection } from '../db/client.ts';
 import { isTransientDatabaseError } from '../db/transient-errors.ts';
-import { commitBookingBatch, type BookingOutcome, type PreparedBooking } from './commit-booking-batch.ts';
+import { commitBookingBatch } from './commit-booking-batch.ts';
+import type { BookingOutcome, PreparedBooking } from './prepared-booking.ts';
 
 export interface BookingCoalescerOptions {
   /**
@@ -36,7 +37,7 @@ export class BookingCoalescer {
   private readonly maxBatchSize: number;
 
   constructor(
-    private readonly db: Database,
+    private readonly connection: Pick<DatabaseConnection, 'db' | 'run'>,
     private readonly options: BookingCoalescerOptions = {},
   ) {
     this.maxConcurrentBatches = options.maxConcurrentBatches ?? 2;
@@ -88,7 +89,7 @@ export class BookingCoalescer {
     this.options.onBatch?.(batch.length);
     try {
       const outcomes = await commitBookingBatch(
-        this.db,
+        this.connection,
         batch.map((waiting) => waiting.booking),
       );
       batch.forEach((waiting, index) => waiting.resolve(outcomes[index]));

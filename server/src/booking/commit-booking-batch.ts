@@ -1,29 +1,9 @@
 import { inArray, sql } from 'drizzle-orm';
-import type { Database } from '../db/client.ts';
+import type { DatabaseConnection } from '../db/client.ts';
 import { bookingItems, bookings, ticketTiers } from '../db/schema.ts';
-import { notifyAvailabilityChanged } from '../events/availability-channel.ts';
+import { notifyChangedTiers } from '../events/availability-channel.ts';
 import { bookBatchInOneStatement } from './one-statement-batch.ts';
-
-/** A validated booking whose prices are known, ready to be written. */
-export interface PreparedBooking {
-  bookingId: string;
-  concertId: string;
-  customerEmail: string;
-  idempotencyKey: string;
-  fingerprint: string;
-  currency: string;
-  items: { tierId: string; tierName: string; quantity: number; unitPriceCents: number }[];
-}
-
-export type BookingOutcome =
-  /** `createdAt` is the booking row's own, as Postgres set it, so the response needs no read. */
-  | { kind: 'booked'; bookingId: string; createdAt: Date }
-  | { kind: 'soldOut'; tierId: string; tierName: string; requested: number; available: number }
-  /** Another request holds this idempotency key (committed before this one could claim it). */
-  | { kind: 'keyTaken' };
-
-const byKey = (a: PreparedBooking, b: PreparedBooking) =>
-  a.idempotencyKey < b.idempotencyKey ? -1 : a.idempotencyKey > b.idempotencyKey ? 1 : 0;
+import { byIdempotencyKey, totalCents, type BookingOutcome, type PreparedBooking } from './prepared-booking.ts';
 
 /**
  * Writes a batch of bookings in one transaction; each booking is still all-or-nothing on its own.
@@ -35,24 +15,24 @@ const byKey = (a: PreparedBooking, b: PreparedBooking) =>
  *    those locks, in the same transaction, so nothing can sell a ticket in between.
  * Bookings that cannot be fully served release their claim; the others commit together.
  */
-export async function commitBookingBatch(db: Database, batch: PreparedBooking[]): Promise<BookingOutcome[]> {
+export async function commitBookingBatch(connection: Pick<DatabaseConnection, 'db' | 'run'>, batch: PreparedBooking[]): Promise<BookingOutcome[]> {
   // The common case, every booking served, costs one round trip; a batch that meets a tier short of
   // tickets wrote nothing there and is decided here, booking by booking.
-  return (await bookBatchInOneStatement(db, batch)) ?? (await commitBatchCarefully(db, batch));
+  return (await bookBatchInOneStatement(connection, batch)) ?? (await commitBatchCarefully(connection, batch));
 }
 
 /** The careful path: several statements in one transaction, deciding each booking on its own. */
-export async function commitBatchCarefully(db: Database, batch: PreparedBooking[]): Promise<BookingOutcome[]> {
+export async function commitBatchCarefully({ db }: Pick<DatabaseConnection, 'db'>, batch: PreparedBooking[]): Promise<BookingOutcome[]> {
   const outcomes = new Map<PreparedBooking, BookingOutcome>();
   await db.transaction(async (tx) => {
     const claimed = await tx
       .insert(bookings)
       .values(
-        [...batch].sort(byKey).map((booking) => ({
+        [...batch].sort(byIdempotencyKey).map((booking) => ({
           id: booking.bookingId,
           concertId: booking.concertId,
           customerEmail: booking.customerEmail,
-          totalCents: booking.items.reduce((sum, item) => sum + item.quantity * item.unitPriceCents, 0),
+          totalCents: totalCents(booking),
           currency: booking.currency,
           idempotencyKey: booking.idempotencyKey,
           requestFingerprint: booking.fingerprint,
@@ -79,9 +59,16 @@ export async function commitBatchCarefully(db: Database, batch: PreparedBooking[
     const accepted: PreparedBooking[] = [];
     const rejected: string[] = [];
     for (const booking of contenders) {
-      const short = booking.items.find((item) => (available.get(item.tierId) ?? 0) < item.quantity);
+      // A tier deleted after its facts were cached has no row to lock: that booking names nothing.
+      const gone = booking.items.find((item) => !available.has(item.tierId));
+      if (gone) {
+        outcomes.set(booking, { kind: 'tierGone', tierId: gone.tierId });
+        rejected.push(booking.bookingId);
+        continue;
+      }
+      const short = booking.items.find((item) => available.get(item.tierId)! < item.quantity);
       if (short) {
-        const left = available.get(short.tierId) ?? 0;
+        const left = available.get(short.tierId)!;
         outcomes.set(booking, { kind: 'soldOut', tierId: short.tierId, tierName: short.tierName, requested: short.quantity, available: left });
         rejected.push(booking.bookingId);
         continue;
@@ -95,19 +82,19 @@ export async function commitBatchCarefully(db: Database, batch: PreparedBooking[
     if (accepted.length === 0) return;
 
     const soldPerTier = new Map<string, number>();
-    const tierIdsByConcert = new Map<string, Set<string>>();
     for (const booking of accepted) {
-      for (const item of booking.items) {
-        soldPerTier.set(item.tierId, (soldPerTier.get(item.tierId) ?? 0) + item.quantity);
-        const concertTiers = tierIdsByConcert.get(booking.concertId) ?? new Set<string>();
-        tierIdsByConcert.set(booking.concertId, concertTiers.add(item.tierId));
-      }
+      for (const item of booking.items) soldPerTier.set(item.tierId, (soldPerTier.get(item.tierId) ?? 0) + item.quantity);
     }
     const decrements = [...soldPerTier].map(([tierId, quantity]) => sql`(${tierId}::uuid, ${quantity}::int)`);
+    // Inside the transaction: Postgres delivers the NOTIFY on commit and drops it on rollback.
     await tx.execute(sql`
-      UPDATE ${ticketTiers} SET available = ${ticketTiers}.available - sold.quantity
-      FROM (VALUES ${sql.join(decrements, sql`, `)}) AS sold(tier_id, quantity)
-      WHERE ${ticketTiers}.id = sold.tier_id`);
+      WITH updated AS (
+        UPDATE ${ticketTiers} SET ${sql.identifier(ticketTiers.available.name)} = ${ticketTiers.available} - sold.quantity
+        FROM (VALUES ${sql.join(decrements, sql`, `)}) AS sold(tier_id, quantity)
+        WHERE ${ticketTiers.id} = sold.tier_id
+        RETURNING ${ticketTiers.id} AS id, ${ticketTiers.concertId} AS concert_id
+      )
+      ${notifyChangedTiers(sql`updated`)}`);
     await tx.insert(bookingItems).values(
       accepted.flatMap((booking) =>
         booking.items.map((item) => ({
@@ -118,9 +105,6 @@ export async function commitBatchCarefully(db: Database, batch: PreparedBooking[
         })),
       ),
     );
-    // Inside the transaction: Postgres delivers it on commit and drops it on rollback.
-    const notify = notifyAvailabilityChanged(tierIdsByConcert);
-    if (notify) await tx.execute(notify);
   });
   return batch.map((booking) => outcomes.get(booking)!);
 }

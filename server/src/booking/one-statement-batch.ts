@@ -1,7 +1,26 @@
-import type pg from 'pg';
-import type { Database } from '../db/client.ts';
-import { ALL_CONCERTS_CHANNEL, concertChannel } from '../events/availability-channel.ts';
-import type { BookingOutcome, PreparedBooking } from './commit-booking-batch.ts';
+import { sql } from 'drizzle-orm';
+import type { DatabaseConnection } from '../db/client.ts';
+import { arrayOf, columnName as col, compileStatement, placeholders } from '../db/named-statement.ts';
+import { bookingItems, bookings, ticketTiers } from '../db/schema.ts';
+import { notifyChangedTiers } from '../events/availability-channel.ts';
+import { totalCents, type BookingOutcome, type PreparedBooking } from './prepared-booking.ts';
+
+/** The batch as columns: one array per column, one element per booking (or per item). */
+interface BatchColumns extends Record<string, unknown> {
+  bookingIds: string[];
+  concertIds: string[];
+  customerEmails: string[];
+  totals: number[];
+  currencies: string[];
+  idempotencyKeys: string[];
+  fingerprints: string[];
+  itemBookingIds: string[];
+  itemTierIds: string[];
+  itemQuantities: number[];
+  itemUnitPrices: number[];
+}
+
+const p = placeholders<BatchColumns>();
 
 /**
  * The whole batch in one statement, run outside an explicit transaction: one round trip, and the hot
@@ -18,76 +37,85 @@ import type { BookingOutcome, PreparedBooking } from './commit-booking-batch.ts'
  * careful transaction, which decides booking by booking. NOTIFY is part of the statement, so it is
  * sent on commit only, and only for the tiers that really changed.
  */
-const BOOK_BATCH = /* SQL */ `
+const bookBatch = compileStatement<BatchColumns, { id: string; created_at: Date; notices: string }>(
+  'book-batch-v2',
+  sql`
 WITH claimed AS MATERIALIZED (
-  INSERT INTO bookings (id, concert_id, customer_email, total_cents, currency, idempotency_key, request_fingerprint)
-  SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::bigint[], $5::varchar[], $6::varchar[], $7::varchar[])
+  INSERT INTO ${bookings} (${col(bookings.id)}, ${col(bookings.concertId)}, ${col(bookings.customerEmail)}, ${col(bookings.totalCents)},
+    ${col(bookings.currency)}, ${col(bookings.idempotencyKey)}, ${col(bookings.requestFingerprint)})
+  SELECT * FROM unnest(${arrayOf(p('bookingIds'), bookings.id)}, ${arrayOf(p('concertIds'), bookings.concertId)},
+    ${arrayOf(p('customerEmails'), bookings.customerEmail)}, ${arrayOf(p('totals'), bookings.totalCents)},
+    ${arrayOf(p('currencies'), bookings.currency)}, ${arrayOf(p('idempotencyKeys'), bookings.idempotencyKey)},
+    ${arrayOf(p('fingerprints'), bookings.requestFingerprint)})
   ORDER BY 6
-  ON CONFLICT (idempotency_key) DO NOTHING
-  RETURNING id, created_at
+  ON CONFLICT (${col(bookings.idempotencyKey)}) DO NOTHING
+  RETURNING ${col(bookings.id)} AS id, ${col(bookings.createdAt)} AS created_at
 ),
 items AS MATERIALIZED (
-  SELECT i.* FROM unnest($8::uuid[], $9::uuid[], $10::int[], $11::int[]) AS i(booking_id, tier_id, quantity, unit_price_cents)
+  SELECT i.* FROM unnest(${arrayOf(p('itemBookingIds'), bookingItems.bookingId)}, ${arrayOf(p('itemTierIds'), bookingItems.tierId)},
+    ${arrayOf(p('itemQuantities'), bookingItems.quantity)}, ${arrayOf(p('itemUnitPrices'), bookingItems.unitPriceCents)})
+    AS i(booking_id, tier_id, quantity, unit_price_cents)
   WHERE i.booking_id IN (SELECT id FROM claimed)
 ),
 locked AS MATERIALIZED (
-  SELECT id FROM ticket_tiers
-  WHERE id = ANY($9::uuid[]) AND (SELECT count(*) FROM claimed) >= 0
-  ORDER BY id
+  SELECT ${ticketTiers.id} FROM ${ticketTiers}
+  WHERE ${ticketTiers.id} IN (SELECT tier_id FROM items) AND (SELECT count(*) FROM claimed) >= 0
+  ORDER BY ${ticketTiers.id}
   FOR UPDATE
 ),
 updated AS (
-  UPDATE ticket_tiers AS t SET available = t.available - demand.quantity
+  UPDATE ${ticketTiers} SET ${col(ticketTiers.available)} = ${ticketTiers.available} - demand.quantity
   FROM (SELECT tier_id, sum(quantity)::int AS quantity FROM items GROUP BY tier_id) AS demand
-  WHERE t.id = demand.tier_id AND (SELECT count(*) FROM locked) >= 0
-  RETURNING t.id, t.concert_id
+  WHERE ${ticketTiers.id} = demand.tier_id AND (SELECT count(*) FROM locked) >= 0
+  RETURNING ${ticketTiers.id} AS id, ${ticketTiers.concertId} AS concert_id
 ),
 inserted AS (
-  INSERT INTO booking_items (booking_id, tier_id, quantity, unit_price_cents)
+  INSERT INTO ${bookingItems} (${col(bookingItems.bookingId)}, ${col(bookingItems.tierId)}, ${col(bookingItems.quantity)}, ${col(bookingItems.unitPriceCents)})
   SELECT booking_id, tier_id, quantity, unit_price_cents FROM items
 ),
--- Ids only, at most 100 tiers per notice (payloads are limited to 8000 bytes); see availability-channel.ts.
-notices AS (
-  SELECT concert_id, json_build_object('concertId', concert_id, 'tierIds', json_agg(id ORDER BY id))::text AS payload
-  FROM (SELECT id, concert_id, (row_number() OVER (PARTITION BY concert_id ORDER BY id) - 1) / 100 AS chunk FROM updated) AS u
-  GROUP BY concert_id, chunk
-),
-notified AS MATERIALIZED (
-  SELECT pg_notify(channel, payload)
-  FROM notices, LATERAL (VALUES ($12::text || concert_id), ($13::text)) AS c(channel)
-)
+notified AS MATERIALIZED (${notifyChangedTiers(sql`updated`)})
 -- One row per claimed booking. No claim means no change, and then nothing to notify either.
-SELECT id::text AS id, created_at, (SELECT count(*) FROM notified) AS notices FROM claimed`;
+SELECT id::text AS id, created_at, (SELECT count(*) FROM notified) AS notices FROM claimed`,
+);
 
 /** SQLSTATEs that mean "this batch cannot be booked as a whole", never "something is broken". */
 const CHECK_VIOLATION = '23514';
 const FOREIGN_KEY_VIOLATION = '23503';
 
+function asColumns(batch: PreparedBooking[]): BatchColumns {
+  const columns: BatchColumns = {
+    bookingIds: [], concertIds: [], customerEmails: [], totals: [], currencies: [], idempotencyKeys: [], fingerprints: [],
+    itemBookingIds: [], itemTierIds: [], itemQuantities: [], itemUnitPrices: [],
+  };
+  for (const booking of batch) {
+    columns.bookingIds.push(booking.bookingId);
+    columns.concertIds.push(booking.concertId);
+    columns.customerEmails.push(booking.customerEmail);
+    columns.totals.push(totalCents(booking));
+    columns.currencies.push(booking.currency);
+    columns.idempotencyKeys.push(booking.idempotencyKey);
+    columns.fingerprints.push(booking.fingerprint);
+    for (const item of booking.items) {
+      columns.itemBookingIds.push(booking.bookingId);
+      columns.itemTierIds.push(item.tierId);
+      columns.itemQuantities.push(item.quantity);
+      columns.itemUnitPrices.push(item.unitPriceCents);
+    }
+  }
+  return columns;
+}
+
 /**
  * Books every booking of the batch in one statement, or returns null when some booking cannot be
  * served (a tier short of tickets, or gone), having written nothing.
  */
-export async function bookBatchInOneStatement(db: Database, batch: PreparedBooking[]): Promise<BookingOutcome[] | null> {
-  const bookingColumns: unknown[][] = [[], [], [], [], [], [], []];
-  const itemColumns: unknown[][] = [[], [], [], []];
-  for (const booking of batch) {
-    const total = booking.items.reduce((sum, item) => sum + item.quantity * item.unitPriceCents, 0);
-    const row = [booking.bookingId, booking.concertId, booking.customerEmail, total, booking.currency, booking.idempotencyKey, booking.fingerprint];
-    row.forEach((value, column) => bookingColumns[column].push(value));
-    for (const item of booking.items) {
-      [booking.bookingId, item.tierId, item.quantity, item.unitPriceCents].forEach((value, column) => itemColumns[column].push(value));
-    }
-  }
-  const pool = db.$client as pg.Pool;
+export async function bookBatchInOneStatement(
+  { run }: Pick<DatabaseConnection, 'run'>,
+  batch: PreparedBooking[],
+): Promise<BookingOutcome[] | null> {
   let claimed: { id: string; created_at: Date }[];
   try {
-    const result = await pool.query<{ id: string; created_at: Date }>({
-      // Named: each pooled connection parses and plans it once, then only binds and executes.
-      name: 'book-batch-v1',
-      text: BOOK_BATCH,
-      values: [...bookingColumns, ...itemColumns, concertChannel(''), ALL_CONCERTS_CHANNEL],
-    });
-    claimed = result.rows;
+    claimed = await run(bookBatch, asColumns(batch));
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === CHECK_VIOLATION || code === FOREIGN_KEY_VIOLATION) return null;

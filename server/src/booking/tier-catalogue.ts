@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { concerts, ticketTiers } from '../db/schema.ts';
@@ -15,27 +16,45 @@ export interface TierFacts {
  * A per-process cache of tier facts, so that pricing a booking costs no database round trip once a
  * tier has been seen. This is only correct because a tier's concert, name, price and currency never
  * change in this product yet: nothing updates them (only `available` changes, and that is never
- * read from here). Whoever adds price changes must drop this cache or invalidate it.
+ * read from here). Whoever adds price changes must call forget() when a tier changes.
  *
- * Only tiers that exist are cached; a tier id that is unknown is looked up again next time. A tier
- * deleted after it was cached is caught when the booking is written: its row cannot be locked.
+ * The cache is a DataLoader's: lookups of unknown tiers made in the same tick are one query, so the
+ * thousand requests that arrive for a cold tier when an on-sale opens read it once. Only tiers that
+ * exist stay cached; an unknown id is looked up again next time. A tier deleted after it was cached
+ * is caught when the booking is written (its row cannot be locked), which then forgets it.
  */
 export class TierCatalogue {
-  private readonly known = new Map<string, TierFacts>();
+  private readonly loader: DataLoader<string, TierFacts | null>;
   private readonly knownConcerts = new Set<string>();
 
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: Database) {
+    this.loader = new DataLoader((ids) => this.read(ids));
+  }
 
   /** The facts of each tier id that exists; missing ids are simply absent from the map. */
   async tiers(ids: readonly string[]): Promise<Map<string, TierFacts>> {
+    const facts = await this.loader.loadMany(ids);
     const found = new Map<string, TierFacts>();
-    const missing: string[] = [];
-    for (const id of ids) {
-      const facts = this.known.get(id);
-      if (facts) found.set(id, facts);
-      else missing.push(id);
-    }
-    if (missing.length === 0) return found;
+    facts.forEach((tier, index) => {
+      if (tier instanceof Error) throw tier;
+      if (tier) found.set(tier.id, tier);
+      else this.loader.clear(ids[index]);
+    });
+    return found;
+  }
+
+  forget(tierId: string) {
+    this.loader.clear(tierId);
+  }
+
+  async concertExists(concertId: string): Promise<boolean> {
+    if (this.knownConcerts.has(concertId)) return true;
+    const [row] = await this.db.select({ id: concerts.id }).from(concerts).where(eq(concerts.id, concertId));
+    if (row) this.knownConcerts.add(concertId);
+    return Boolean(row);
+  }
+
+  private async read(ids: readonly string[]): Promise<(TierFacts | null)[]> {
     const rows = await this.db
       .select({
         id: ticketTiers.id,
@@ -45,29 +64,10 @@ export class TierCatalogue {
         currency: ticketTiers.currency,
       })
       .from(ticketTiers)
-      .where(inArray(ticketTiers.id, missing));
-    for (const row of rows) {
-      this.known.set(row.id, row);
-      // A tier row exists only under an existing concert (foreign key).
-      this.knownConcerts.add(row.concertId);
-      found.set(row.id, row);
-    }
-    return found;
+      .where(inArray(ticketTiers.id, [...ids]));
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    // A tier row exists only under an existing concert (foreign key).
+    for (const row of rows) this.knownConcerts.add(row.concertId);
+    return ids.map((id) => byId.get(id) ?? null);
   }
-
-  async concertExists(concertId: string): Promise<boolean> {
-    if (this.knownConcerts.has(concertId)) return true;
-    const [row] = await this.db.select({ id: concerts.id }).from(concerts).where(eq(concerts.id, concertId));
-    if (row) this.knownConcerts.add(concertId);
-    return Boolean(row);
-  }
-}
-
-const catalogues = new WeakMap<Database, TierCatalogue>();
-
-/** One catalogue per database handle, i.e. per app instance, without widening bookTickets' signature. */
-export function tierCatalogueFor(db: Database): TierCatalogue {
-  let catalogue = catalogues.get(db);
-  if (!catalogue) catalogues.set(db, (catalogue = new TierCatalogue(db)));
-  return catalogue;
 }

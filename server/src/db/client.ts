@@ -1,5 +1,6 @@
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { createStatementRunner } from './named-statement.ts';
 import { relations } from './relations.ts';
 
 export interface DatabaseOptions {
@@ -10,6 +11,11 @@ export interface DatabaseOptions {
   /** Sees every SQL statement drizzle sends; tests use it to count statements per request. */
   onQuery?: (sql: string) => void;
   timeouts?: DatabaseTimeouts;
+  /**
+   * Send compiled statements (the booking batch) as named prepared statements; default true. Turn it
+   * off behind a transaction-mode pooler that cannot keep them (PgBouncer before 1.21).
+   */
+  namedStatements?: boolean;
 }
 
 /**
@@ -27,7 +33,7 @@ export interface DatabaseTimeouts {
 
 export const defaultDatabaseTimeouts = { statementMs: 5_000, lockMs: 2_000, idleInTransactionMs: 10_000 } as const;
 
-export function createDatabase({ url, poolSize = 20, onIdleError, onQuery, timeouts }: DatabaseOptions) {
+export function createDatabase({ url, poolSize = 20, onIdleError, onQuery, timeouts, namedStatements = true }: DatabaseOptions) {
   const limits = { ...defaultDatabaseTimeouts, ...timeouts };
   const pool = new pg.Pool({
     connectionString: url,
@@ -43,8 +49,10 @@ export function createDatabase({ url, poolSize = 20, onIdleError, onQuery, timeo
   });
   pool.on('error', (error) => onIdleError?.(error));
   const db = drizzle({ client: pool, relations, logger: onQuery ? { logQuery: (query) => onQuery(query) } : undefined });
-  return { pool, db };
+  const run = createStatementRunner(pool, { named: namedStatements, onQuery });
+  return { pool, db, run };
 }
 
-export type Database = ReturnType<typeof createDatabase>['db'];
+export type DatabaseConnection = ReturnType<typeof createDatabase>;
+export type Database = DatabaseConnection['db'];
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];

@@ -19,18 +19,34 @@ export interface AvailabilityNotice {
 // 100 uuids (≈3.9 KB of JSON) stays far below the payload limit.
 const TIERS_PER_NOTICE = 100;
 
-/** One statement that notifies every changed tier; run it inside the transaction that changed them. */
+/**
+ * The one definition of what is sent: given a relation of changed tiers with columns `id` and
+ * `concert_id` (a CTE name, or a parenthesised subquery with an alias), a SELECT that notifies each
+ * concert's channel and the all-concerts channel with an AvailabilityNotice per 100 tiers.
+ * Postgres delivers it on commit only, so it belongs inside the transaction (or statement) that
+ * changed the tiers.
+ */
+export function notifyChangedTiers(changedTiers: SQL): SQL {
+  return sql`SELECT pg_notify(channels.channel, notices.payload)
+    FROM (
+      SELECT concert_id, json_build_object('concertId', concert_id, 'tierIds', json_agg(id ORDER BY id))::text AS payload
+      FROM (
+        SELECT id, concert_id, (row_number() OVER (PARTITION BY concert_id ORDER BY id) - 1) / ${sql.raw(String(TIERS_PER_NOTICE))} AS chunk
+        FROM ${changedTiers}
+      ) AS chunked
+      GROUP BY concert_id, chunk
+    ) AS notices,
+    LATERAL (VALUES (${concertChannel('')}::text || notices.concert_id), (${ALL_CONCERTS_CHANNEL}::text)) AS channels(channel)`;
+}
+
+/** A statement that notifies every changed tier of a map built in the application. */
 export function notifyAvailabilityChanged(tierIdsByConcert: Map<string, Iterable<string>>): SQL | null {
   const rows: SQL[] = [];
   for (const [concertId, tierIds] of tierIdsByConcert) {
-    const ids = [...tierIds];
-    for (let start = 0; start < ids.length; start += TIERS_PER_NOTICE) {
-      const payload = JSON.stringify({ concertId, tierIds: ids.slice(start, start + TIERS_PER_NOTICE) } satisfies AvailabilityNotice);
-      rows.push(sql`(${concertChannel(concertId)}, ${payload})`, sql`(${ALL_CONCERTS_CHANNEL}, ${payload})`);
-    }
+    for (const tierId of tierIds) rows.push(sql`(${tierId}::uuid, ${concertId}::uuid)`);
   }
   if (rows.length === 0) return null;
-  return sql`SELECT pg_notify(channel, payload) FROM (VALUES ${sql.join(rows, sql`, `)}) AS notices(channel, payload)`;
+  return notifyChangedTiers(sql`(VALUES ${sql.join(rows, sql`, `)}) AS changed(id, concert_id)`);
 }
 
 export function parseAvailabilityNotice(payload: string): AvailabilityNotice | null {

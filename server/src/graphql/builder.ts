@@ -5,6 +5,7 @@ import RelayPlugin from '@pothos/plugin-relay';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import type { BookingCoalescer } from '../booking/booking-coalescer.ts';
+import type { TierCatalogue } from '../booking/tier-catalogue.ts';
 import type { Database } from '../db/client.ts';
 import { relations } from '../db/relations.ts';
 import type { AvailabilityFeed } from '../events/availability-feed.ts';
@@ -12,7 +13,10 @@ import type { Metrics } from '../observability/metrics.ts';
 
 export interface Context {
   db: Database;
-  bookings: BookingCoalescer;
+  /** Bookings waiting to be written together (the coalescer), not the table. */
+  bookingQueue: BookingCoalescer;
+  /** Tier facts for pricing, cached per process. */
+  tierCatalogue: TierCatalogue;
   availability: AvailabilityFeed;
   metrics: Metrics;
   /** Set per operation by the request log (HTTP) or graphql-ws; for log lines only. */

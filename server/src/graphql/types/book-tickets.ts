@@ -69,7 +69,7 @@ builder.mutationField('bookTickets', (t) =>
           if (!tierId) throw new NotFoundError('TicketTier', String(item.tierId), true);
           return { tierId, quantity: item.quantity };
         });
-        return bookTickets(ctx.db, ctx.bookings, {
+        return bookTickets(ctx, {
           concertId,
           items,
           customerEmail: input.customerEmail,

@@ -1,0 +1,28 @@
+/** A validated booking whose prices are known, ready to be written. */
+export interface PreparedBooking {
+  bookingId: string;
+  concertId: string;
+  customerEmail: string;
+  idempotencyKey: string;
+  fingerprint: string;
+  currency: string;
+  items: { tierId: string; tierName: string; quantity: number; unitPriceCents: number }[];
+}
+
+export type BookingOutcome =
+  /** `createdAt` is the booking row's own, as Postgres set it, so the response needs no read. */
+  | { kind: 'booked'; bookingId: string; createdAt: Date }
+  | { kind: 'soldOut'; tierId: string; tierName: string; requested: number; available: number }
+  /** A tier the booking names no longer exists (deleted after its facts were cached). */
+  | { kind: 'tierGone'; tierId: string }
+  /** Another request holds this idempotency key (committed before this one could claim it). */
+  | { kind: 'keyTaken' };
+
+/** What the booking costs: the sum of its items at the prices fixed when it was priced. */
+export function totalCents(booking: Pick<PreparedBooking, 'items'>): number {
+  return booking.items.reduce((sum, item) => sum + item.quantity * item.unitPriceCents, 0);
+}
+
+/** Idempotency keys are claimed in this order by every transaction, so no two can deadlock. */
+export const byIdempotencyKey = (a: PreparedBooking, b: PreparedBooking) =>
+  a.idempotencyKey < b.idempotencyKey ? -1 : a.idempotencyKey > b.idempotencyKey ? 1 : 0;
