@@ -1,8 +1,8 @@
 // Runs bench/server.ts in its own process so that its CPU and memory are its own, and the load
 // generator never shares an event loop with it.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
+import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { spawnServer } from '../server/src/dev/server-process.ts';
 
 export interface ServerSettings {
   poolSize?: number;
@@ -32,28 +32,14 @@ export async function startServerProcess(databaseUrl: string, settings: ServerSe
   // BENCH_CPU_PROF=dir writes a V8 CPU profile of the server, to see where its time goes.
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
   const entry = settings.root ? `${settings.root}/bench/server.ts` : ownEntry;
-  const child = spawn(process.execPath, [...profile, '--expose-gc', '--import', 'tsx', entry], {
-    env,
-    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    lines.on('line', (line) => {
-      try {
-        const message = JSON.parse(line) as { listening?: number };
-        if (message.listening) resolve(message.listening);
-      } catch {
-        process.stderr.write(`[server] ${line}\n`);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`bench server exited during start (code ${code})`)));
-  });
+  const server = await spawnServer({ entry, env, nodeArgs: [...profile, '--expose-gc'], ipc: true });
+  server.child.stderr!.on('data', (chunk) => process.stderr.write(`[server] ${chunk}`));
   return {
-    pid: child.pid!,
-    url: `http://127.0.0.1:${port}/graphql`,
-    statements: () => ask<{ statements: number }>(child, 'statements').then((reply) => reply.statements),
-    memory: () => ask<{ memory: { rss: number; heapUsed: number } }>(child, 'memory').then((reply) => reply.memory),
-    stop: () => stopChild(child),
+    pid: server.child.pid!,
+    url: `${server.base}/graphql`,
+    statements: () => ask<{ statements: number }>(server.child, 'statements').then((reply) => reply.statements),
+    memory: () => ask<{ memory: { rss: number; heapUsed: number } }>(server.child, 'memory').then((reply) => reply.memory),
+    stop: () => server.stop(15_000),
   };
 }
 
@@ -67,17 +53,5 @@ function ask<T>(child: ChildProcess, kind: string): Promise<T> {
     };
     child.on('message', onMessage);
     child.send({ [kind]: true });
-  });
-}
-
-function stopChild(child: ChildProcess) {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise<void>((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill('SIGTERM');
   });
 }

@@ -31,9 +31,8 @@ const app = buildApp({
   },
   log: { info: () => {}, warn: (msg) => console.error(msg), error: (msg) => console.error(msg) },
 });
-const { port } = await app.start(0, '127.0.0.1');
-// The orchestrator waits for this line.
-console.log(JSON.stringify({ listening: port }));
+// The orchestrator chose the port and waits for /ready.
+await app.start(Number(env.PORT), '127.0.0.1');
 
 process.on('SIGTERM', () => {
   void app.stop().finally(() => process.exit(0));

@@ -1,11 +1,12 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { runningEmbeddedPostgresUrl } from '../../server/src/db/embedded-postgres.ts';
+import { freePort } from '../../server/src/db/free-port.ts';
+import { spawnServer, type ServerProcess } from '../../server/src/dev/server-process.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -34,45 +35,35 @@ export default async function setup(project: TestProject) {
   // mkdtemp makes it root-only; the postgres user must be able to enter it, or the server puts
   // the cluster under /var/tmp instead, where this cleanup would never find it.
   chmodSync(dataDir, 0o755);
-  const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    PORT: String(port),
     DATA_DIR: dataDir,
     EMBEDDED_PG_PORT: String(await freePort()),
     SEED_DEMO: '1',
     NODE_ENV: 'production',
   };
   delete env.DATABASE_URL;
-  const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-    cwd: repoRoot,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output: string[] = [];
-  server.stdout.on('data', (chunk) => output.push(String(chunk)));
-  server.stderr.on('data', (chunk) => output.push(String(chunk)));
-
-  const baseUrl = `http://127.0.0.1:${port}`;
+  let server: ServerProcess;
   try {
-    await waitForHealth(baseUrl, server, 120_000);
+    // /health, not /ready: the first start builds a cluster, migrates and seeds before it listens.
+    server = await spawnServer({ entry: 'server/src/main.ts', cwd: repoRoot, env, readyPath: '/health', timeoutMs: 120_000 });
   } catch (error) {
-    await stop(server);
     rmSync(dataDir, { recursive: true, force: true });
-    throw new Error(`${(error as Error).message}\n--- server output ---\n${output.join('')}`);
+    throw error;
   }
+  const baseUrl = server.base;
   project.provide('baseUrl', baseUrl);
   // Where the server keeps its cluster (server/src/db/open-database.ts).
   const databaseUrl = await runningEmbeddedPostgresUrl(join(dataDir, 'postgres'));
   if (!databaseUrl) {
-    await stop(server);
+    await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
     throw new Error('the server is up but its embedded Postgres was not found');
   }
   project.provide('databaseUrl', databaseUrl);
 
   return async () => {
-    await stop(server);
+    await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
   };
 }
@@ -81,7 +72,7 @@ export default async function setup(project: TestProject) {
 function buildWebIfStale() {
   const builtIndex = join(webRoot, 'dist/index.html');
   const builtAt = existsSync(builtIndex) ? statSync(builtIndex).mtimeMs : 0;
-  const sources = [join(webRoot, 'index.html'), join(webRoot, 'vite.config.ts'), ...filesUnder(join(webRoot, 'src'))];
+  const sources = [join(webRoot, 'index.html'), join(webRoot, 'vite.config.ts'), ...filesUnder(join(webRoot, 'src')), ...filesUnder(join(repoRoot, 'shared'))];
   if (sources.every((file) => statSync(file).mtimeMs < builtAt)) return;
   const result = spawnSync(process.execPath, [resolve(repoRoot, 'node_modules/vite/bin/vite.js'), 'build'], {
     cwd: webRoot,
@@ -96,40 +87,4 @@ function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
     entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)],
   );
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-async function waitForHealth(baseUrl: string, server: ChildProcess, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`server exited with code ${server.exitCode}`);
-    try {
-      const response = await fetch(`${baseUrl}/health`);
-      if (response.status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server did not answer GET /health within ${timeoutMs} ms`);
-}
-
-// SIGTERM lets the server stop its embedded Postgres; SIGKILL would orphan it.
-async function stop(server: ChildProcess) {
-  if (server.exitCode !== null || server.signalCode !== null) return;
-  const exited = new Promise((r) => server.once('exit', r));
-  server.kill('SIGTERM');
-  const timer = setTimeout(() => server.kill('SIGKILL'), 25_000);
-  await exited;
-  clearTimeout(timer);
 }

@@ -34,7 +34,9 @@ describe('the server process is SIGKILLed under booking load', () => {
     server.child.kill('SIGKILL');
     const killedAt = Date.now();
     expect((await server.exited).signal).toBe('SIGKILL');
-    await sleep(300);
+    // Let clients meet the dead server for a while: some requests must fail before the restart.
+    const failedBefore = load.attempts.filter((attempt) => attempt.outcome === 'network').length;
+    while (load.attempts.filter((attempt) => attempt.outcome === 'network').length < failedBefore + 32) await sleep(20);
     await load.stop();
     const beforeRestart = [...load.attempts];
 

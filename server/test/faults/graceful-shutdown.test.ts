@@ -4,7 +4,7 @@ import WebSocket from 'ws';
 import { createDatabase } from '../../src/db/client.ts';
 import { attemptBooking } from '../support/booking-load.ts';
 import { readLedger } from '../support/ledger.ts';
-import { postGraphql, startServerProcess, type ServerProcess } from '../support/server-process.ts';
+import { answersWith, metricReaches, postGraphql, startServerProcess, type ServerProcess } from '../support/server-process.ts';
 import { createConcert, testDatabaseUrl } from '../support/test-app.ts';
 import { connectWs, listeningOver, watchAvailability } from '../support/ws-client.ts';
 
@@ -14,8 +14,6 @@ afterAll(async () => {
   server?.child.kill('SIGKILL');
   await pool.end();
 });
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('SIGTERM', () => {
   it('refuses new work with 503, finishes in-flight bookings, closes WebSockets with 1001, then exits 0', async () => {
@@ -35,10 +33,11 @@ describe('SIGTERM', () => {
     await holder.query('SELECT 1 FROM ticket_tiers WHERE id = $1 FOR UPDATE', [tiers[0].id]);
     const send = async (query: string, variables: Record<string, unknown>) => postGraphql(base, query, variables);
     const inFlight = Array.from({ length: 5 }, (_, i) => attemptBooking(send, concertGid, tierGids[0], 1, `drain-${i}-${crypto.randomUUID()}`));
-    await sleep(500);
+    // All five are waiting inside the server (queued or in a batch blocked on the row lock).
+    await metricReaches(base, 'booking_queue_pending', (pending) => pending === 5);
 
     server.child.kill('SIGTERM');
-    await sleep(300);
+    await answersWith(base, '/ready', 503); // the drain has begun
     const refused = await postGraphql(base, '{ __typename }');
     expect(refused.status).toBe(503);
     expect(refused.body?.errors?.[0].extensions.code).toBe('SHUTTING_DOWN');

@@ -1,45 +1,21 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '../../src/db/free-port.ts';
+import { spawnServer, type ServerProcess } from '../../src/dev/server-process.ts';
 
 const serverDir = fileURLToPath(new URL('../..', import.meta.url));
 
-export interface ServerProcess {
-  child: ChildProcess;
-  port: number;
-  base: string;
-  /** Everything the process wrote, for failure messages. */
-  output(): string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
+export type { ServerProcess };
 
 /**
- * The real entry point (`node --import tsx src/main.ts`) as a child process on DATABASE_URL, so a
- * test can SIGKILL or SIGTERM it. Resolves once /ready answers 200.
+ * The real entry point (`src/main.ts`) as a child process on DATABASE_URL, so a test can SIGKILL or
+ * SIGTERM it. Resolves once /ready answers 200.
  */
-export async function startServerProcess(databaseUrl: string, env: Record<string, string> = {}, port?: number): Promise<ServerProcess> {
-  const chosenPort = port ?? (await freePort());
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+export function startServerProcess(databaseUrl: string, env: Record<string, string> = {}, port?: number): Promise<ServerProcess> {
+  return spawnServer({
+    entry: 'src/main.ts',
     cwd: serverDir,
-    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', ...env, DATABASE_URL: databaseUrl, PORT: String(chosenPort) },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', ...env, DATABASE_URL: databaseUrl },
+    port,
   });
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
-  );
-  const base = `http://127.0.0.1:${chosenPort}`;
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) break;
-    const status = await fetch(`${base}/ready`).then((response) => response.status, () => 0);
-    if (status === 200) return { child, port: chosenPort, base, output: () => output, exited };
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`server process did not become ready:\n${output}`);
 }
 
 /** A GraphQL request over real HTTP; network failures are returned, not thrown. */
@@ -53,5 +29,28 @@ export async function postGraphql(base: string, query: string, variables?: Recor
     return { status: response.status, body: (await response.json()) as { data?: any; errors?: any[] } };
   } catch (error) {
     return { status: 0, network: error as Error };
+  }
+}
+
+/** Resolves once `predicate` holds for a gauge the server in another process reports on /metrics. */
+export async function metricReaches(base: string, name: string, predicate: (value: number) => boolean, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const text = await (await fetch(`${base}/metrics`)).text();
+    const line = text.split('\n').find((candidate) => candidate.startsWith(`${name} `));
+    if (line && predicate(Number(line.split(' ')[1]))) return;
+    if (Date.now() > deadline) throw new Error(`${name} did not reach the expected value within ${timeoutMs} ms (last: ${line})`);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** Resolves once `path` answers with `status` (e.g. /ready turning 503 when a drain starts). */
+export async function answersWith(base: string, path: string, status: number, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const answered = await fetch(`${base}${path}`).then((response) => response.status, () => 0);
+    if (answered === status) return;
+    if (Date.now() > deadline) throw new Error(`${path} did not answer ${status} within ${timeoutMs} ms (last: ${answered})`);
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
