@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createYoga } from 'graphql-yoga';
 import { BookingCoalescer, type BookingCoalescerOptions } from './booking/booking-coalescer.ts';
 import { TierCatalogue } from './booking/tier-catalogue.ts';
-import { createDatabase, type DatabaseTimeouts } from './db/client.ts';
+import { createDatabase, endPoolNow, type DatabaseTimeouts } from './db/client.ts';
 import { createAvailabilityFeed } from './events/availability-feed.ts';
 import { PostgresListener } from './events/postgres-listener.ts';
 import type { Context } from './graphql/builder.ts';
@@ -155,7 +155,8 @@ export function buildApp(options: AppOptions) {
         server.closeAllConnections();
       });
       await listener.close();
-      await pool.end();
+      if (drained) await pool.end();
+      else await endPoolNow(pool);
     },
   };
 }

@@ -52,6 +52,7 @@ try {
     persistedOperations: { mode: config.persistedOperations, manifests: config.persistedDocuments },
     databaseTimeouts: config.databaseTimeouts,
     shutdownTimeoutMs: config.shutdownTimeoutMs,
+    namedStatements: config.namedStatements,
   });
   const { port } = await app.start(config.port);
   logger.info(

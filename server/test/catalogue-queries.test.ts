@@ -29,6 +29,7 @@ describe('the catalogue query', () => {
   });
 
   it('pages through concerts with cursors, visiting each once', async () => {
+    const own = await Promise.all(Array.from({ length: 45 }, () => createConcert(app.db, [{ capacity: 1 }])));
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
@@ -43,6 +44,7 @@ describe('the catalogue query', () => {
       after = connection.pageInfo.endCursor;
     }
     expect(new Set(seen).size).toBe(seen.length);
-    expect(seen.length).toBeGreaterThanOrEqual(50);
+    // Other tests add concerts to the same database meanwhile; this test's own must all be there.
+    expect(seen).toEqual(expect.arrayContaining(own.map((concert) => concert.concertGid)));
   });
 });

@@ -56,3 +56,16 @@ export function createDatabase({ url, poolSize = 20, onIdleError, onQuery, timeo
 export type DatabaseConnection = ReturnType<typeof createDatabase>;
 export type Database = DatabaseConnection['db'];
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+/**
+ * Ends the pool even while statements are still running on it (pool.end() alone waits for every
+ * checked-out connection to come back, for ever if one waits on a lock with no timeout). Each busy
+ * connection is terminated, which fails its statement and rolls its transaction back.
+ */
+export async function endPoolNow(pool: pg.Pool) {
+  // pg keeps its connections in a private array; there is no public way to reach busy ones.
+  const clients = (pool as unknown as { _clients?: pg.Client[] })._clients ?? [];
+  const ended = pool.end();
+  await Promise.all(clients.map((client) => client.end().catch(() => {})));
+  await ended;
+}

@@ -30,6 +30,10 @@ export function createStaticHandler(root: string) {
     try {
       pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
     } catch {
+      pathname = '\0';
+    }
+    // Malformed percent-encoding, or a NUL byte no file name can hold: nothing to look up.
+    if (pathname.includes('\0')) {
       res.writeHead(400).end();
       return;
     }
