@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOOK_TICKETS, bookingInput, createConcert, createTestApp, type TestApp } from './support/test-app.ts';
-import { connectWs, runOnce } from './support/ws-client.ts';
+import { connectWs, listening, runOnce } from './support/ws-client.ts';
 
 const webManifest = fileURLToPath(new URL('../../web/src/gql/persisted-documents.json', import.meta.url));
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -94,7 +94,7 @@ describe('persisted operations, trusted documents only', () => {
 
     // graphql-ws requires a query string: a registered operation is sent as '' plus its hash.
     const event = runOnce(ws, { query: '', ...byApolloHash(WATCH, { concertId: concertGid }) });
-    await new Promise((resolve) => setTimeout(resolve, 300)); // LISTEN is in effect
+    await listening(trusting, concertGid);
     await post(allowing, { query: BOOK_TICKETS, variables: bookingInput(concertGid, [[tierGids[0], 2]]) });
     expect(await event).toEqual({ data: { availabilityChanged: { id: tierGids[0], available: 5 } } });
   });
