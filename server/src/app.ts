@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createYoga } from 'graphql-yoga';
 import { BookingCoalescer, type BookingCoalescerOptions } from './booking/booking-coalescer.ts';
+import { HoldSweeper, type HoldSweeperOptions } from './booking/hold-sweeper.ts';
 import { TierCatalogue } from './booking/tier-catalogue.ts';
 import { createDatabase, endPoolNow, type DatabaseTimeouts } from './db/client.ts';
 import { createAvailabilityFeed } from './events/availability-feed.ts';
@@ -42,6 +43,8 @@ export interface AppOptions {
   namedStatements?: boolean;
   /** How long stop() waits for in-flight requests and bookings before closing anyway. */
   shutdownTimeoutMs?: number;
+  /** Expired holds go back on sale within about `intervalMs` (500 by default). */
+  holdSweeper?: Omit<HoldSweeperOptions, 'log'>;
   /** How often the LISTEN connection is checked (see PostgresListener); tests shorten it. */
   listenHeartbeatMs?: number;
 }
@@ -68,6 +71,7 @@ export function buildApp(options: AppOptions) {
   const availability = createAvailabilityFeed(db, listener);
   const tierCatalogue = new TierCatalogue(db);
   const bookingQueue = new BookingCoalescer(database, { onBatch: metrics.observeBatch, ...options.booking });
+  const holdSweeper = new HoldSweeper(db, { ...options.holdSweeper, log });
   const context: Context = { db, bookingQueue, tierCatalogue, availability, metrics };
   const persisted = createPersistedOperations({ manifests: [webManifest], ...options.persistedOperations });
   const drain = createDrain();
@@ -130,9 +134,11 @@ export function buildApp(options: AppOptions) {
     pool,
     metrics,
     availability,
+    holdSweeper,
     /** Resolves once the server accepts connections; port 0 picks a free one. */
     async start(port = 4000, host?: string) {
       await listener.start();
+      holdSweeper.start();
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => resolve());
@@ -150,6 +156,7 @@ export function buildApp(options: AppOptions) {
       const drained = await drain.idle(options.shutdownTimeoutMs ?? 15_000, () => bookingQueue.pending);
       if (!drained) log.warn(`stopping with ${drain.inFlight} requests and ${bookingQueue.pending} bookings unfinished`);
       await ws.close();
+      await holdSweeper.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -27,6 +27,7 @@ function prepared(tiers: [Tier, number][], key: string = randomUUID()): Prepared
     idempotencyKey: key,
     fingerprint: 'f'.repeat(64),
     currency: 'USD',
+    holdSeconds: null,
     items: tiers.map(([tier, quantity]) => ({ tierId: tier.id, tierName: 'Tier', quantity, unitPriceCents: tier.priceCents })),
   };
 }
@@ -65,7 +66,7 @@ describe('bookBatchInOneStatement', () => {
     const notices = await notificationsDuring(concert.id, async () => {
       outcomes = await bookBatchInOneStatement(database, batch);
     });
-    expect(outcomes).toEqual(batch.map((booking) => ({ kind: 'booked', bookingId: booking.bookingId, createdAt: expect.any(Date) })));
+    expect(outcomes).toEqual(batch.map((booking) => ({ kind: 'booked', bookingId: booking.bookingId, createdAt: expect.any(Date), orderCode: expect.any(String), expiresAt: null })));
     expect(await availableOf(tiers.map((t) => t.id))).toEqual([8, 6]);
     expect(await itemsOf(batch.map((b) => b.bookingId))).toHaveLength(3);
     const [row] = await db.select().from(bookings).where(eq(bookings.id, batch[0].bookingId));
@@ -95,7 +96,7 @@ describe('bookBatchInOneStatement', () => {
     const other = prepared([[tiers[0], 2]]);
     expect(await bookBatchInOneStatement(database, [again, other])).toEqual([
       { kind: 'keyTaken' },
-      { kind: 'booked', bookingId: other.bookingId, createdAt: expect.any(Date) },
+      { kind: 'booked', bookingId: other.bookingId, createdAt: expect.any(Date), orderCode: expect.any(String), expiresAt: null },
     ]);
     expect(await availableOf([tiers[0].id])).toEqual([7]);
     expect(await itemsOf([again.bookingId])).toEqual([]);
@@ -152,7 +153,7 @@ describe('commitBatchCarefully', () => {
     const other = prepared([[tiers[1], 1]]);
     expect(await commitBookingBatch(database, [doomed, other])).toEqual([
       { kind: 'tierGone', tierId: tiers[0].id },
-      { kind: 'booked', bookingId: other.bookingId, createdAt: expect.any(Date) },
+      { kind: 'booked', bookingId: other.bookingId, createdAt: expect.any(Date), orderCode: expect.any(String), expiresAt: null },
     ]);
     expect(await db.select().from(bookings).where(eq(bookings.id, doomed.bookingId))).toEqual([]);
   });

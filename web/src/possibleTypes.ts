@@ -3,6 +3,8 @@
 // schema.graphql by possibleTypes.test.ts.
 export const possibleTypes: Record<string, string[]> = {
   BookTicketsResult: ['BookTicketsSuccess', 'IdempotencyKeyReusedError', 'NotFoundError', 'SoldOutError', 'ValidationError'],
-  Error: ['IdempotencyKeyReusedError', 'NotFoundError', 'SoldOutError', 'ValidationError'],
+  Error: ['BookingNotHeldError', 'IdempotencyKeyReusedError', 'NotFoundError', 'SoldOutError', 'ValidationError'],
+  HoldTicketsResult: ['HoldTicketsSuccess', 'IdempotencyKeyReusedError', 'NotFoundError', 'SoldOutError', 'ValidationError'],
   Node: ['Booking', 'Concert', 'TicketTier'],
+  ReleaseHoldResult: ['BookingNotHeldError', 'NotFoundError', 'ReleaseHoldSuccess'],
 };

@@ -6,7 +6,7 @@ import type { BookingCoalescer } from './booking-coalescer.ts';
 import { validateBookingRequest, type BookingRequest } from './booking-request.ts';
 import { IdempotencyKeyReusedError, NotFoundError, SoldOutError, ValidationError } from './errors.ts';
 import { requestFingerprint } from './fingerprint.ts';
-import { totalCents, type PreparedBooking } from './prepared-booking.ts';
+import { totalCents, type PreparedBooking, type WrittenColumns } from './prepared-booking.ts';
 import type { TierCatalogue } from './tier-catalogue.ts';
 
 export type BookingRow = typeof bookings.$inferSelect;
@@ -19,28 +19,31 @@ export interface BookTicketsResult {
   booking?: BookingRow;
 }
 
-/**
- * Books every item of the request or none. Expected failures are thrown as the typed errors of
- * ./errors.ts, always before anything is written or with everything rolled back.
- */
 export interface BookingDependencies {
   db: Database;
   tierCatalogue: TierCatalogue;
   bookingQueue: BookingCoalescer;
 }
 
+/**
+ * Books every item of the request or none: confirmed at once (`book`), or held as PENDING until the
+ * concert's hold time runs out (`hold`). Both go through the same coalesced batch. Expected failures
+ * are thrown as the typed errors of ./errors.ts, always before anything is written or with
+ * everything rolled back.
+ */
 export async function bookTickets(
   { db, tierCatalogue, bookingQueue }: BookingDependencies,
   input: BookingRequest,
+  kind: 'book' | 'hold' = 'book',
 ): Promise<BookTicketsResult> {
   const request = validateBookingRequest(input);
-  const fingerprint = requestFingerprint(request);
-  const prepared = await priceRequest(tierCatalogue, request, fingerprint);
+  const fingerprint = requestFingerprint(request, kind);
+  const prepared = await priceRequest(tierCatalogue, request, fingerprint, kind);
 
   const outcome = await bookingQueue.submit(prepared);
   switch (outcome.kind) {
     case 'booked':
-      return { bookingId: outcome.bookingId, replayed: false, booking: writtenRow(prepared, outcome.createdAt) };
+      return { bookingId: outcome.bookingId, replayed: false, booking: writtenRow(prepared, outcome) };
     case 'soldOut':
       throw new SoldOutError(outcome.tierId, outcome.tierName, outcome.requested, outcome.available);
     case 'tierGone':
@@ -55,7 +58,7 @@ export async function bookTickets(
  * Checks that the concert and tiers exist and belong together, and fixes the unit prices. Tier facts
  * come from the per-process TierCatalogue, so once warm this costs no database round trip.
  */
-async function priceRequest(catalogue: TierCatalogue, request: BookingRequest, fingerprint: string): Promise<PreparedBooking> {
+async function priceRequest(catalogue: TierCatalogue, request: BookingRequest, fingerprint: string, kind: 'book' | 'hold'): Promise<PreparedBooking> {
   const tiersById = await catalogue.tiers(request.items.map((item) => item.tierId));
   const allOfThisConcert = request.items.every((item) => tiersById.get(item.tierId)?.concertId === request.concertId);
   // Tiers prove their concert exists (foreign key); only an odd request needs the concert looked up.
@@ -79,22 +82,23 @@ async function priceRequest(catalogue: TierCatalogue, request: BookingRequest, f
     idempotencyKey: request.idempotencyKey,
     fingerprint,
     currency: tiersById.get(request.items[0].tierId)!.currency,
+    holdSeconds: kind === 'hold' ? tiersById.get(request.items[0].tierId)!.holdSeconds : null,
     items,
   };
 }
 
 /** Exactly the row commitBookingBatch inserted: the columns it wrote, the defaults Postgres filled in. */
-function writtenRow(booking: PreparedBooking, createdAt: Date): BookingRow {
+function writtenRow(booking: PreparedBooking, written: WrittenColumns): BookingRow {
   return {
     id: booking.bookingId,
     concertId: booking.concertId,
-    status: 'CONFIRMED',
+    status: booking.holdSeconds === null ? 'CONFIRMED' : 'PENDING',
     customerEmail: booking.customerEmail,
     totalCents: totalCents(booking),
     currency: booking.currency,
     idempotencyKey: booking.idempotencyKey,
     requestFingerprint: booking.fingerprint,
-    createdAt,
+    ...written,
   };
 }
 

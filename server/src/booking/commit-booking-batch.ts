@@ -3,7 +3,8 @@ import type { DatabaseConnection } from '../db/client.ts';
 import { bookingItems, bookings, ticketTiers } from '../db/schema.ts';
 import { notifyChangedTiers } from '../events/availability-channel.ts';
 import { bookBatchInOneStatement } from './one-statement-batch.ts';
-import { byIdempotencyKey, totalCents, type BookingOutcome, type PreparedBooking } from './prepared-booking.ts';
+import { expiredHoldsWithin, releaseHolds } from './hold-release.ts';
+import { byIdempotencyKey, totalCents, type BookingOutcome, type PreparedBooking, type WrittenColumns } from './prepared-booking.ts';
 
 /**
  * Writes a batch of bookings in one transaction; each booking is still all-or-nothing on its own.
@@ -18,8 +19,20 @@ import { byIdempotencyKey, totalCents, type BookingOutcome, type PreparedBooking
 export async function commitBookingBatch(connection: Pick<DatabaseConnection, 'db' | 'run'>, batch: PreparedBooking[]): Promise<BookingOutcome[]> {
   // The common case, every booking served, costs one round trip; a batch that meets a tier short of
   // tickets wrote nothing there and is decided here, booking by booking.
-  return (await bookBatchInOneStatement(connection, batch)) ?? (await commitBatchCarefully(connection, batch));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return (await bookBatchInOneStatement(connection, batch)) ?? (await commitBatchCarefully(connection, batch));
+    } catch (error) {
+      // Postgres draws order codes at random; a clash with an existing one (about one in 10^6 at a
+      // million bookings) rolled everything back, and a second try draws new ones.
+      if (attempt < 3 && isOrderCodeClash(error)) continue;
+      throw error;
+    }
+  }
 }
+
+const isOrderCodeClash = (error: unknown) =>
+  (error as { code?: string }).code === '23505' && (error as { constraint?: string }).constraint === 'bookings_order_code_unique';
 
 /** The careful path: several statements in one transaction, deciding each booking on its own. */
 export async function commitBatchCarefully({ db }: Pick<DatabaseConnection, 'db'>, batch: PreparedBooking[]): Promise<BookingOutcome[]> {
@@ -36,23 +49,31 @@ export async function commitBatchCarefully({ db }: Pick<DatabaseConnection, 'db'
           currency: booking.currency,
           idempotencyKey: booking.idempotencyKey,
           requestFingerprint: booking.fingerprint,
+          status: booking.holdSeconds === null ? ('CONFIRMED' as const) : ('PENDING' as const),
+          expiresAt: booking.holdSeconds === null ? null : sql`now() + make_interval(secs => ${booking.holdSeconds})`,
         })),
       )
       .onConflictDoNothing({ target: bookings.idempotencyKey })
-      .returning({ id: bookings.id, createdAt: bookings.createdAt });
+      .returning({ id: bookings.id, createdAt: bookings.createdAt, orderCode: bookings.orderCode, expiresAt: bookings.expiresAt });
     // By booking id, not key: of two rows with one key in this batch only the first is inserted.
-    const claimedIds = new Map(claimed.map((row) => [row.id, row.createdAt]));
+    const claimedIds = new Map<string, WrittenColumns>(claimed.map(({ id, ...written }) => [id, written]));
     const contenders = batch.filter((booking) => claimedIds.has(booking.bookingId));
     for (const booking of batch) if (!claimedIds.has(booking.bookingId)) outcomes.set(booking, { kind: 'keyTaken' });
     if (contenders.length === 0) return;
 
     const tierIds = [...new Set(contenders.flatMap((booking) => booking.items.map((item) => item.tierId)))];
-    const locked = await tx
-      .select({ id: ticketTiers.id, available: ticketTiers.available })
-      .from(ticketTiers)
-      .where(inArray(ticketTiers.id, tierIds))
-      .orderBy(ticketTiers.id)
-      .for('update');
+    const lockTiers = () =>
+      tx.select({ id: ticketTiers.id, available: ticketTiers.available }).from(ticketTiers).where(inArray(ticketTiers.id, tierIds)).orderBy(ticketTiers.id).for('update');
+    let locked = await lockTiers();
+    // An expired hold must never cause a SoldOutError: before refusing anyone, give back the expired
+    // holds of these tiers (under the locks already held) and look again.
+    const demand = new Map<string, number>();
+    for (const booking of contenders) for (const item of booking.items) demand.set(item.tierId, (demand.get(item.tierId) ?? 0) + item.quantity);
+    const short = locked.filter((tier) => tier.available < (demand.get(tier.id) ?? 0)).map((tier) => tier.id);
+    if (short.length > 0) {
+      const [{ released }] = (await tx.execute<{ released: number }>(releaseHolds(expiredHoldsWithin(short, locked.map((tier) => tier.id)), 'EXPIRED'))).rows;
+      if (released > 0) locked = await lockTiers();
+    }
     const available = new Map(locked.map((tier) => [tier.id, tier.available]));
 
     // First come, first served, in arrival order.
@@ -74,7 +95,7 @@ export async function commitBatchCarefully({ db }: Pick<DatabaseConnection, 'db'
         continue;
       }
       for (const item of booking.items) available.set(item.tierId, available.get(item.tierId)! - item.quantity);
-      outcomes.set(booking, { kind: 'booked', bookingId: booking.bookingId, createdAt: claimedIds.get(booking.bookingId)! });
+      outcomes.set(booking, { kind: 'booked', bookingId: booking.bookingId, ...claimedIds.get(booking.bookingId)! });
       accepted.push(booking);
     }
 

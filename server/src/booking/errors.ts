@@ -16,11 +16,11 @@ export class ValidationError extends BookingError {
 /** `id` is a database id, or with `clientId` the client's own value (one that could not even be decoded). */
 export class NotFoundError extends BookingError {
   constructor(
-    readonly typename: 'Concert' | 'TicketTier',
+    readonly typename: 'Concert' | 'TicketTier' | 'Booking',
     readonly id: string,
     readonly clientId = false,
   ) {
-    super(`No ${typename === 'Concert' ? 'concert' : 'ticket tier'} has the id ${id}`);
+    super(`No ${typename === 'TicketTier' ? 'ticket tier' : typename.toLowerCase()} has this id`);
   }
 }
 
@@ -42,5 +42,12 @@ export class SoldOutError extends BookingError {
 export class IdempotencyKeyReusedError extends BookingError {
   constructor() {
     super('This idempotency key was already used for a different booking request');
+  }
+}
+
+/** releaseHold on a booking that is not a live hold (already paid, released, or expired). */
+export class BookingNotHeldError extends BookingError {
+  constructor(readonly status: 'CONFIRMED' | 'CANCELLED' | 'EXPIRED') {
+    super(`This booking is not held any more: it is ${status.toLowerCase()}`);
   }
 }

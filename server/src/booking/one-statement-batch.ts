@@ -14,6 +14,9 @@ interface BatchColumns extends Record<string, unknown> {
   currencies: string[];
   idempotencyKeys: string[];
   fingerprints: string[];
+  statuses: ('CONFIRMED' | 'PENDING')[];
+  /** Null for a booking; for a hold, how long until it expires. */
+  holdSeconds: (number | null)[];
   itemBookingIds: string[];
   itemTierIds: string[];
   itemQuantities: number[];
@@ -37,19 +40,26 @@ const p = placeholders<BatchColumns>();
  * careful transaction, which decides booking by booking. NOTIFY is part of the statement, so it is
  * sent on commit only, and only for the tiers that really changed.
  */
-const bookBatch = compileStatement<BatchColumns, { id: string; created_at: Date; notices: string }>(
-  'book-batch-v2',
+type ClaimedRow = { id: string; created_at: Date; order_code: string; expires_at: Date | null; notices: string };
+
+const bookBatch = compileStatement<BatchColumns, ClaimedRow>(
+  'book-batch-v3',
   sql`
 WITH claimed AS MATERIALIZED (
   INSERT INTO ${bookings} (${col(bookings.id)}, ${col(bookings.concertId)}, ${col(bookings.customerEmail)}, ${col(bookings.totalCents)},
-    ${col(bookings.currency)}, ${col(bookings.idempotencyKey)}, ${col(bookings.requestFingerprint)})
-  SELECT * FROM unnest(${arrayOf(p('bookingIds'), bookings.id)}, ${arrayOf(p('concertIds'), bookings.concertId)},
+    ${col(bookings.currency)}, ${col(bookings.idempotencyKey)}, ${col(bookings.requestFingerprint)}, ${col(bookings.status)},
+    ${col(bookings.expiresAt)})
+  SELECT b.id, b.concert_id, b.email, b.total, b.currency, b.key, b.fingerprint, b.status,
+    now() + make_interval(secs => b.hold_seconds)
+  FROM unnest(${arrayOf(p('bookingIds'), bookings.id)}, ${arrayOf(p('concertIds'), bookings.concertId)},
     ${arrayOf(p('customerEmails'), bookings.customerEmail)}, ${arrayOf(p('totals'), bookings.totalCents)},
     ${arrayOf(p('currencies'), bookings.currency)}, ${arrayOf(p('idempotencyKeys'), bookings.idempotencyKey)},
-    ${arrayOf(p('fingerprints'), bookings.requestFingerprint)})
-  ORDER BY 6
+    ${arrayOf(p('fingerprints'), bookings.requestFingerprint)}, ${arrayOf(p('statuses'), bookings.status)},
+    ${p('holdSeconds')}::int[]) AS b(id, concert_id, email, total, currency, key, fingerprint, status, hold_seconds)
+  ORDER BY b.key
   ON CONFLICT (${col(bookings.idempotencyKey)}) DO NOTHING
-  RETURNING ${col(bookings.id)} AS id, ${col(bookings.createdAt)} AS created_at
+  RETURNING ${col(bookings.id)} AS id, ${col(bookings.createdAt)} AS created_at, ${col(bookings.orderCode)} AS order_code,
+    ${col(bookings.expiresAt)} AS expires_at
 ),
 items AS MATERIALIZED (
   SELECT i.* FROM unnest(${arrayOf(p('itemBookingIds'), bookingItems.bookingId)}, ${arrayOf(p('itemTierIds'), bookingItems.tierId)},
@@ -75,7 +85,7 @@ inserted AS (
 ),
 notified AS MATERIALIZED (${notifyChangedTiers(sql`updated`)})
 -- One row per claimed booking. No claim means no change, and then nothing to notify either.
-SELECT id::text AS id, created_at, (SELECT count(*) FROM notified) AS notices FROM claimed`,
+SELECT id::text AS id, created_at, order_code, expires_at, (SELECT count(*) FROM notified) AS notices FROM claimed`,
 );
 
 /** SQLSTATEs that mean "this batch cannot be booked as a whole", never "something is broken". */
@@ -85,6 +95,7 @@ const FOREIGN_KEY_VIOLATION = '23503';
 function asColumns(batch: PreparedBooking[]): BatchColumns {
   const columns: BatchColumns = {
     bookingIds: [], concertIds: [], customerEmails: [], totals: [], currencies: [], idempotencyKeys: [], fingerprints: [],
+    statuses: [], holdSeconds: [],
     itemBookingIds: [], itemTierIds: [], itemQuantities: [], itemUnitPrices: [],
   };
   for (const booking of batch) {
@@ -95,6 +106,8 @@ function asColumns(batch: PreparedBooking[]): BatchColumns {
     columns.currencies.push(booking.currency);
     columns.idempotencyKeys.push(booking.idempotencyKey);
     columns.fingerprints.push(booking.fingerprint);
+    columns.statuses.push(booking.holdSeconds === null ? 'CONFIRMED' : 'PENDING');
+    columns.holdSeconds.push(booking.holdSeconds);
     for (const item of booking.items) {
       columns.itemBookingIds.push(booking.bookingId);
       columns.itemTierIds.push(item.tierId);
@@ -113,7 +126,7 @@ export async function bookBatchInOneStatement(
   { run }: Pick<DatabaseConnection, 'run'>,
   batch: PreparedBooking[],
 ): Promise<BookingOutcome[] | null> {
-  let claimed: { id: string; created_at: Date }[];
+  let claimed: ClaimedRow[];
   try {
     claimed = await run(bookBatch, asColumns(batch));
   } catch (error) {
@@ -121,9 +134,10 @@ export async function bookBatchInOneStatement(
     if (code === CHECK_VIOLATION || code === FOREIGN_KEY_VIOLATION) return null;
     throw error;
   }
-  const createdAt = new Map(claimed.map((row) => [row.id, row.created_at]));
+  const written = new Map(claimed.map((row) => [row.id, row]));
   return batch.map((booking) => {
-    const created = createdAt.get(booking.bookingId);
-    return created ? { kind: 'booked', bookingId: booking.bookingId, createdAt: created } : { kind: 'keyTaken' };
+    const row = written.get(booking.bookingId);
+    if (!row) return { kind: 'keyTaken' };
+    return { kind: 'booked', bookingId: booking.bookingId, createdAt: row.created_at, orderCode: row.order_code, expiresAt: row.expires_at };
   });
 }

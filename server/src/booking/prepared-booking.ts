@@ -6,12 +6,14 @@ export interface PreparedBooking {
   idempotencyKey: string;
   fingerprint: string;
   currency: string;
+  /** A hold (PENDING, released after this many seconds unless paid), or null: CONFIRMED at once. */
+  holdSeconds: number | null;
   items: { tierId: string; tierName: string; quantity: number; unitPriceCents: number }[];
 }
 
 export type BookingOutcome =
   /** `createdAt` is the booking row's own, as Postgres set it, so the response needs no read. */
-  | { kind: 'booked'; bookingId: string; createdAt: Date }
+  | { kind: 'booked'; bookingId: string; createdAt: Date; orderCode: string; expiresAt: Date | null }
   | { kind: 'soldOut'; tierId: string; tierName: string; requested: number; available: number }
   /** A tier the booking names no longer exists (deleted after its facts were cached). */
   | { kind: 'tierGone'; tierId: string }
@@ -21,6 +23,13 @@ export type BookingOutcome =
 /** What the booking costs: the sum of its items at the prices fixed when it was priced. */
 export function totalCents(booking: Pick<PreparedBooking, 'items'>): number {
   return booking.items.reduce((sum, item) => sum + item.quantity * item.unitPriceCents, 0);
+}
+
+/** The row columns Postgres fills in, as the batch writers return them. */
+export interface WrittenColumns {
+  createdAt: Date;
+  orderCode: string;
+  expiresAt: Date | null;
 }
 
 /** Idempotency keys are claimed in this order by every transaction, so no two can deadlock. */

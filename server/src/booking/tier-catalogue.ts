@@ -10,11 +10,13 @@ export interface TierFacts {
   name: string;
   priceCents: number;
   currency: string;
+  /** The concert's hold time, for holdTickets. */
+  holdSeconds: number;
 }
 
 /**
  * A per-process cache of tier facts, so that pricing a booking costs no database round trip once a
- * tier has been seen. This is only correct because a tier's concert, name, price and currency never
+ * tier has been seen. This is only correct because a tier's concert, name, price, currency and its concert's hold time never
  * change in this product yet: nothing updates them (only `available` changes, and that is never
  * read from here). Whoever adds price changes must call forget() when a tier changes.
  *
@@ -62,8 +64,10 @@ export class TierCatalogue {
         name: ticketTiers.name,
         priceCents: ticketTiers.priceCents,
         currency: ticketTiers.currency,
+        holdSeconds: concerts.holdSeconds,
       })
       .from(ticketTiers)
+      .innerJoin(concerts, eq(concerts.id, ticketTiers.concertId))
       .where(inArray(ticketTiers.id, [...ids]));
     const byId = new Map(rows.map((row) => [row.id, row]));
     // A tier row exists only under an existing concert (foreign key).

@@ -13,7 +13,18 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 
-export const bookingStatus = pgEnum('booking_status', ['CONFIRMED', 'CANCELLED']);
+// PENDING: tickets held while the shopper pays, until expires_at. EXPIRED: a hold that ran out and
+// gave its tickets back. CANCELLED: a hold the shopper released, or a booking cancelled.
+export const bookingStatus = pgEnum('booking_status', ['CONFIRMED', 'CANCELLED', 'PENDING', 'EXPIRED']);
+
+/** Order codes avoid characters that read alike (0/O, 1/I/L): people read them out on the phone. */
+export const ORDER_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const ORDER_CODE_LENGTH = 8;
+// 31^8 ≈ 8.5 × 10^11 codes, drawn by Postgres for every new row (and for rows that predate the column).
+// A clash with an existing code fails the insert on the unique index and the batch is retried.
+const randomOrderCode = sql.raw(
+  Array.from({ length: ORDER_CODE_LENGTH }, () => `substr('${ORDER_CODE_ALPHABET}', floor(random() * ${ORDER_CODE_ALPHABET.length})::int + 1, 1)`).join(' || '),
+);
 
 export const concerts = pgTable('concerts', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -22,6 +33,8 @@ export const concerts = pgTable('concerts', {
   startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
   // IANA zone of the venue: a 19:30 show in Los Angeles must read 7:30 PM wherever the shopper is.
   timeZone: text('time_zone').notNull().default('UTC'),
+  /** How long holdTickets keeps tickets for a shopper who has not paid yet. */
+  holdSeconds: integer('hold_seconds').notNull().default(600),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (table) => [index('concerts_starts_at_id_idx').on(table.startsAt, table.id)]);
 
@@ -56,6 +69,9 @@ export const bookings = pgTable(
       .notNull()
       .references(() => concerts.id),
     status: bookingStatus('status').notNull().default('CONFIRMED'),
+    orderCode: varchar('order_code', { length: ORDER_CODE_LENGTH }).notNull().default(randomOrderCode).unique('bookings_order_code_unique'),
+    /** Set for a hold (PENDING): when its tickets go back on sale if it is not paid. */
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
     customerEmail: text('customer_email').notNull(),
     totalCents: bigint('total_cents', { mode: 'number' }).notNull(),
     currency: varchar('currency', { length: 3 }).notNull().default('USD'),
@@ -64,7 +80,11 @@ export const bookings = pgTable(
     requestFingerprint: varchar('request_fingerprint', { length: 64 }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index('bookings_concert_id_idx').on(table.concertId)],
+  (table) => [
+    index('bookings_concert_id_idx').on(table.concertId),
+    // What the hold sweeper scans: only live holds, oldest expiry first.
+    index('bookings_pending_expires_at_idx').on(table.expiresAt).where(sql`${table.status} = 'PENDING'`),
+  ],
 );
 
 export const bookingItems = pgTable(

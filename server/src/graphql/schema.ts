@@ -6,6 +6,8 @@ import './types/concert.ts';
 import './types/ticket-tier.ts';
 import './types/booking.ts';
 import './types/book-tickets.ts';
+import './types/hold-tickets.ts';
+import './types/release-hold.ts';
 
 builder.queryType({});
 builder.mutationType({});

@@ -4,21 +4,25 @@ export interface TierLedger {
   id: string;
   capacity: number;
   available: number;
-  /** Sum of booked quantities in booking_items. */
+  /** Tickets of live bookings: confirmed ones and holds not yet ended (PENDING, even past expiry until swept). */
   booked: number;
 }
 
 /**
  * Every tier of a concert with what its bookings add up to, read straight from the database.
- * The ledger is exact when capacity − available = booked for every tier.
+ * The ledger is exact when capacity − available = booked (held + confirmed) for every tier: tickets
+ * of expired, released and cancelled bookings are back in `available`.
  */
 export async function readLedger(databaseUrl: string, concertId: string): Promise<TierLedger[]> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     const { rows } = await client.query<TierLedger>(
-      `SELECT t.id, t.capacity, t.available, coalesce(sum(i.quantity), 0)::int AS booked
-         FROM ticket_tiers t LEFT JOIN booking_items i ON i.tier_id = t.id
+      `SELECT t.id, t.capacity, t.available,
+              coalesce(sum(i.quantity) FILTER (WHERE b.status IN ('CONFIRMED', 'PENDING')), 0)::int AS booked
+         FROM ticket_tiers t
+         LEFT JOIN booking_items i ON i.tier_id = t.id
+         LEFT JOIN bookings b ON b.id = i.booking_id
         WHERE t.concert_id = $1 GROUP BY t.id ORDER BY t.position`,
       [concertId],
     );
@@ -38,6 +42,22 @@ export async function readBookings(databaseUrl: string, concertId: string): Prom
       [concertId],
     );
     return new Map(rows.map((row) => [row.key, row.id]));
+  } finally {
+    await client.end();
+  }
+}
+
+/** Tickets per booking status for one tier: where every ticket of its capacity is. */
+export async function readTicketsByStatus(databaseUrl: string, tierId: string): Promise<Record<string, number>> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ status: string; tickets: number }>(
+      `SELECT b.status, sum(i.quantity)::int AS tickets FROM booking_items i JOIN bookings b ON b.id = i.booking_id
+        WHERE i.tier_id = $1 GROUP BY b.status`,
+      [tierId],
+    );
+    return Object.fromEntries(rows.map((row) => [row.status, row.tickets]));
   } finally {
     await client.end();
   }

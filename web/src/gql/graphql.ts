@@ -18,8 +18,14 @@ export type BookingItemInput = {
 };
 
 export type BookingStatus =
+  /** Cancelled, or a hold the shopper released; its tickets are back on sale. */
   | 'CANCELLED'
-  | 'CONFIRMED';
+  /** Paid for, or booked by a partner that settles payment itself. */
+  | 'CONFIRMED'
+  /** A hold that was not paid in time; its tickets are back on sale. */
+  | 'EXPIRED'
+  /** Held while the shopper pays, until expiresAt. */
+  | 'PENDING';
 
 export type BookTicketsMutationVariables = Exact<{
   input: BookTicketsInput;

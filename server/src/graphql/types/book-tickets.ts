@@ -17,7 +17,7 @@ const BookingItemInput = builder.inputType('BookingItemInput', {
   }),
 });
 
-const BookTicketsInput = builder.inputType('BookTicketsInput', {
+export const BookTicketsInput = builder.inputType('BookTicketsInput', {
   fields: (t) => ({
     concertId: t.id({ required: true }),
     items: t.field({ type: [BookingItemInput], required: true }),
@@ -30,9 +30,9 @@ const BookTicketsInput = builder.inputType('BookTicketsInput', {
   }),
 });
 
-const BookTicketsSuccess = builder
-  .objectRef<BookTicketsResult>('BookTicketsSuccess')
-  .implement({
+/** The success member of a booking or hold result: the booking as written, or as first written for a replay. */
+export const bookingSuccessType = (name: string) =>
+  builder.objectRef<BookTicketsResult>(name).implement({
     fields: (t) => ({
       booking: t.drizzleField({
         type: BookingRef,
@@ -50,6 +50,20 @@ const BookTicketsSuccess = builder
     }),
   });
 
+const BookTicketsSuccess = bookingSuccessType('BookTicketsSuccess');
+
+/** Decodes the input's global ids; an id that is not one of ours is a NotFoundError carrying the client's string. */
+export function bookingRequestFrom(input: typeof BookTicketsInput.$inferInput) {
+  const concertId = databaseIdOf(String(input.concertId), 'Concert');
+  if (!concertId) throw new NotFoundError('Concert', String(input.concertId), true);
+  const items = input.items.map((item) => {
+    const tierId = databaseIdOf(String(item.tierId), 'TicketTier');
+    if (!tierId) throw new NotFoundError('TicketTier', String(item.tierId), true);
+    return { tierId, quantity: item.quantity };
+  });
+  return { concertId, items, customerEmail: input.customerEmail, idempotencyKey: input.idempotencyKey };
+}
+
 builder.mutationField('bookTickets', (t) =>
   t.field({
     type: BookTicketsSuccess,
@@ -60,21 +74,6 @@ builder.mutationField('bookTickets', (t) =>
       union: { name: 'BookTicketsResult' },
     },
     args: { input: t.arg({ type: BookTicketsInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      measureBooking(ctx.metrics, async () => {
-        const concertId = databaseIdOf(String(input.concertId), 'Concert');
-        if (!concertId) throw new NotFoundError('Concert', String(input.concertId), true);
-        const items = input.items.map((item) => {
-          const tierId = databaseIdOf(String(item.tierId), 'TicketTier');
-          if (!tierId) throw new NotFoundError('TicketTier', String(item.tierId), true);
-          return { tierId, quantity: item.quantity };
-        });
-        return bookTickets(ctx, {
-          concertId,
-          items,
-          customerEmail: input.customerEmail,
-          idempotencyKey: input.idempotencyKey,
-        });
-      }),
+    resolve: (_root, { input }, ctx) => measureBooking(ctx.metrics, () => bookTickets(ctx, bookingRequestFrom(input))),
   }),
 );

@@ -1,6 +1,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import {
   BookingError,
+  BookingNotHeldError,
   IdempotencyKeyReusedError,
   NotFoundError,
   SoldOutError,
@@ -52,4 +53,11 @@ builder.objectType(NotFoundError, {
   fields: (t) => ({
     id: t.id({ resolve: (error) => (error.clientId ? error.id : encodeGlobalID(error.typename, error.id)) }),
   }),
+});
+
+builder.objectType(BookingNotHeldError, {
+  name: 'BookingNotHeldError',
+  description: 'The booking is not a live hold any more (paid, released or expired); nothing changed.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ status: t.exposeString('status') }),
 });

@@ -2,7 +2,14 @@ import { builder } from '../builder.ts';
 import { databaseIdOf } from '../global-id.ts';
 import { MoneyRef } from './money.ts';
 
-const BookingStatusRef = builder.enumType('BookingStatus', { values: ['CONFIRMED', 'CANCELLED'] as const });
+const BookingStatusRef = builder.enumType('BookingStatus', {
+  values: {
+    CONFIRMED: { description: 'Paid for, or booked by a partner that settles payment itself.' },
+    CANCELLED: { description: 'Cancelled, or a hold the shopper released; its tickets are back on sale.' },
+    PENDING: { description: 'Held while the shopper pays, until expiresAt.' },
+    EXPIRED: { description: 'A hold that was not paid in time; its tickets are back on sale.' },
+  } as const,
+});
 
 export const BookingRef = builder.drizzleNode('bookings', {
   name: 'Booking',
@@ -10,6 +17,8 @@ export const BookingRef = builder.drizzleNode('bookings', {
   fields: (t) => ({
     status: t.expose('status', { type: BookingStatusRef }),
     concert: t.relation('concert'),
+    orderCode: t.exposeString('orderCode', { description: 'Short code for people (emails, the box office); the id is for the API.' }),
+    expiresAt: t.expose('expiresAt', { type: 'DateTime', nullable: true, description: 'For a hold: when its tickets go back on sale unless paid.' }),
     customerEmail: t.exposeString('customerEmail'),
     items: t.relation('items', { query: { orderBy: { tierId: 'asc' } } }),
     total: t.field({

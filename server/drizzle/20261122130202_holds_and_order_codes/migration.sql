@@ -1,0 +1,7 @@
+ALTER TYPE "booking_status" ADD VALUE 'PENDING';--> statement-breakpoint
+ALTER TYPE "booking_status" ADD VALUE 'EXPIRED';--> statement-breakpoint
+ALTER TABLE "bookings" ADD COLUMN "order_code" varchar(8) DEFAULT substr('ABCDEFGHJKMNPQRSTUVWXYZ23456789', floor(random() * 31)::int + 1, 1) || substr('ABCDEFGHJKMNPQRSTUVWXYZ23456789', floor(random() * 31)::int + 1, 1) || substr('ABCDEFGHJKMNPQRSTUVWXYZ23456789', floor(random() * 31)::int + 1, 1) || substr('ABCDEFGHJKMNPQRSTUVWXYZ23456789', floor(random() * 31)::int + 1, 1) || substr('ABCDEFGHJKMNPQRSTUVWXYZ23456789', floor(random() * 31)::int + 1, 1) || substr('ABCDEFGHJKMNPQRSTUVWXYZ23456789', floor(random() * 31)::int + 1, 1) || substr('ABCDEFGHJKMNPQRSTUVWXYZ23456789', floor(random() * 31)::int + 1, 1) || substr('ABCDEFGHJKMNPQRSTUVWXYZ23456789', floor(random() * 31)::int + 1, 1) NOT NULL;--> statement-breakpoint
+ALTER TABLE "bookings" ADD COLUMN "expires_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "concerts" ADD COLUMN "hold_seconds" integer DEFAULT 600 NOT NULL;--> statement-breakpoint
+ALTER TABLE "bookings" ADD CONSTRAINT "bookings_order_code_unique" UNIQUE("order_code");--> statement-breakpoint
+CREATE INDEX "bookings_pending_expires_at_idx" ON "bookings" ("expires_at") WHERE "status" = 'PENDING';
