@@ -12,7 +12,18 @@ const BOOK = /* GraphQL */ `mutation Book($input: BookTicketsInput!) {
   }
 }`;
 
+// holdTickets: the same input, held for the concert's hold time instead of confirmed.
+const HOLD = /* GraphQL */ `mutation Hold($input: BookTicketsInput!) {
+  holdTickets(input: $input) {
+    __typename
+    ... on HoldTicketsSuccess { replayed booking { id expiresAt } }
+    ... on Error { message }
+  }
+}`;
+
 export interface BookingLoadOptions {
+  /** `hold` sends holdTickets instead of bookTickets. */
+  mode?: 'book' | 'hold';
   url: string;
   fixture: Fixture;
   connections: number;
@@ -26,7 +37,7 @@ export async function runBookingLoad(options: BookingLoadOptions) {
   const concertId = globalId('Concert', options.fixture.concertId);
   const bodies = options.fixture.tierIds.map((tierId) =>
     JSON.stringify({
-      query: BOOK,
+      query: options.mode === 'hold' ? HOLD : BOOK,
       variables: {
         input: {
           concertId,
@@ -46,12 +57,12 @@ export async function runBookingLoad(options: BookingLoadOptions) {
       durationSec: options.durationSec,
       warmupSec: options.warmupSec,
       bodies,
-      successMarker: '"__typename":"BookTicketsSuccess"',
+      successMarker: options.mode === 'hold' ? '"__typename":"HoldTicketsSuccess"' : '"__typename":"BookTicketsSuccess"',
     },
     options.pids,
   );
   const after = await soldTickets(options.databaseUrl, options.fixture);
-  // Every confirmed booking must be in the database, and tier counters must match booking rows.
+  // Every confirmed booking or hold must be in the database, and tier counters must match booking rows.
   const consistent = after.fromCounters === after.fromItems && after.fromItems - before.fromItems >= measured.result.successes;
   return { ...measured, consistent };
 }

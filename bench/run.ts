@@ -20,7 +20,7 @@ const args = new Map(
   }),
 );
 const quick = args.has('quick');
-const phases = new Set((args.get('only') ?? 'hot,pgbench,spread,catalogue,fanout').split(','));
+const phases = new Set((args.get('only') ?? 'hot,hold,pgbench,spread,catalogue,fanout').split(','));
 const number = (name: string) => (args.has(name) ? Number(args.get(name)) : undefined);
 
 const CLIENTS = 64;
@@ -65,13 +65,21 @@ const log = (message: string) => console.log(`[bench ${((performance.now() - sta
 
 try {
   const hotRounds: Awaited<ReturnType<typeof runBookingLoad>>[] = [];
+  const holdRounds: Awaited<ReturnType<typeof runBookingLoad>>[] = [];
   const pgbenchRounds: Awaited<ReturnType<typeof runPgbench>>[] = [];
-  for (let round = 1; round <= plan.rounds && (phases.has('hot') || phases.has('pgbench')); round++) {
+  for (let round = 1; round <= plan.rounds && (phases.has('hot') || phases.has('hold') || phases.has('pgbench')); round++) {
     if (phases.has('hot')) {
       log(`hot tier, round ${round}/${plan.rounds}: ${CLIENTS} clients, 1 tier, ${plan.durationSec}s`);
       const warmupSec = round === 1 ? plan.warmupSec : 0;
       hotRounds.push(await runBookingLoad({ url: server.url, databaseUrl: postgres.url, fixture: fixtures.hot, connections: CLIENTS, durationSec: plan.durationSec, warmupSec, pids }));
       log(`  ${hotRounds.at(-1)!.result.perSec} bookings/s, p95 ${hotRounds.at(-1)!.result.p95Ms} ms`);
+    }
+    if (phases.has('hold')) {
+      // Alternating with the bookTickets rounds, so a burst of other load hits both alike.
+      log(`holds on the hot tier, round ${round}/${plan.rounds}: ${CLIENTS} clients, ${plan.durationSec}s`);
+      const warmupSec = round === 1 && !phases.has('hot') ? plan.warmupSec : 0;
+      holdRounds.push(await runBookingLoad({ mode: 'hold', url: server.url, databaseUrl: postgres.url, fixture: fixtures.hot, connections: CLIENTS, durationSec: plan.durationSec, warmupSec, pids }));
+      log(`  ${holdRounds.at(-1)!.result.perSec} holds/s, p95 ${holdRounds.at(-1)!.result.p95Ms} ms`);
     }
     if (phases.has('pgbench')) {
       log(`pgbench, round ${round}/${plan.rounds}: one hot row, ${CLIENTS} clients, ${plan.durationSec}s`);
@@ -94,6 +102,20 @@ try {
       rounds: hotRounds.map((r) => ({ bookingsPerSec: r.result.perSec, p50Ms: r.result.p50Ms, p95Ms: r.result.p95Ms, p99Ms: r.result.p99Ms, maxMs: r.result.maxMs, errors: r.result.errors, cores: r.cores })),
       errorSamples: hotRounds.flatMap((r) => r.result.errorSamples).slice(0, 5),
     };
+  }
+  if (holdRounds.length > 0) {
+    const pick = (get: (r: (typeof holdRounds)[number]) => number) => median(holdRounds.map(get));
+    results.hold = {
+      holdsPerSec: pick((r) => r.result.perSec),
+      p50Ms: pick((r) => r.result.p50Ms),
+      p95Ms: pick((r) => r.result.p95Ms),
+      p99Ms: pick((r) => r.result.p99Ms),
+      errors: holdRounds.reduce((sum, r) => sum + r.result.errors, 0),
+      consistent: holdRounds.every((r) => r.consistent),
+      cores: holdRounds[Math.floor(holdRounds.length / 2)].cores,
+      rounds: holdRounds.map((r) => ({ holdsPerSec: r.result.perSec, p95Ms: r.result.p95Ms, errors: r.result.errors })),
+    };
+    if (results.hotTier) results.holdToBook = round(results.hold.holdsPerSec / results.hotTier.bookingsPerSec);
   }
   if (pgbenchRounds.length > 0) {
     results.pgbench = { tps: median(pgbenchRounds.map((r) => r.tps)), latencyAvgMs: median(pgbenchRounds.map((r) => r.latencyAvgMs)), clients: pgbenchRounds[0].clients, rounds: pgbenchRounds };
