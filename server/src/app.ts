@@ -5,6 +5,10 @@ import { createYoga } from 'graphql-yoga';
 import { BookingCoalescer, type BookingCoalescerOptions } from './booking/booking-coalescer.ts';
 import { HoldSweeper, type HoldSweeperOptions } from './booking/hold-sweeper.ts';
 import { TierCatalogue } from './booking/tier-catalogue.ts';
+import { RepeatingJob } from './jobs/repeating-job.ts';
+import type { PaymentProvider } from './payments/payment-provider.ts';
+import { settleUnknownPayments } from './payments/payment-settlement.ts';
+import { SimulatedPaymentProvider } from './payments/simulated-provider.ts';
 import { createDatabase, endPoolNow, type DatabaseTimeouts } from './db/client.ts';
 import { createAvailabilityFeed } from './events/availability-feed.ts';
 import { PostgresListener } from './events/postgres-listener.ts';
@@ -45,6 +49,8 @@ export interface AppOptions {
   shutdownTimeoutMs?: number;
   /** Expired holds go back on sale within about `intervalMs` (500 by default). */
   holdSweeper?: Omit<HoldSweeperOptions, 'log'>;
+  /** Default: the simulated card processor (Stripe-like test cards), keeping its books in this database. */
+  paymentProvider?: PaymentProvider;
   /** How often the LISTEN connection is checked (see PostgresListener); tests shorten it. */
   listenHeartbeatMs?: number;
 }
@@ -72,7 +78,10 @@ export function buildApp(options: AppOptions) {
   const tierCatalogue = new TierCatalogue(db);
   const bookingQueue = new BookingCoalescer(database, { onBatch: metrics.observeBatch, ...options.booking });
   const holdSweeper = new HoldSweeper(db, { ...options.holdSweeper, log });
-  const context: Context = { db, bookingQueue, tierCatalogue, availability, metrics };
+  const paymentProvider = options.paymentProvider ?? new SimulatedPaymentProvider(db);
+  // Attempts nobody heard the outcome of are settled by asking the processor, never by charging again.
+  const paymentSettlement = new RepeatingJob('payment settlement', 2_000, () => settleUnknownPayments(db, paymentProvider), log);
+  const context: Context = { db, bookingQueue, tierCatalogue, availability, metrics, paymentProvider };
   const persisted = createPersistedOperations({ manifests: [webManifest], ...options.persistedOperations });
   const drain = createDrain();
   // At ~10k bookings/s a line per operation is ~10k synchronous stdout writes/s; production
@@ -139,6 +148,7 @@ export function buildApp(options: AppOptions) {
     async start(port = 4000, host?: string) {
       await listener.start();
       holdSweeper.start();
+      paymentSettlement.start();
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => resolve());
@@ -157,6 +167,7 @@ export function buildApp(options: AppOptions) {
       if (!drained) log.warn(`stopping with ${drain.inFlight} requests and ${bookingQueue.pending} bookings unfinished`);
       await ws.close();
       await holdSweeper.stop();
+      await paymentSettlement.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -19,7 +19,8 @@ describe('migrateDatabase', () => {
         `SELECT count(*)::int AS tables FROM information_schema.tables WHERE table_schema = 'public'`,
       );
       await client.end();
-      expect(rows[0].tables).toBe(4);
+      // concerts, ticket_tiers, bookings, booking_items, payments, simulated_provider_charges: each once.
+      expect(rows[0].tables).toBe(6);
     } finally {
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();

@@ -3,8 +3,26 @@
 // schema.graphql by possibleTypes.test.ts.
 export const possibleTypes: Record<string, string[]> = {
   BookTicketsResult: ['BookTicketsSuccess', 'IdempotencyKeyReusedError', 'NotFoundError', 'SoldOutError', 'ValidationError'],
-  Error: ['BookingNotHeldError', 'IdempotencyKeyReusedError', 'NotFoundError', 'SoldOutError', 'ValidationError'],
+  Error: [
+    'BookingNotHeldError',
+    'BookingNotPayableError',
+    'IdempotencyKeyReusedError',
+    'NotFoundError',
+    'PaidTooLateError',
+    'PaymentDeclinedError',
+    'SoldOutError',
+    'ValidationError',
+  ],
   HoldTicketsResult: ['HoldTicketsSuccess', 'IdempotencyKeyReusedError', 'NotFoundError', 'SoldOutError', 'ValidationError'],
-  Node: ['Booking', 'Concert', 'TicketTier'],
+  Node: ['Booking', 'Concert', 'Payment', 'TicketTier'],
+  PayForBookingResult: [
+    'BookingNotPayableError',
+    'IdempotencyKeyReusedError',
+    'NotFoundError',
+    'PaidTooLateError',
+    'PayForBookingSuccess',
+    'PaymentDeclinedError',
+    'ValidationError',
+  ],
   ReleaseHoldResult: ['BookingNotHeldError', 'NotFoundError', 'ReleaseHoldSuccess'],
 };

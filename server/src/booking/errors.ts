@@ -51,3 +51,28 @@ export class BookingNotHeldError extends BookingError {
     super(`This booking is not held any more: it is ${status.toLowerCase()}`);
   }
 }
+
+/** The card was refused; the hold stays, so the shopper can try another card. */
+export class PaymentDeclinedError extends BookingError {
+  constructor(readonly declineCode: string) {
+    super(declineCode === 'insufficient_funds' ? 'The card was declined: insufficient funds' : 'The card was declined');
+  }
+}
+
+/** Nothing to pay: already paid, a payment under way, or the booking is not a live hold. */
+export class BookingNotPayableError extends BookingError {
+  constructor(readonly reason: 'PAID' | 'PAYMENT_IN_PROGRESS' | 'CONFIRMED' | 'CANCELLED' | 'EXPIRED') {
+    super(
+      reason === 'PAID' ? 'This booking is already paid'
+      : reason === 'PAYMENT_IN_PROGRESS' ? 'A payment for this booking is already under way'
+      : `This booking cannot be paid: it is ${reason.toLowerCase()}`,
+    );
+  }
+}
+
+/** The payment went through after the hold had ended and its tickets were sold meanwhile: refunded in full. */
+export class PaidTooLateError extends BookingError {
+  constructor(readonly refundedCents: number) {
+    super('The hold ended before the payment went through and the tickets are gone; the payment was refunded');
+  }
+}

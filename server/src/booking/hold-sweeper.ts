@@ -1,4 +1,5 @@
 import type { Database } from '../db/client.ts';
+import { RepeatingJob } from '../jobs/repeating-job.ts';
 import { expiredHolds, releaseHolds } from './hold-release.ts';
 
 export interface HoldSweeperOptions {
@@ -15,23 +16,23 @@ export interface HoldSweeperOptions {
  * those still PENDING, so every hold is ended once, by one instance, however many there are.
  */
 export class HoldSweeper {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> = Promise.resolve();
-  private stopped = false;
-  private readonly intervalMs: number;
+  private readonly job: RepeatingJob;
   private readonly batchSize: number;
 
   constructor(
     private readonly db: Database,
-    private readonly options: HoldSweeperOptions = {},
+    options: HoldSweeperOptions = {},
   ) {
-    this.intervalMs = options.intervalMs ?? 500;
     this.batchSize = options.batchSize ?? 500;
+    this.job = new RepeatingJob('hold sweep', options.intervalMs ?? 500, () => this.sweepOnce(), options.log);
   }
 
   start() {
-    this.stopped = false;
-    this.schedule();
+    this.job.start();
+  }
+
+  stop() {
+    return this.job.stop();
   }
 
   /** Ends every hold expired by now; resolves with how many this call ended. */
@@ -42,22 +43,5 @@ export class HoldSweeper {
       total += released;
       if (released < this.batchSize) return total;
     }
-  }
-
-  async stop() {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.running;
-  }
-
-  private schedule() {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.sweepOnce()
-        .catch((error: Error) => this.options.log?.warn(`hold sweep failed: ${error.message}`))
-        .finally(() => this.schedule());
-    }, this.intervalMs);
-    this.timer.unref();
   }
 }

@@ -12,6 +12,10 @@ export const relations = defineRelations(schema, (r) => ({
   bookings: {
     concert: r.one.concerts({ from: r.bookings.concertId, to: r.concerts.id, optional: false }),
     items: r.many.bookingItems(),
+    payments: r.many.payments(),
+  },
+  payments: {
+    booking: r.one.bookings({ from: r.payments.bookingId, to: r.bookings.id, optional: false }),
   },
   bookingItems: {
     booking: r.one.bookings({ from: r.bookingItems.bookingId, to: r.bookings.id, optional: false }),

@@ -10,6 +10,7 @@ import type { Database } from '../db/client.ts';
 import { relations } from '../db/relations.ts';
 import type { AvailabilityFeed } from '../events/availability-feed.ts';
 import type { Metrics } from '../observability/metrics.ts';
+import type { PaymentProvider } from '../payments/payment-provider.ts';
 
 export interface Context {
   db: Database;
@@ -19,6 +20,8 @@ export interface Context {
   tierCatalogue: TierCatalogue;
   availability: AvailabilityFeed;
   metrics: Metrics;
+  /** Charges and refunds cards (the simulated processor unless another is configured). */
+  paymentProvider: PaymentProvider;
   /** Set per operation by the request log (HTTP) or graphql-ws; for log lines only. */
   requestId?: string;
 }

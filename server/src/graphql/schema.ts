@@ -8,6 +8,8 @@ import './types/booking.ts';
 import './types/book-tickets.ts';
 import './types/hold-tickets.ts';
 import './types/release-hold.ts';
+import './types/payment.ts';
+import './types/pay-for-booking.ts';
 
 builder.queryType({});
 builder.mutationType({});

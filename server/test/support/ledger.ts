@@ -62,3 +62,35 @@ export async function readTicketsByStatus(databaseUrl: string, tierId: string): 
     await client.end();
   }
 }
+
+export interface MoneyLedger {
+  /** Charged, by our own records: succeeded attempts and those refunded after. */
+  captured: number;
+  refunded: number;
+  /** Totals of this concert's bookings confirmed by a payment. */
+  confirmedPaid: number;
+  /** The same from the card processor's side (the simulated provider's own books). */
+  providerNet: number;
+}
+
+/** Money for one concert: exact when captured − refunded = confirmedPaid = providerNet. */
+export async function readMoneyLedger(databaseUrl: string, concertId: string): Promise<MoneyLedger> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<MoneyLedger>(
+      `SELECT
+         (SELECT coalesce(sum(p.amount_cents) FILTER (WHERE p.status IN ('SUCCEEDED', 'REFUNDED')), 0) FROM payments p JOIN bookings b ON b.id = p.booking_id WHERE b.concert_id = $1)::int AS captured,
+         (SELECT coalesce(sum(p.refunded_cents), 0) FROM payments p JOIN bookings b ON b.id = p.booking_id WHERE b.concert_id = $1)::int AS refunded,
+         (SELECT coalesce(sum(b.total_cents), 0) FROM bookings b WHERE b.concert_id = $1 AND b.status = 'CONFIRMED'
+            AND EXISTS (SELECT 1 FROM payments p WHERE p.booking_id = b.id AND p.status = 'SUCCEEDED'))::int AS "confirmedPaid",
+         (SELECT coalesce(sum(c.amount_cents - c.refunded_cents) FILTER (WHERE c.status IN ('succeeded', 'refunded')), 0)
+            FROM simulated_provider_charges c JOIN payments p ON p.id::text = c.idempotency_key JOIN bookings b ON b.id = p.booking_id
+           WHERE b.concert_id = $1)::int AS "providerNet"`,
+      [concertId],
+    );
+    return rows[0];
+  } finally {
+    await client.end();
+  }
+}

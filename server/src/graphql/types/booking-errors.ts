@@ -2,8 +2,11 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import {
   BookingError,
   BookingNotHeldError,
+  BookingNotPayableError,
   IdempotencyKeyReusedError,
   NotFoundError,
+  PaidTooLateError,
+  PaymentDeclinedError,
   SoldOutError,
   ValidationError,
 } from '../../booking/errors.ts';
@@ -60,4 +63,25 @@ builder.objectType(BookingNotHeldError, {
   description: 'The booking is not a live hold any more (paid, released or expired); nothing changed.',
   interfaces: [ErrorInterface],
   fields: (t) => ({ status: t.exposeString('status') }),
+});
+
+builder.objectType(PaymentDeclinedError, {
+  name: 'PaymentDeclinedError',
+  description: 'The card was declined; nothing was charged and the hold stays, so another card can be tried.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ declineCode: t.exposeString('declineCode', { description: 'card_declined, insufficient_funds, ...' }) }),
+});
+
+builder.objectType(BookingNotPayableError, {
+  name: 'BookingNotPayableError',
+  description: 'Nothing to pay: already paid, a payment under way, or not a live hold (CONFIRMED, CANCELLED, EXPIRED). Nothing was charged.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ reason: t.exposeString('reason') }),
+});
+
+builder.objectType(PaidTooLateError, {
+  name: 'PaidTooLateError',
+  description: 'The payment went through after the hold ended and its tickets were sold meanwhile; it was refunded in full.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ refundedCents: t.exposeInt('refundedCents') }),
 });

@@ -27,6 +27,7 @@ export const BookingRef = builder.drizzleNode('bookings', {
       resolve: (booking) => ({ cents: booking.totalCents, currency: booking.currency }),
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    payments: t.relation('payments', { description: 'Every attempt to pay this booking, oldest first.', query: { orderBy: { createdAt: 'asc' } } }),
   }),
 });
 

@@ -1,0 +1,81 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { PaidTooLateError, PaymentDeclinedError } from '../booking/errors.ts';
+import type { Database, Transaction } from '../db/client.ts';
+import { bookingItems, bookings, payments, ticketTiers } from '../db/schema.ts';
+import { notifyChangedTiers } from '../events/availability-channel.ts';
+import type { ChargeOutcome, PaymentProvider } from './payment-provider.ts';
+
+export type SettledStatus = 'SUCCEEDED' | 'PROCESSING';
+
+const UNSETTLED = ['PROCESSING', 'UNKNOWN'] as const;
+
+/**
+ * Records what the provider said about an attempt, once: only an attempt still PROCESSING or UNKNOWN
+ * changes, under the booking's row lock, so a webhook, a settlement run and the shopper's own request
+ * can all report the same charge and the booking is confirmed (or refunded) once.
+ * - declined: the attempt is DECLINED and the hold stays, for another card;
+ * - succeeded on a live hold: the booking is CONFIRMED;
+ * - succeeded after the hold ended: the tickets are taken again if they are still free, otherwise
+ *   the charge is refunded in full (PaidTooLateError). Never a confirmed booking without its tickets.
+ */
+export async function applyChargeOutcome(db: Database, provider: PaymentProvider, paymentId: string, outcome: ChargeOutcome): Promise<SettledStatus> {
+  if (outcome.status === 'declined') {
+    await db
+      .update(payments)
+      .set({ status: 'DECLINED', declineCode: outcome.declineCode, providerReference: outcome.reference, updatedAt: sql`now()` })
+      .where(and(eq(payments.id, paymentId), inArray(payments.status, [...UNSETTLED])));
+    throw new PaymentDeclinedError(outcome.declineCode);
+  }
+  if (outcome.status === 'processing') {
+    await db.update(payments).set({ status: 'PROCESSING', providerReference: outcome.reference, updatedAt: sql`now()` }).where(eq(payments.id, paymentId));
+    return 'PROCESSING';
+  }
+  const refund = await db.transaction(async (tx) => {
+    const [payment] = await tx.select().from(payments).where(eq(payments.id, paymentId));
+    const [booking] = await tx.select({ status: bookings.status }).from(bookings).where(eq(bookings.id, payment.bookingId)).for('update');
+    const [current] = await tx.select({ status: payments.status }).from(payments).where(eq(payments.id, paymentId)).for('update');
+    if (current.status === 'SUCCEEDED') return null; // someone else recorded this charge first
+    if (current.status === 'REFUNDED') throw new PaidTooLateError(payment.amountCents);
+    const captured = { status: 'SUCCEEDED' as const, providerReference: outcome.reference, updatedAt: sql`now()` };
+    await tx.update(payments).set(captured).where(eq(payments.id, paymentId));
+    // A booking already CONFIRMED (paid another way meanwhile) keeps its tickets; this charge is refunded.
+    const confirmable = booking.status === 'PENDING' || (booking.status !== 'CONFIRMED' && (await retakeTickets(tx, payment.bookingId)));
+    if (confirmable) {
+      await tx.update(bookings).set({ status: 'CONFIRMED', expiresAt: null }).where(eq(bookings.id, payment.bookingId));
+      return null;
+    }
+    return { reference: outcome.reference, amountCents: payment.amountCents };
+  });
+  if (!refund) return 'SUCCEEDED';
+  // Outside the transaction: no row stays locked while the provider is called. If the refund fails,
+  // the attempt stays SUCCEEDED on an unconfirmed booking and settlement retries it.
+  await provider.refund(refund.reference, refund.amountCents);
+  await db
+    .update(payments)
+    .set({ status: 'REFUNDED', refundedCents: refund.amountCents, updatedAt: sql`now()` })
+    .where(and(eq(payments.id, paymentId), eq(payments.status, 'SUCCEEDED')));
+  throw new PaidTooLateError(refund.amountCents);
+}
+
+/** Takes a lapsed booking's tickets again if every tier still has them; locks tiers in id order. */
+async function retakeTickets(tx: Transaction, bookingId: string): Promise<boolean> {
+  const items = await tx.select({ tierId: bookingItems.tierId, quantity: bookingItems.quantity }).from(bookingItems).where(eq(bookingItems.bookingId, bookingId));
+  const tiers = await tx
+    .select({ id: ticketTiers.id, available: ticketTiers.available })
+    .from(ticketTiers)
+    .where(inArray(ticketTiers.id, items.map((item) => item.tierId)))
+    .orderBy(ticketTiers.id)
+    .for('update');
+  const available = new Map(tiers.map((tier) => [tier.id, tier.available]));
+  if (!items.every((item) => (available.get(item.tierId) ?? 0) >= item.quantity)) return false;
+  const taken = items.map((item) => sql`(${item.tierId}::uuid, ${item.quantity}::int)`);
+  await tx.execute(sql`
+    WITH updated AS (
+      UPDATE ${ticketTiers} SET ${sql.identifier(ticketTiers.available.name)} = ${ticketTiers.available} - taken.quantity
+      FROM (VALUES ${sql.join(taken, sql`, `)}) AS taken(tier_id, quantity)
+      WHERE ${ticketTiers.id} = taken.tier_id
+      RETURNING ${ticketTiers.id} AS id, ${ticketTiers.concertId} AS concert_id
+    )
+    ${notifyChangedTiers(sql`updated`)}`);
+  return true;
+}

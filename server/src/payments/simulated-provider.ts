@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import type { Database } from '../db/client.ts';
+import { simulatedCharges } from '../db/schema.ts';
+import { ProviderTimeoutError, type ChargeOutcome, type ChargeRequest, type PaymentProvider } from './payment-provider.ts';
+
+/**
+ * Test cards, after Stripe's (https://docs.stripe.com/testing): what each does when charged.
+ * Any other well-formed number is declined as `card_declined`, like an unknown card.
+ */
+export const TEST_CARDS = {
+  '4242424242424242': { behaviour: 'succeeds', label: 'Visa: succeeds' },
+  '4000000000000002': { behaviour: 'card_declined', label: 'Declined' },
+  '4000000000009995': { behaviour: 'insufficient_funds', label: 'Declined: insufficient funds' },
+  '4000000000003220': { behaviour: 'processing', label: 'Succeeds later (processing)' },
+  '4000000000000119': { behaviour: 'timeout', label: 'Times out; charged, settled later' },
+} as const;
+
+type Behaviour = (typeof TEST_CARDS)[keyof typeof TEST_CARDS]['behaviour'];
+
+const behaviourOf = (number: string): Behaviour => (TEST_CARDS as Record<string, { behaviour: Behaviour }>)[number]?.behaviour ?? 'card_declined';
+
+/**
+ * A card processor simulated on its own table. Charges are idempotent by key (a second call with a
+ * key answers the first outcome and charges nothing), so it can be retried, raced and restarted
+ * like a real one. The timeout card charges and then fails to answer: the caller cannot know, and
+ * must ask with retrieve().
+ */
+export class SimulatedPaymentProvider implements PaymentProvider {
+  readonly name = 'simulated';
+
+  constructor(private readonly db: Database) {}
+
+  async charge(request: ChargeRequest): Promise<ChargeOutcome> {
+    const behaviour = behaviourOf(request.card.number);
+    const status = behaviour === 'succeeds' || behaviour === 'timeout' ? 'succeeded' : behaviour === 'processing' ? 'processing' : 'declined';
+    const [inserted] = await this.db
+      .insert(simulatedCharges)
+      .values({
+        reference: `ch_${randomBytes(12).toString('hex')}`,
+        idempotencyKey: request.idempotencyKey,
+        amountCents: request.amountCents,
+        currency: request.currency,
+        status,
+        declineCode: status === 'declined' ? behaviour : null,
+      })
+      .onConflictDoNothing({ target: simulatedCharges.idempotencyKey })
+      .returning();
+    if (behaviour === 'timeout') throw new ProviderTimeoutError();
+    const charge = inserted ?? (await this.find(request.idempotencyKey));
+    return outcomeOf(charge!);
+  }
+
+  async retrieve(idempotencyKey: string): Promise<ChargeOutcome | null> {
+    const charge = await this.find(idempotencyKey);
+    return charge ? outcomeOf(charge) : null;
+  }
+
+  async refund(reference: string, amountCents: number): Promise<void> {
+    // Refunding more than was captured is refused, as a real processor would.
+    const refunded = await this.db
+      .update(simulatedCharges)
+      .set({ status: 'refunded', refundedCents: sql`${simulatedCharges.refundedCents} + ${amountCents}` })
+      .where(sql`${simulatedCharges.reference} = ${reference} AND ${simulatedCharges.refundedCents} + ${amountCents} <= ${simulatedCharges.amountCents}`)
+      .returning({ reference: simulatedCharges.reference });
+    if (refunded.length === 0) throw new Error(`refund of ${amountCents} refused for charge ${reference}`);
+  }
+
+  private async find(idempotencyKey: string) {
+    const [charge] = await this.db.select().from(simulatedCharges).where(eq(simulatedCharges.idempotencyKey, idempotencyKey));
+    return charge;
+  }
+}
+
+function outcomeOf(charge: typeof simulatedCharges.$inferSelect): ChargeOutcome {
+  if (charge.status === 'declined') return { status: 'declined', reference: charge.reference, declineCode: charge.declineCode ?? 'card_declined' };
+  if (charge.status === 'processing') return { status: 'processing', reference: charge.reference };
+  return { status: 'succeeded', reference: charge.reference };
+}

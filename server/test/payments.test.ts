@@ -1,0 +1,144 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { bookings, payments, simulatedCharges } from '../src/db/schema.ts';
+import { settleUnknownPayments } from '../src/payments/payment-settlement.ts';
+import { SimulatedPaymentProvider } from '../src/payments/simulated-provider.ts';
+import { readLedger, readMoneyLedger } from './support/ledger.ts';
+import { BOOK_TICKETS, bookingInput, createConcert, createTestApp, graphql, testDatabaseUrl, type TestApp } from './support/test-app.ts';
+
+const appA = createTestApp({ poolSize: 20 });
+const appB = createTestApp({ poolSize: 20 });
+const provider = new SimulatedPaymentProvider(appA.db);
+afterAll(async () => {
+  await Promise.all([appA.stop(), appB.stop()]);
+});
+
+const CARDS = { ok: '4242 4242 4242 4242', declined: '4000000000000002', noFunds: '4000000000009995', timeout: '4000000000000119', processing: '4000000000003220' };
+const HOLD = /* GraphQL */ `mutation ($input: BookTicketsInput!) { holdTickets(input: $input) { __typename ... on HoldTicketsSuccess { booking { id } } } }`;
+const PAY = /* GraphQL */ `
+  mutation Pay($input: PayForBookingInput!) {
+    payForBooking(input: $input) {
+      __typename
+      ... on PayForBookingSuccess { replayed booking { status orderCode expiresAt } payment { id status cardLast4 amount { cents } } }
+      ... on PaymentDeclinedError { declineCode }
+      ... on BookingNotPayableError { reason }
+      ... on PaidTooLateError { refundedCents }
+      ... on ValidationError { field }
+      ... on NotFoundError { id }
+    }
+  }
+`;
+
+async function holdOne(concertGid: string, tierGid: string, quantity = 2) {
+  const result = await graphql(appA, HOLD, bookingInput(concertGid, [[tierGid, quantity]]));
+  return result.data!.holdTickets.booking.id as string;
+}
+const pay = (app: TestApp, bookingId: string, number: string, idempotencyKey: string = crypto.randomUUID(), card = {}) =>
+  graphql(app, PAY, { input: { bookingId, idempotencyKey, card: { number, expMonth: 12, expYear: 2034, cvc: '123', ...card } } }).then(
+    (result) => result.data?.payForBooking ?? result,
+  );
+/** Charges the card processor holds for one booking, by its own books. */
+const chargesFor = async (bookingGid: string) => {
+  const rows = await appA.db
+    .select({ reference: simulatedCharges.reference })
+    .from(simulatedCharges)
+    .innerJoin(payments, sql`${payments.id}::text = ${simulatedCharges.idempotencyKey}`)
+    .where(eq(payments.bookingId, decode(bookingGid)));
+  return rows.length;
+};
+const decode = (gid: string) => Buffer.from(gid, 'base64').toString().split(':')[1];
+
+async function expectMoneyExact(concertId: string) {
+  const money = await readMoneyLedger(testDatabaseUrl(), concertId);
+  expect(money.captured - money.refunded).toBe(money.confirmedPaid);
+  expect(money.providerNet).toBe(money.confirmedPaid);
+  for (const tier of await readLedger(testDatabaseUrl(), concertId)) expect(tier.capacity - tier.available).toBe(tier.booked);
+  return money;
+}
+
+describe('payForBooking', () => {
+  it('confirms a hold paid with a good card, and replays the same key without charging again', async () => {
+    const { concert, concertGid, tierGids } = await createConcert(appA.db, [{ capacity: 10, priceCents: 2_500 }]);
+    const bookingId = await holdOne(concertGid, tierGids[0]);
+    const key = crypto.randomUUID();
+    const paid = await pay(appA, bookingId, CARDS.ok, key);
+    expect(paid).toMatchObject({ __typename: 'PayForBookingSuccess', replayed: false, booking: { status: 'CONFIRMED', expiresAt: null }, payment: { status: 'SUCCEEDED', cardLast4: '4242', amount: { cents: 5_000 } } });
+    const again = await pay(appB, bookingId, CARDS.ok, key);
+    expect(again).toMatchObject({ replayed: true, payment: { id: paid.payment.id } });
+    expect(await pay(appB, bookingId, CARDS.noFunds, key)).toMatchObject({ __typename: 'IdempotencyKeyReusedError' });
+    expect(await pay(appA, bookingId, CARDS.ok)).toEqual({ __typename: 'BookingNotPayableError', reason: 'PAID' });
+    expect(await chargesFor(bookingId)).toBe(1);
+    expect(await expectMoneyExact(concert.id)).toMatchObject({ captured: 5_000, refunded: 0 });
+  });
+
+  it('keeps the hold after a decline, so another card can pay', async () => {
+    const { concert, concertGid, tierGids } = await createConcert(appA.db, [{ capacity: 10 }]);
+    const bookingId = await holdOne(concertGid, tierGids[0]);
+    expect(await pay(appA, bookingId, CARDS.declined)).toEqual({ __typename: 'PaymentDeclinedError', declineCode: 'card_declined' });
+    expect(await pay(appA, bookingId, CARDS.noFunds)).toEqual({ __typename: 'PaymentDeclinedError', declineCode: 'insufficient_funds' });
+    expect(await pay(appA, bookingId, CARDS.ok)).toMatchObject({ booking: { status: 'CONFIRMED' } });
+    await expectMoneyExact(concert.id);
+  });
+
+  it('charges once when 50 payments of one hold with different keys race across two instances', async () => {
+    const { concert, concertGid, tierGids } = await createConcert(appA.db, [{ capacity: 10 }]);
+    const bookingId = await holdOne(concertGid, tierGids[0]);
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => pay(i % 2 ? appA : appB, bookingId, CARDS.ok)));
+    expect(results.filter((r) => r.__typename === 'PayForBookingSuccess')).toHaveLength(1);
+    expect(results.filter((r) => r.__typename === 'BookingNotPayableError')).toHaveLength(49);
+    expect(await chargesFor(bookingId)).toBe(1);
+    expect(await expectMoneyExact(concert.id)).toMatchObject({ captured: 2_000 });
+  });
+
+  it('settles a timed-out charge by asking the provider: confirmed, charged once', async () => {
+    const { concert, concertGid, tierGids } = await createConcert(appA.db, [{ capacity: 10 }]);
+    const bookingId = await holdOne(concertGid, tierGids[0]);
+    expect(await pay(appA, bookingId, CARDS.timeout)).toMatchObject({ booking: { status: 'PENDING' }, payment: { status: 'UNKNOWN' } });
+    expect(await pay(appB, bookingId, CARDS.ok)).toEqual({ __typename: 'BookingNotPayableError', reason: 'PAYMENT_IN_PROGRESS' });
+    await Promise.all([settleUnknownPayments(appA.db, provider, 0), settleUnknownPayments(appB.db, provider, 0)]);
+    const [row] = await appA.db.select({ status: bookings.status }).from(bookings).where(eq(bookings.id, decode(bookingId)));
+    expect(row.status).toBe('CONFIRMED');
+    expect(await chargesFor(bookingId)).toBe(1);
+    expect(await expectMoneyExact(concert.id)).toMatchObject({ captured: 2_000, refunded: 0 });
+  });
+
+  it('a charge that lands after the hold expired takes the tickets again when they are free, or is refunded', async () => {
+    const { concert, concertGid, tierGids } = await createConcert(appA.db, [{ capacity: 2 }]);
+    const expire = async () => {
+      await appA.db.update(bookings).set({ expiresAt: sql`now() - interval '1 second'` }).where(sql`${bookings.concertId} = ${concert.id} AND ${bookings.status} = 'PENDING'`);
+      await appA.holdSweeper.sweepOnce();
+    };
+    // Free again: the late payment re-takes the tickets.
+    const first = await holdOne(concertGid, tierGids[0], 1);
+    await pay(appA, first, CARDS.timeout);
+    await expire();
+    await settleUnknownPayments(appA.db, provider, 0);
+    // Sold meanwhile: refunded in full.
+    const second = await holdOne(concertGid, tierGids[0], 1);
+    await pay(appA, second, CARDS.timeout);
+    await expire();
+    expect((await graphql(appB, BOOK_TICKETS, bookingInput(concertGid, [[tierGids[0], 1]]))).data?.bookTickets.__typename).toBe('BookTicketsSuccess');
+    await settleUnknownPayments(appB.db, provider, 0);
+    const statuses = await appA.db.select({ id: bookings.id, status: bookings.status }).from(bookings).where(eq(bookings.concertId, concert.id));
+    expect(statuses.find((b) => b.id === decode(first))?.status).toBe('CONFIRMED');
+    expect(statuses.find((b) => b.id === decode(second))?.status).toBe('EXPIRED');
+    expect(await expectMoneyExact(concert.id)).toMatchObject({ captured: 2_000, refunded: 1_000, confirmedPaid: 1_000 });
+    expect(await readLedger(testDatabaseUrl(), concert.id)).toMatchObject([{ available: 0, booked: 2 }]);
+  });
+
+  it('refuses bad input and bookings that cannot be paid with a typed error, charging nothing', async () => {
+    const { concert, concertGid, tierGids } = await createConcert(appA.db, [{ capacity: 10 }]);
+    const bookingId = await holdOne(concertGid, tierGids[0]);
+    expect(await pay(appA, bookingId, '4242424242424241')).toMatchObject({ __typename: 'ValidationError', field: 'card.number' });
+    expect(await pay(appA, bookingId, 'x'.repeat(60_000))).toMatchObject({ __typename: 'ValidationError', field: 'card.number' });
+    expect(await pay(appA, bookingId, CARDS.ok, undefined, { expYear: 2020 })).toMatchObject({ field: 'card.expYear' });
+    expect(await pay(appA, bookingId, CARDS.ok, undefined, { expMonth: 13 })).toMatchObject({ field: 'card.expMonth' });
+    expect(await pay(appA, bookingId, CARDS.ok, undefined, { cvc: '12' })).toMatchObject({ field: 'card.cvc' });
+    expect(await pay(appA, bookingId, CARDS.ok, '')).toMatchObject({ field: 'idempotencyKey' });
+    expect(await pay(appA, 'nonsense', CARDS.ok)).toMatchObject({ __typename: 'NotFoundError' });
+    const booked = await graphql(appA, BOOK_TICKETS, bookingInput(concertGid, [[tierGids[0], 1]]));
+    expect(await pay(appA, booked.data?.bookTickets.booking.id, CARDS.ok)).toEqual({ __typename: 'BookingNotPayableError', reason: 'CONFIRMED' });
+    const written = await appA.db.select().from(payments).innerJoin(bookings, eq(bookings.id, payments.bookingId)).where(eq(bookings.concertId, concert.id));
+    expect(written).toEqual([]);
+  });
+});
