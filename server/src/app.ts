@@ -8,7 +8,9 @@ import { TierCatalogue } from './booking/tier-catalogue.ts';
 import { RepeatingJob } from './jobs/repeating-job.ts';
 import type { PaymentProvider } from './payments/payment-provider.ts';
 import { settleUnknownPayments } from './payments/payment-settlement.ts';
+import { createPaymentWebhook } from './payments/payment-webhook.ts';
 import { SimulatedPaymentProvider } from './payments/simulated-provider.ts';
+import { SIGNATURE_HEADER, signWebhook } from './payments/webhook-signature.ts';
 import { createDatabase, endPoolNow, type DatabaseTimeouts } from './db/client.ts';
 import { createAvailabilityFeed } from './events/availability-feed.ts';
 import { PostgresListener } from './events/postgres-listener.ts';
@@ -51,11 +53,16 @@ export interface AppOptions {
   holdSweeper?: Omit<HoldSweeperOptions, 'log'>;
   /** Default: the simulated card processor (Stripe-like test cards), keeping its books in this database. */
   paymentProvider?: PaymentProvider;
+  /** Shared with the card processor: webhooks to /webhooks/payments must be signed with it. */
+  paymentWebhookSecret?: string;
   /** How often the LISTEN connection is checked (see PostgresListener); tests shorten it. */
   listenHeartbeatMs?: number;
 }
 
 const GRAPHQL_PATH = '/graphql';
+const PAYMENT_WEBHOOK_PATH = '/webhooks/payments';
+// Fine for the simulated processor in development; set PAYMENT_WEBHOOK_SECRET for anything real.
+const DEVELOPMENT_WEBHOOK_SECRET = 'development-only-webhook-secret';
 const defaultWebRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
 const webManifest = fileURLToPath(new URL('../../web/src/gql/persisted-documents.json', import.meta.url));
 
@@ -81,6 +88,19 @@ export function buildApp(options: AppOptions) {
   const paymentProvider = options.paymentProvider ?? new SimulatedPaymentProvider(db);
   // Attempts nobody heard the outcome of are settled by asking the processor, never by charging again.
   const paymentSettlement = new RepeatingJob('payment settlement', 2_000, () => settleUnknownPayments(db, paymentProvider), log);
+  const webhookSecret = options.paymentWebhookSecret ?? DEVELOPMENT_WEBHOOK_SECRET;
+  const paymentWebhook = createPaymentWebhook({ db, provider: paymentProvider, secret: webhookSecret, log });
+  let ownUrl: string | null = null;
+  // The simulated processor's side: it decides `processing` charges and calls this server back, signed.
+  const simulatedProcessor =
+    paymentProvider instanceof SimulatedPaymentProvider
+      ? new RepeatingJob('simulated processor webhooks', 1_000, () =>
+          paymentProvider.deliverWebhooks(async (body) => {
+            if (!ownUrl) return;
+            await fetch(`${ownUrl}${PAYMENT_WEBHOOK_PATH}`, { method: 'POST', body, headers: { [SIGNATURE_HEADER]: signWebhook(webhookSecret, body) } });
+          }),
+        log)
+      : null;
   const context: Context = { db, bookingQueue, tierCatalogue, availability, metrics, paymentProvider };
   const persisted = createPersistedOperations({ manifests: [webManifest], ...options.persistedOperations });
   const drain = createDrain();
@@ -117,6 +137,7 @@ export function buildApp(options: AppOptions) {
     if (path === '/ready') return void health.ready(res);
     if (path === '/metrics') return void serveMetrics(res);
     if (drain.draining) return drain.refuse(res);
+    if (path === PAYMENT_WEBHOOK_PATH) return void paymentWebhook(req, res);
     if (path === GRAPHQL_PATH) {
       drain.track(req, res);
       return void yoga.handle(req, res);
@@ -154,6 +175,8 @@ export function buildApp(options: AppOptions) {
         server.listen(port, host, () => resolve());
       });
       const address = server.address() as AddressInfo;
+      ownUrl = `http://127.0.0.1:${address.port}`;
+      simulatedProcessor?.start();
       return { port: address.port, url: `http://localhost:${address.port}${GRAPHQL_PATH}` };
     },
     /**
@@ -168,6 +191,7 @@ export function buildApp(options: AppOptions) {
       await ws.close();
       await holdSweeper.stop();
       await paymentSettlement.stop();
+      await simulatedProcessor?.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -51,6 +51,8 @@ export function readConfig(env: Env = process.env) {
     },
     /** `off` sends the booking batch unnamed, for PgBouncer < 1.21 in transaction mode. */
     namedStatements: oneOf(env, 'DB_NAMED_STATEMENTS', ['on', 'off'], 'on') === 'on',
+    /** Signs the card processor's webhooks; unset means the development secret (the simulated processor only). */
+    paymentWebhookSecret: env.PAYMENT_WEBHOOK_SECRET || undefined,
     /** How long SIGTERM waits for in-flight requests and bookings before closing anyway. */
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 15_000),
   };

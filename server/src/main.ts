@@ -53,6 +53,7 @@ try {
     databaseTimeouts: config.databaseTimeouts,
     shutdownTimeoutMs: config.shutdownTimeoutMs,
     namedStatements: config.namedStatements,
+    paymentWebhookSecret: config.paymentWebhookSecret,
   });
   const { port } = await app.start(config.port);
   logger.info(

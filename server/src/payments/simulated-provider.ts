@@ -66,6 +66,27 @@ export class SimulatedPaymentProvider implements PaymentProvider {
     if (refunded.length === 0) throw new Error(`refund of ${amountCents} refused for charge ${reference}`);
   }
 
+  /**
+   * The processor's side of `processing` charges: decides those older than `afterMs` (this simulation
+   * always approves them) and tells the shop by signed webhook, twice, since real processors deliver
+   * at least once and sometimes again. Safe on every instance: each charge is decided by one.
+   */
+  async deliverWebhooks(send: (body: string) => Promise<void>, afterMs = 1_000): Promise<number> {
+    const decided = await this.db.execute<{ reference: string; idempotency_key: string }>(sql`
+      UPDATE ${simulatedCharges} SET status = 'succeeded'
+      WHERE ${simulatedCharges.reference} IN (
+        SELECT ${simulatedCharges.reference} FROM ${simulatedCharges}
+        WHERE ${simulatedCharges.status} = 'processing' AND ${simulatedCharges.createdAt} <= now() - make_interval(secs => ${afterMs / 1_000})
+        LIMIT 100 FOR UPDATE SKIP LOCKED)
+      RETURNING ${simulatedCharges.reference} AS reference, ${simulatedCharges.idempotencyKey} AS idempotency_key`);
+    for (const charge of decided.rows) {
+      const body = JSON.stringify({ type: 'charge.succeeded', idempotencyKey: charge.idempotency_key, reference: charge.reference });
+      await send(body);
+      await send(body);
+    }
+    return decided.rows.length;
+  }
+
   private async find(idempotencyKey: string) {
     const [charge] = await this.db.select().from(simulatedCharges).where(eq(simulatedCharges.idempotencyKey, idempotencyKey));
     return charge;
