@@ -7,7 +7,7 @@ import { HoldSweeper, type HoldSweeperOptions } from './booking/hold-sweeper.ts'
 import { TierCatalogue } from './booking/tier-catalogue.ts';
 import { RepeatingJob } from './jobs/repeating-job.ts';
 import type { PaymentProvider } from './payments/payment-provider.ts';
-import { settleUnknownPayments } from './payments/payment-settlement.ts';
+import { refundOrphanedCharges, settleUnknownPayments } from './payments/payment-settlement.ts';
 import { createPaymentWebhook } from './payments/payment-webhook.ts';
 import { SimulatedPaymentProvider } from './payments/simulated-provider.ts';
 import { SIGNATURE_HEADER, signWebhook } from './payments/webhook-signature.ts';
@@ -87,7 +87,15 @@ export function buildApp(options: AppOptions) {
   const holdSweeper = new HoldSweeper(db, { ...options.holdSweeper, log });
   const paymentProvider = options.paymentProvider ?? new SimulatedPaymentProvider(db);
   // Attempts nobody heard the outcome of are settled by asking the processor, never by charging again.
-  const paymentSettlement = new RepeatingJob('payment settlement', 2_000, () => settleUnknownPayments(db, paymentProvider), log);
+  const paymentSettlement = new RepeatingJob(
+    'payment settlement',
+    2_000,
+    async () => {
+      await settleUnknownPayments(db, paymentProvider);
+      await refundOrphanedCharges(db, paymentProvider);
+    },
+    log,
+  );
   const webhookSecret = options.paymentWebhookSecret ?? DEVELOPMENT_WEBHOOK_SECRET;
   const paymentWebhook = createPaymentWebhook({ db, provider: paymentProvider, secret: webhookSecret, log });
   let ownUrl: string | null = null;

@@ -2,8 +2,10 @@
 // union's members; without this it guesses and warns. Kept in step with
 // schema.graphql by possibleTypes.test.ts.
 export const possibleTypes: Record<string, string[]> = {
+  CancelBookingResult: ['BookingNotCancellableError', 'CancelBookingSuccess', 'NotFoundError'],
   BookTicketsResult: ['BookTicketsSuccess', 'IdempotencyKeyReusedError', 'NotFoundError', 'SoldOutError', 'ValidationError'],
   Error: [
+    'BookingNotCancellableError',
     'BookingNotHeldError',
     'BookingNotPayableError',
     'IdempotencyKeyReusedError',

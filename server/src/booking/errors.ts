@@ -76,3 +76,10 @@ export class PaidTooLateError extends BookingError {
     super('The hold ended before the payment went through and the tickets are gone; the payment was refunded');
   }
 }
+
+/** cancelBooking on a booking that is already over, or whose concert has started. */
+export class BookingNotCancellableError extends BookingError {
+  constructor(readonly reason: 'CANCELLED' | 'EXPIRED' | 'STARTED') {
+    super(reason === 'STARTED' ? 'The concert has started: bookings can no longer be cancelled' : `This booking is already ${reason.toLowerCase()}`);
+  }
+}

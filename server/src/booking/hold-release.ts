@@ -7,17 +7,17 @@ export type ReleasedStatus = 'EXPIRED' | 'CANCELLED';
 const col = (column: { name: string }) => sql.identifier(column.name);
 
 /**
- * One statement that ends holds and puts their tickets back on sale, exactly once: `holdIds` is a
- * subquery naming bookings, and only those still PENDING when their row is locked change (a hold
- * that a concurrent sweeper, release or payment got to first is left alone, and returns nothing).
- * Tier rows are then locked in id order, like every other writer, incremented and notified.
- * Returns how many holds it ended.
+ * One statement that ends bookings and puts their tickets back on sale, exactly once: `bookingIds`
+ * is a subquery naming bookings, and only those still in status `from` when their row is locked
+ * change (one that a concurrent sweeper, release, cancellation or payment got to first is left
+ * alone, and returns nothing). Tier rows are then locked in id order, like every other writer,
+ * incremented and notified. Returns how many bookings it ended.
  */
-export function releaseHolds(holdIds: SQL, status: ReleasedStatus): SQL {
+export function returnTickets(bookingIds: SQL, status: ReleasedStatus, from: 'PENDING' | 'CONFIRMED'): SQL {
   return sql`
 WITH released AS MATERIALIZED (
-  UPDATE ${bookings} SET ${col(bookings.status)} = ${status}
-  WHERE ${bookings.id} IN (${holdIds}) AND ${bookings.status} = 'PENDING'
+  UPDATE ${bookings} SET ${col(bookings.status)} = ${status}, ${col(bookings.expiresAt)} = NULL
+  WHERE ${bookings.id} IN (${bookingIds}) AND ${bookings.status} = ${from}
   RETURNING ${bookings.id} AS id
 ),
 returned AS MATERIALIZED (
@@ -36,6 +36,9 @@ updated AS (
 notified AS MATERIALIZED (${notifyChangedTiers(sql`updated`)})
 SELECT (SELECT count(*) FROM released)::int AS released, (SELECT count(*) FROM notified)::int AS notices`;
 }
+
+/** Ends holds (still PENDING when locked) as EXPIRED or CANCELLED. */
+export const releaseHolds = (holdIds: SQL, status: ReleasedStatus) => returnTickets(holdIds, status, 'PENDING');
 
 /** Holds past their expiry, oldest first; rows another transaction has locked are skipped, not waited for. */
 export function expiredHolds(limit: number, onlyTiers?: SQL): SQL {

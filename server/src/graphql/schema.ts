@@ -10,6 +10,7 @@ import './types/hold-tickets.ts';
 import './types/release-hold.ts';
 import './types/payment.ts';
 import './types/pay-for-booking.ts';
+import './types/cancel-booking.ts';
 
 builder.queryType({});
 builder.mutationType({});

@@ -1,7 +1,7 @@
-import { and, eq, lt, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import { BookingError } from '../booking/errors.ts';
 import type { Database } from '../db/client.ts';
-import { payments } from '../db/schema.ts';
+import { bookings, payments } from '../db/schema.ts';
 import { applyChargeOutcome } from './apply-charge.ts';
 import type { PaymentProvider } from './payment-provider.ts';
 
@@ -33,4 +33,33 @@ export async function settleUnknownPayments(db: Database, provider: PaymentProvi
     settled += 1;
   }
   return settled;
+}
+
+/**
+ * Refunds charges left on bookings that are no longer confirmed (a refund call that failed after a
+ * cancellation or a late payment). Each is refunded once: the processor refuses to refund more than
+ * was captured, and the attempt changes to REFUNDED only from SUCCEEDED.
+ */
+export async function refundOrphanedCharges(db: Database, provider: PaymentProvider, olderThanMs = 10_000): Promise<number> {
+  const orphaned = await db
+    .select({ id: payments.id, reference: payments.providerReference, amountCents: payments.amountCents })
+    .from(payments)
+    .innerJoin(bookings, eq(bookings.id, payments.bookingId))
+    .where(
+      and(
+        eq(payments.status, 'SUCCEEDED'),
+        inArray(bookings.status, ['CANCELLED', 'EXPIRED']),
+        lt(payments.updatedAt, sql`now() - make_interval(secs => ${olderThanMs / 1_000})`),
+      ),
+    )
+    .limit(100);
+  for (const payment of orphaned) {
+    if (!payment.reference) continue;
+    await provider.refund(payment.reference, payment.amountCents);
+    await db
+      .update(payments)
+      .set({ status: 'REFUNDED', refundedCents: payment.amountCents, updatedAt: sql`now()` })
+      .where(and(eq(payments.id, payment.id), eq(payments.status, 'SUCCEEDED')));
+  }
+  return orphaned.length;
 }

@@ -1,6 +1,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import {
   BookingError,
+  BookingNotCancellableError,
   BookingNotHeldError,
   BookingNotPayableError,
   IdempotencyKeyReusedError,
@@ -84,4 +85,11 @@ builder.objectType(PaidTooLateError, {
   description: 'The payment went through after the hold ended and its tickets were sold meanwhile; it was refunded in full.',
   interfaces: [ErrorInterface],
   fields: (t) => ({ refundedCents: t.exposeInt('refundedCents') }),
+});
+
+builder.objectType(BookingNotCancellableError, {
+  name: 'BookingNotCancellableError',
+  description: 'Already cancelled or expired, or the concert has started (STARTED); nothing changed.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ reason: t.exposeString('reason') }),
 });

@@ -1,0 +1,45 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Database } from '../db/client.ts';
+import { bookings, concerts, payments } from '../db/schema.ts';
+import type { PaymentProvider } from '../payments/payment-provider.ts';
+import { BookingNotCancellableError, NotFoundError } from './errors.ts';
+import { releaseHolds, returnTickets } from './hold-release.ts';
+
+export interface CancelBookingResult {
+  bookingId: string;
+  refundedCents: number;
+  currency: string;
+}
+
+/**
+ * Cancels a booking until its concert starts: its tickets go back on sale once, and what was paid
+ * is refunded through the processor. Under the booking's row lock, so twenty concurrent cancels
+ * cancel (and refund) once; the rest are told it is already cancelled. A hold is simply released.
+ */
+export async function cancelBooking(db: Database, provider: PaymentProvider, bookingId: string): Promise<CancelBookingResult> {
+  let currency = 'USD';
+  const refund = await db.transaction(async (tx) => {
+    const [booking] = await tx.select({ status: bookings.status, concertId: bookings.concertId, currency: bookings.currency }).from(bookings).where(eq(bookings.id, bookingId)).for('update');
+    if (!booking) throw new NotFoundError('Booking', bookingId);
+    currency = booking.currency;
+    if (booking.status === 'PENDING') {
+      await tx.execute(releaseHolds(sql`SELECT ${bookingId}::uuid`, 'CANCELLED'));
+      return null;
+    }
+    if (booking.status !== 'CONFIRMED') throw new BookingNotCancellableError(booking.status);
+    const [concert] = await tx.select({ startsAt: concerts.startsAt }).from(concerts).where(eq(concerts.id, booking.concertId));
+    if (concert.startsAt.getTime() <= Date.now()) throw new BookingNotCancellableError('STARTED');
+    await tx.execute(returnTickets(sql`SELECT ${bookingId}::uuid`, 'CANCELLED', 'CONFIRMED'));
+    const [paid] = await tx.select().from(payments).where(and(eq(payments.bookingId, bookingId), eq(payments.status, 'SUCCEEDED')));
+    return paid ?? null;
+  });
+  if (!refund || !refund.providerReference) return { bookingId, refundedCents: 0, currency };
+  // After the commit: no row stays locked while the processor is called. If the call fails, the
+  // payment stays SUCCEEDED on a cancelled booking, and settlement refunds it later.
+  await provider.refund(refund.providerReference, refund.amountCents);
+  await db
+    .update(payments)
+    .set({ status: 'REFUNDED', refundedCents: refund.amountCents, updatedAt: sql`now()` })
+    .where(and(eq(payments.id, refund.id), eq(payments.status, 'SUCCEEDED')));
+  return { bookingId, refundedCents: refund.amountCents, currency };
+}

@@ -1,0 +1,34 @@
+import { cancelBooking, type CancelBookingResult } from '../../booking/cancel-booking.ts';
+import { BookingNotCancellableError, NotFoundError } from '../../booking/errors.ts';
+import { builder } from '../builder.ts';
+import { databaseIdOf } from '../global-id.ts';
+import { BookingRef } from './booking.ts';
+import { MoneyRef } from './money.ts';
+
+const CancelBookingSuccess = builder.objectRef<CancelBookingResult>('CancelBookingSuccess').implement({
+  fields: (t) => ({
+    booking: t.drizzleField({
+      type: BookingRef,
+      resolve: async (query, result, _args, ctx) => (await ctx.db.query.bookings.findFirst(query({ where: { id: result.bookingId } })))!,
+    }),
+    refunded: t.field({
+      type: MoneyRef,
+      description: 'What was given back to the card (zero for a booking nobody paid for here).',
+      resolve: (result) => ({ cents: result.refundedCents, currency: result.currency }),
+    }),
+  }),
+});
+
+builder.mutationField('cancelBooking', (t) =>
+  t.field({
+    type: CancelBookingSuccess,
+    description: 'Cancels a booking until its concert starts: the tickets go back on sale and a card payment is refunded. A hold is released.',
+    errors: { types: [NotFoundError, BookingNotCancellableError], directResult: true, union: { name: 'CancelBookingResult' } },
+    args: { bookingId: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) => {
+      const bookingId = databaseIdOf(String(args.bookingId), 'Booking');
+      if (!bookingId) throw new NotFoundError('Booking', String(args.bookingId), true);
+      return cancelBooking(ctx.db, ctx.paymentProvider, bookingId);
+    },
+  }),
+);
