@@ -1,16 +1,17 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Transporter } from 'nodemailer';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createYoga } from 'graphql-yoga';
 import { BookingCoalescer, type BookingCoalescerOptions } from './booking/booking-coalescer.ts';
 import { HoldSweeper, type HoldSweeperOptions } from './booking/hold-sweeper.ts';
 import { TierCatalogue } from './booking/tier-catalogue.ts';
+import { MAILBOX_PATH, serveMailbox } from './emails/development-mailbox.ts';
+import { sendOutbox } from './emails/outbox-sender.ts';
 import { RepeatingJob } from './jobs/repeating-job.ts';
 import type { PaymentProvider } from './payments/payment-provider.ts';
-import { refundOrphanedCharges, settleUnknownPayments } from './payments/payment-settlement.ts';
-import { createPaymentWebhook } from './payments/payment-webhook.ts';
+import { createPaymentServices, PAYMENT_WEBHOOK_PATH } from './payments/payment-services.ts';
 import { SimulatedPaymentProvider } from './payments/simulated-provider.ts';
-import { SIGNATURE_HEADER, signWebhook } from './payments/webhook-signature.ts';
 import { createDatabase, endPoolNow, type DatabaseTimeouts } from './db/client.ts';
 import { createAvailabilityFeed } from './events/availability-feed.ts';
 import { PostgresListener } from './events/postgres-listener.ts';
@@ -53,6 +54,11 @@ export interface AppOptions {
   holdSweeper?: Omit<HoldSweeperOptions, 'log'>;
   /** Default: the simulated card processor (Stripe-like test cards), keeping its books in this database. */
   paymentProvider?: PaymentProvider;
+  /** Where shoppers reach the web app, for links in emails; default http://localhost:<port>. */
+  publicUrl?: string;
+  /** Delivers the outbox's emails; without one (no SMTP_URL) they stay in the development mailbox. */
+  mailTransport?: Transporter;
+  mailFrom?: string;
   /** Shared with the card processor: webhooks to /webhooks/payments must be signed with it. */
   paymentWebhookSecret?: string;
   /** How often the LISTEN connection is checked (see PostgresListener); tests shorten it. */
@@ -60,7 +66,6 @@ export interface AppOptions {
 }
 
 const GRAPHQL_PATH = '/graphql';
-const PAYMENT_WEBHOOK_PATH = '/webhooks/payments';
 // Fine for the simulated processor in development; set PAYMENT_WEBHOOK_SECRET for anything real.
 const DEVELOPMENT_WEBHOOK_SECRET = 'development-only-webhook-secret';
 const defaultWebRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -86,30 +91,11 @@ export function buildApp(options: AppOptions) {
   const bookingQueue = new BookingCoalescer(database, { onBatch: metrics.observeBatch, ...options.booking });
   const holdSweeper = new HoldSweeper(db, { ...options.holdSweeper, log });
   const paymentProvider = options.paymentProvider ?? new SimulatedPaymentProvider(db);
-  // Attempts nobody heard the outcome of are settled by asking the processor, never by charging again.
-  const paymentSettlement = new RepeatingJob(
-    'payment settlement',
-    2_000,
-    async () => {
-      await settleUnknownPayments(db, paymentProvider);
-      await refundOrphanedCharges(db, paymentProvider);
-    },
-    log,
-  );
-  const webhookSecret = options.paymentWebhookSecret ?? DEVELOPMENT_WEBHOOK_SECRET;
-  const paymentWebhook = createPaymentWebhook({ db, provider: paymentProvider, secret: webhookSecret, log });
-  let ownUrl: string | null = null;
-  // The simulated processor's side: it decides `processing` charges and calls this server back, signed.
-  const simulatedProcessor =
-    paymentProvider instanceof SimulatedPaymentProvider
-      ? new RepeatingJob('simulated processor webhooks', 1_000, () =>
-          paymentProvider.deliverWebhooks(async (body) => {
-            if (!ownUrl) return;
-            await fetch(`${ownUrl}${PAYMENT_WEBHOOK_PATH}`, { method: 'POST', body, headers: { [SIGNATURE_HEADER]: signWebhook(webhookSecret, body) } });
-          }),
-        log)
-      : null;
-  const context: Context = { db, bookingQueue, tierCatalogue, availability, metrics, paymentProvider };
+  const context: Context = { db, bookingQueue, tierCatalogue, availability, metrics, paymentProvider, publicUrl: options.publicUrl ?? 'http://localhost:4000' };
+  const outbox = options.mailTransport
+    ? new RepeatingJob('outbox', 1_000, () => sendOutbox(db, options.mailTransport!, options.mailFrom ?? 'Concert tickets <tickets@localhost>'), log)
+    : null;
+  const paymentServices = createPaymentServices(context, { webhookSecret: options.paymentWebhookSecret ?? DEVELOPMENT_WEBHOOK_SECRET, log });
   const persisted = createPersistedOperations({ manifests: [webManifest], ...options.persistedOperations });
   const drain = createDrain();
   // At ~10k bookings/s a line per operation is ~10k synchronous stdout writes/s; production
@@ -145,7 +131,11 @@ export function buildApp(options: AppOptions) {
     if (path === '/ready') return void health.ready(res);
     if (path === '/metrics') return void serveMetrics(res);
     if (drain.draining) return drain.refuse(res);
-    if (path === PAYMENT_WEBHOOK_PATH) return void paymentWebhook(req, res);
+    if (path === PAYMENT_WEBHOOK_PATH) return void paymentServices.webhook(req, res);
+    if (path === MAILBOX_PATH) {
+      if (production) return void res.writeHead(404).end();
+      return void serveMailbox(db, new URL(req.url ?? '/', 'http://localhost'), res).catch(() => res.writeHead(503).end());
+    }
     if (path === GRAPHQL_PATH) {
       drain.track(req, res);
       return void yoga.handle(req, res);
@@ -177,14 +167,13 @@ export function buildApp(options: AppOptions) {
     async start(port = 4000, host?: string) {
       await listener.start();
       holdSweeper.start();
-      paymentSettlement.start();
+      outbox?.start();
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => resolve());
       });
       const address = server.address() as AddressInfo;
-      ownUrl = `http://127.0.0.1:${address.port}`;
-      simulatedProcessor?.start();
+      paymentServices.start(`http://127.0.0.1:${address.port}`);
       return { port: address.port, url: `http://localhost:${address.port}${GRAPHQL_PATH}` };
     },
     /**
@@ -198,8 +187,8 @@ export function buildApp(options: AppOptions) {
       if (!drained) log.warn(`stopping with ${drain.inFlight} requests and ${bookingQueue.pending} bookings unfinished`);
       await ws.close();
       await holdSweeper.stop();
-      await paymentSettlement.stop();
-      await simulatedProcessor?.stop();
+      await paymentServices.stop();
+      await outbox?.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

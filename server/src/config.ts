@@ -53,6 +53,11 @@ export function readConfig(env: Env = process.env) {
     namedStatements: oneOf(env, 'DB_NAMED_STATEMENTS', ['on', 'off'], 'on') === 'on',
     /** Signs the card processor's webhooks; unset means the development secret (the simulated processor only). */
     paymentWebhookSecret: env.PAYMENT_WEBHOOK_SECRET || undefined,
+    /** Where shoppers reach the web app, for links in emails. */
+    publicUrl: env.PUBLIC_URL || `http://localhost:${integer(env, 'PORT', 4000)}`,
+    /** smtp(s)://user:pass@host:port: emails are delivered; unset, they stay in the development mailbox (/dev/mailbox). */
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || 'Concert tickets <tickets@localhost>',
     /** How long SIGTERM waits for in-flight requests and bookings before closing anyway. */
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 15_000),
   };

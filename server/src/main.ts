@@ -1,3 +1,4 @@
+import nodemailer from 'nodemailer';
 import { buildApp } from './app.ts';
 import { readConfig } from './config.ts';
 import { createDatabase } from './db/client.ts';
@@ -54,6 +55,9 @@ try {
     shutdownTimeoutMs: config.shutdownTimeoutMs,
     namedStatements: config.namedStatements,
     paymentWebhookSecret: config.paymentWebhookSecret,
+    publicUrl: config.publicUrl,
+    mailTransport: config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : undefined,
+    mailFrom: config.mailFrom,
   });
   const { port } = await app.start(config.port);
   logger.info(

@@ -9,6 +9,7 @@ import { BOOK_TICKETS, bookingInput, createConcert, createTestApp, graphql, test
 const appA = createTestApp({ poolSize: 20 });
 const appB = createTestApp({ poolSize: 20 });
 const provider = new SimulatedPaymentProvider(appA.db);
+const checkout = (app: TestApp) => ({ db: app.db, paymentProvider: provider, publicUrl: 'http://shop.test' });
 afterAll(async () => {
   await Promise.all([appA.stop(), appB.stop()]);
 });
@@ -95,7 +96,7 @@ describe('payForBooking', () => {
     const bookingId = await holdOne(concertGid, tierGids[0]);
     expect(await pay(appA, bookingId, CARDS.timeout)).toMatchObject({ booking: { status: 'PENDING' }, payment: { status: 'UNKNOWN' } });
     expect(await pay(appB, bookingId, CARDS.ok)).toEqual({ __typename: 'BookingNotPayableError', reason: 'PAYMENT_IN_PROGRESS' });
-    await Promise.all([settleUnknownPayments(appA.db, provider, 0), settleUnknownPayments(appB.db, provider, 0)]);
+    await Promise.all([settleUnknownPayments(checkout(appA), 0), settleUnknownPayments(checkout(appB), 0)]);
     const [row] = await appA.db.select({ status: bookings.status }).from(bookings).where(eq(bookings.id, decode(bookingId)));
     expect(row.status).toBe('CONFIRMED');
     expect(await chargesFor(bookingId)).toBe(1);
@@ -112,13 +113,13 @@ describe('payForBooking', () => {
     const first = await holdOne(concertGid, tierGids[0], 1);
     await pay(appA, first, CARDS.timeout);
     await expire();
-    await settleUnknownPayments(appA.db, provider, 0);
+    await settleUnknownPayments(checkout(appA), 0);
     // Sold meanwhile: refunded in full.
     const second = await holdOne(concertGid, tierGids[0], 1);
     await pay(appA, second, CARDS.timeout);
     await expire();
     expect((await graphql(appB, BOOK_TICKETS, bookingInput(concertGid, [[tierGids[0], 1]]))).data?.bookTickets.__typename).toBe('BookTicketsSuccess');
-    await settleUnknownPayments(appB.db, provider, 0);
+    await settleUnknownPayments(checkout(appB), 0);
     const statuses = await appA.db.select({ id: bookings.id, status: bookings.status }).from(bookings).where(eq(bookings.concertId, concert.id));
     expect(statuses.find((b) => b.id === decode(first))?.status).toBe('CONFIRMED');
     expect(statuses.find((b) => b.id === decode(second))?.status).toBe('EXPIRED');

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Database } from '../db/client.ts';
 import { bookings, concerts, payments } from '../db/schema.ts';
-import type { PaymentProvider } from '../payments/payment-provider.ts';
+import { queueBookingEmail } from '../emails/booking-emails.ts';
+import type { Checkout } from '../payments/checkout.ts';
 import { BookingNotCancellableError, NotFoundError } from './errors.ts';
 import { releaseHolds, returnTickets } from './hold-release.ts';
 
@@ -16,7 +16,7 @@ export interface CancelBookingResult {
  * is refunded through the processor. Under the booking's row lock, so twenty concurrent cancels
  * cancel (and refund) once; the rest are told it is already cancelled. A hold is simply released.
  */
-export async function cancelBooking(db: Database, provider: PaymentProvider, bookingId: string): Promise<CancelBookingResult> {
+export async function cancelBooking({ db, paymentProvider: provider, publicUrl }: Checkout, bookingId: string): Promise<CancelBookingResult> {
   let currency = 'USD';
   const refund = await db.transaction(async (tx) => {
     const [booking] = await tx.select({ status: bookings.status, concertId: bookings.concertId, currency: bookings.currency }).from(bookings).where(eq(bookings.id, bookingId)).for('update');
@@ -31,6 +31,8 @@ export async function cancelBooking(db: Database, provider: PaymentProvider, boo
     if (concert.startsAt.getTime() <= Date.now()) throw new BookingNotCancellableError('STARTED');
     await tx.execute(returnTickets(sql`SELECT ${bookingId}::uuid`, 'CANCELLED', 'CONFIRMED'));
     const [paid] = await tx.select().from(payments).where(and(eq(payments.bookingId, bookingId), eq(payments.status, 'SUCCEEDED')));
+    // Told in the same transaction: sent only if the cancellation commits. The refund follows below.
+    await queueBookingEmail(tx, bookingId, 'cancellation', publicUrl, paid?.amountCents ?? 0);
     return paid ?? null;
   });
   if (!refund || !refund.providerReference) return { bookingId, refundedCents: 0, currency };

@@ -156,3 +156,29 @@ export const simulatedCharges = pgTable('simulated_provider_charges', {
   refundedCents: bigint('refunded_cents', { mode: 'number' }).notNull().default(0),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Emails to shoppers, written in the same transaction as the change they tell of, so none is lost
+ * and none is sent for a change that rolled back. A sender delivers them when SMTP is configured;
+ * in development the mailbox shows them instead.
+ */
+export const outboxEmails = pgTable(
+  'outbox_emails',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** confirmation, cancellation, paid_too_late */
+    kind: text('kind').notNull(),
+    recipient: text('recipient').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    bookingId: uuid('booking_id').references(() => bookings.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+  },
+  (table) => [
+    index('outbox_emails_unsent_idx').on(table.createdAt).where(sql`${table.sentAt} IS NULL`),
+    index('outbox_emails_recipient_idx').on(table.recipient, table.createdAt),
+  ],
+);

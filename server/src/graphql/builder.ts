@@ -22,6 +22,8 @@ export interface Context {
   metrics: Metrics;
   /** Charges and refunds cards (the simulated processor unless another is configured). */
   paymentProvider: PaymentProvider;
+  /** Where the web app is, for links in emails. */
+  publicUrl: string;
   /** Set per operation by the request log (HTTP) or graphql-ws; for log lines only. */
   requestId?: string;
 }

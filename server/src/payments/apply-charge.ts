@@ -1,9 +1,11 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { PaidTooLateError, PaymentDeclinedError } from '../booking/errors.ts';
-import type { Database, Transaction } from '../db/client.ts';
+import type { Transaction } from '../db/client.ts';
+import { queueBookingEmail } from '../emails/booking-emails.ts';
+import type { Checkout } from './checkout.ts';
 import { bookingItems, bookings, payments, ticketTiers } from '../db/schema.ts';
 import { notifyChangedTiers } from '../events/availability-channel.ts';
-import type { ChargeOutcome, PaymentProvider } from './payment-provider.ts';
+import type { ChargeOutcome } from './payment-provider.ts';
 
 export type SettledStatus = 'SUCCEEDED' | 'PROCESSING';
 
@@ -18,7 +20,8 @@ const UNSETTLED = ['PROCESSING', 'UNKNOWN'] as const;
  * - succeeded after the hold ended: the tickets are taken again if they are still free, otherwise
  *   the charge is refunded in full (PaidTooLateError). Never a confirmed booking without its tickets.
  */
-export async function applyChargeOutcome(db: Database, provider: PaymentProvider, paymentId: string, outcome: ChargeOutcome): Promise<SettledStatus> {
+export async function applyChargeOutcome(checkout: Checkout, paymentId: string, outcome: ChargeOutcome): Promise<SettledStatus> {
+  const { db, paymentProvider: provider, publicUrl } = checkout;
   if (outcome.status === 'declined') {
     await db
       .update(payments)
@@ -42,18 +45,23 @@ export async function applyChargeOutcome(db: Database, provider: PaymentProvider
     const confirmable = booking.status === 'PENDING' || (booking.status !== 'CONFIRMED' && (await retakeTickets(tx, payment.bookingId)));
     if (confirmable) {
       await tx.update(bookings).set({ status: 'CONFIRMED', expiresAt: null }).where(eq(bookings.id, payment.bookingId));
+      await queueBookingEmail(tx, payment.bookingId, 'confirmation', publicUrl);
       return null;
     }
-    return { reference: outcome.reference, amountCents: payment.amountCents };
+    return { reference: outcome.reference, amountCents: payment.amountCents, bookingId: payment.bookingId };
   });
   if (!refund) return 'SUCCEEDED';
   // Outside the transaction: no row stays locked while the provider is called. If the refund fails,
   // the attempt stays SUCCEEDED on an unconfirmed booking and settlement retries it.
   await provider.refund(refund.reference, refund.amountCents);
-  await db
-    .update(payments)
-    .set({ status: 'REFUNDED', refundedCents: refund.amountCents, updatedAt: sql`now()` })
-    .where(and(eq(payments.id, paymentId), eq(payments.status, 'SUCCEEDED')));
+  await db.transaction(async (tx) => {
+    const refunded = await tx
+      .update(payments)
+      .set({ status: 'REFUNDED', refundedCents: refund.amountCents, updatedAt: sql`now()` })
+      .where(and(eq(payments.id, paymentId), eq(payments.status, 'SUCCEEDED')))
+      .returning({ id: payments.id });
+    if (refunded.length > 0) await queueBookingEmail(tx, refund.bookingId, 'paid_too_late', publicUrl, refund.amountCents);
+  });
   throw new PaidTooLateError(refund.amountCents);
 }
 

@@ -4,6 +4,7 @@ import { BookingNotPayableError, IdempotencyKeyReusedError, NotFoundError, PaidT
 import type { Database } from '../db/client.ts';
 import { bookings, payments } from '../db/schema.ts';
 import { applyChargeOutcome } from './apply-charge.ts';
+import type { Checkout } from './checkout.ts';
 import { cardFingerprint, validateCard } from './card.ts';
 import { ProviderTimeoutError, type Card, type PaymentProvider } from './payment-provider.ts';
 
@@ -28,7 +29,8 @@ type Payment = typeof payments.$inferSelect;
  * paid), the card is charged with no lock held, and the answer is recorded once (applyChargeOutcome).
  * The attempt's id is the provider's idempotency key, so nothing is ever charged twice.
  */
-export async function payForBooking(db: Database, provider: PaymentProvider, input: PayForBookingInput): Promise<PayForBookingResult> {
+export async function payForBooking(checkout: Checkout, input: PayForBookingInput): Promise<PayForBookingResult> {
+  const { db, paymentProvider: provider } = checkout;
   const card = validateCard(input.card);
   if (input.idempotencyKey.length < 1 || input.idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH || input.idempotencyKey.includes('\0')) {
     throw new ValidationError(`The idempotency key must be 1–${MAX_IDEMPOTENCY_KEY_LENGTH} characters`, 'idempotencyKey');
@@ -47,7 +49,7 @@ export async function payForBooking(db: Database, provider: PaymentProvider, inp
     if (error instanceof ProviderTimeoutError) return { bookingId: input.bookingId, paymentId: payment.id, status: 'UNKNOWN', replayed: false };
     throw error;
   }
-  const status = await applyChargeOutcome(db, provider, payment.id, outcome);
+  const status = await applyChargeOutcome(checkout, payment.id, outcome);
   return { bookingId: input.bookingId, paymentId: payment.id, status, replayed: false };
 }
 

@@ -1,9 +1,8 @@
 import { and, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import { BookingError } from '../booking/errors.ts';
-import type { Database } from '../db/client.ts';
 import { bookings, payments } from '../db/schema.ts';
 import { applyChargeOutcome } from './apply-charge.ts';
-import type { PaymentProvider } from './payment-provider.ts';
+import type { Checkout } from './checkout.ts';
 
 /**
  * Settles attempts whose outcome nobody heard by asking the provider: UNKNOWN ones (the provider
@@ -11,7 +10,8 @@ import type { PaymentProvider } from './payment-provider.ts';
  * ones whose webhook never came after `processingAfterMs`. Safe on every instance at once: recording an outcome
  * changes an attempt only once (applyChargeOutcome). Resolves with how many it settled.
  */
-export async function settleUnknownPayments(db: Database, provider: PaymentProvider, olderThanMs = 2_000, processingAfterMs = 30_000): Promise<number> {
+export async function settleUnknownPayments(checkout: Checkout, olderThanMs = 2_000, processingAfterMs = 30_000): Promise<number> {
+  const { db, paymentProvider: provider } = checkout;
   const olderThan = (ms: number) => lt(payments.updatedAt, sql`now() - make_interval(secs => ${ms / 1_000})`);
   const unknown = await db
     .select({ id: payments.id })
@@ -26,7 +26,7 @@ export async function settleUnknownPayments(db: Database, provider: PaymentProvi
       // The provider never saw it: nothing was charged. The shopper may try again.
       await db.update(payments).set({ status: 'DECLINED', declineCode: 'not_charged', updatedAt: sql`now()` }).where(and(eq(payments.id, id), eq(payments.status, 'UNKNOWN')));
     } else {
-      await applyChargeOutcome(db, provider, id, outcome).catch((error: unknown) => {
+      await applyChargeOutcome(checkout, id, outcome).catch((error: unknown) => {
         if (!(error instanceof BookingError)) throw error; // declined or refunded: recorded, nobody to tell here
       });
     }
@@ -40,7 +40,7 @@ export async function settleUnknownPayments(db: Database, provider: PaymentProvi
  * cancellation or a late payment). Each is refunded once: the processor refuses to refund more than
  * was captured, and the attempt changes to REFUNDED only from SUCCEEDED.
  */
-export async function refundOrphanedCharges(db: Database, provider: PaymentProvider, olderThanMs = 10_000): Promise<number> {
+export async function refundOrphanedCharges({ db, paymentProvider: provider }: Checkout, olderThanMs = 10_000): Promise<number> {
   const orphaned = await db
     .select({ id: payments.id, reference: payments.providerReference, amountCents: payments.amountCents })
     .from(payments)

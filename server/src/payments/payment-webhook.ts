@@ -1,10 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { eq } from 'drizzle-orm';
 import { BookingError } from '../booking/errors.ts';
-import type { Database } from '../db/client.ts';
 import { payments } from '../db/schema.ts';
 import { applyChargeOutcome } from './apply-charge.ts';
-import type { PaymentProvider } from './payment-provider.ts';
+import type { Checkout } from './checkout.ts';
 import { SIGNATURE_HEADER, verifyWebhook } from './webhook-signature.ts';
 
 const MAX_BODY_BYTES = 16 * 1024;
@@ -24,7 +23,8 @@ export interface ChargeEvent {
  * least once and sometimes twice, and recording an outcome changes an attempt only once, so a
  * repeat is answered 200 and changes nothing.
  */
-export function createPaymentWebhook(options: { db: Database; provider: PaymentProvider; secret: string; log: { warn(msg: string): void } }) {
+export function createPaymentWebhook(options: { checkout: Checkout; secret: string; log: { warn(msg: string): void } }) {
+  const { db } = options.checkout;
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     if (req.method !== 'POST') return void res.writeHead(405, { allow: 'POST' }).end();
     const body = await readBody(req);
@@ -40,7 +40,7 @@ export function createPaymentWebhook(options: { db: Database; provider: PaymentP
       return void res.writeHead(400).end();
     }
     const ours = typeof event.idempotencyKey === 'string' && UUID.test(event.idempotencyKey);
-    const [payment] = ours ? await options.db.select({ id: payments.id }).from(payments).where(eq(payments.id, event.idempotencyKey)) : [];
+    const [payment] = ours ? await db.select({ id: payments.id }).from(payments).where(eq(payments.id, event.idempotencyKey)) : [];
     // Not ours: acknowledged, so the processor stops retrying.
     if (!payment) return void res.writeHead(200).end();
     const outcome =
@@ -48,7 +48,7 @@ export function createPaymentWebhook(options: { db: Database; provider: PaymentP
         ? ({ status: 'succeeded', reference: event.reference } as const)
         : ({ status: 'declined', reference: event.reference, declineCode: event.declineCode ?? 'card_declined' } as const);
     try {
-      await applyChargeOutcome(options.db, options.provider, payment.id, outcome);
+      await applyChargeOutcome(options.checkout, payment.id, outcome);
     } catch (error) {
       // Typed outcomes (declined, refunded as too late) are recorded; anything else is retried.
       if (!(error instanceof BookingError)) {

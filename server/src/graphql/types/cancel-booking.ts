@@ -28,7 +28,7 @@ builder.mutationField('cancelBooking', (t) =>
     resolve: (_root, args, ctx) => {
       const bookingId = databaseIdOf(String(args.bookingId), 'Booking');
       if (!bookingId) throw new NotFoundError('Booking', String(args.bookingId), true);
-      return cancelBooking(ctx.db, ctx.paymentProvider, bookingId);
+      return cancelBooking(ctx, bookingId);
     },
   }),
 );

@@ -54,7 +54,7 @@ builder.mutationField('payForBooking', (t) =>
     resolve: (_root, { input }, ctx) => {
       const bookingId = databaseIdOf(String(input.bookingId), 'Booking');
       if (!bookingId) throw new NotFoundError('Booking', String(input.bookingId), true);
-      return payForBooking(ctx.db, ctx.paymentProvider, { bookingId, card: input.card, idempotencyKey: input.idempotencyKey });
+      return payForBooking(ctx, { bookingId, card: input.card, idempotencyKey: input.idempotencyKey });
     },
   }),
 );

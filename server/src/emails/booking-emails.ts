@@ -1,0 +1,51 @@
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { eq } from 'drizzle-orm';
+import type { Transaction } from '../db/client.ts';
+import { bookingItems, bookings, concerts, outboxEmails, ticketTiers } from '../db/schema.ts';
+
+export type BookingEmailKind = 'confirmation' | 'cancellation' | 'paid_too_late';
+
+const money = (cents: number, currency: string) => new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(cents / 100);
+
+/**
+ * Writes a shopper's email about a booking into the outbox, inside the caller's transaction: it is
+ * sent only if that transaction commits. The text names the order code (the global id is for the
+ * API) and links back to the booking.
+ */
+export async function queueBookingEmail(tx: Transaction, bookingId: string, kind: BookingEmailKind, publicUrl: string, refundedCents = 0) {
+  const [booking] = await tx
+    .select({ email: bookings.customerEmail, orderCode: bookings.orderCode, totalCents: bookings.totalCents, currency: bookings.currency, concert: concerts.name, startsAt: concerts.startsAt, timeZone: concerts.timeZone })
+    .from(bookings)
+    .innerJoin(concerts, eq(concerts.id, bookings.concertId))
+    .where(eq(bookings.id, bookingId));
+  const items = await tx
+    .select({ tier: ticketTiers.name, quantity: bookingItems.quantity })
+    .from(bookingItems)
+    .innerJoin(ticketTiers, eq(ticketTiers.id, bookingItems.tierId))
+    .where(eq(bookingItems.bookingId, bookingId))
+    .orderBy(ticketTiers.position);
+  const when = new Intl.DateTimeFormat('en-US', { dateStyle: 'full', timeStyle: 'short', timeZone: booking.timeZone }).format(booking.startsAt);
+  const tickets = items.map((item) => `  ${item.quantity} × ${item.tier}`).join('\n');
+  const link = `${publicUrl.replace(/\/$/, '')}/bookings/${encodeGlobalID('Booking', bookingId)}`;
+  const text = {
+    confirmation: {
+      subject: `Your tickets for ${booking.concert} — order ${booking.orderCode}`,
+      lead: `Thank you! Your order ${booking.orderCode} is confirmed and paid (${money(booking.totalCents, booking.currency)}).`,
+    },
+    cancellation: {
+      subject: `Order ${booking.orderCode} cancelled`,
+      lead: `Your order ${booking.orderCode} for ${booking.concert} is cancelled.${refundedCents > 0 ? ` ${money(refundedCents, booking.currency)} is on its way back to your card.` : ''}`,
+    },
+    paid_too_late: {
+      subject: `Order ${booking.orderCode}: your payment was refunded`,
+      lead: `Your payment for order ${booking.orderCode} arrived after your hold had ended, and the tickets had been sold meanwhile. We refunded ${money(refundedCents, booking.currency)} to your card in full.`,
+    },
+  }[kind];
+  await tx.insert(outboxEmails).values({
+    kind,
+    recipient: booking.email,
+    subject: text.subject,
+    body: `${text.lead}\n\n${booking.concert}\n${when}\n\n${tickets}\n\nYour booking: ${link}\n`,
+    bookingId,
+  });
+}
