@@ -146,7 +146,7 @@ describe.skipIf(missing.length > 0)('HAProxy → 3 app processes → PgBouncer (
     }
 
     console.info(
-      `topology: event crossed processes in ${crossed} ms; load ${JSON.stringify(countBy(load.attempts))}; ` +
+      `topology: all 3 subscribers had the event ${crossed} ms after the booking answered; load ${JSON.stringify(countBy(load.attempts))}; ` +
         `killed app2 after ${booked() - booked(killedAt)} bookings: ${failed.length} requests failed (${JSON.stringify(countBy(failed))}), ` +
         `recovered in ${recoveredMs} ms; ${successes.length} successes all in the database; ledger ` +
         settled.map((t) => `${t.capacity}−${t.available}=${t.booked}`).join(', ') +
