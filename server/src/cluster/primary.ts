@@ -18,6 +18,8 @@ export async function runPrimary(config: Config, database: OpenDatabase, logger:
   const started = new Map<Worker, number>();
 
   function fork() {
+    // A restart scheduled before SIGTERM must not start a worker during shutdown.
+    if (stopping) return;
     // Workers use the database the primary opened; they never start or stop it.
     const worker = cluster.fork({ DATABASE_URL: database.url });
     started.set(worker, Date.now());
