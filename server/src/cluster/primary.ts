@@ -29,7 +29,7 @@ export async function runPrimary(config: Config, database: OpenDatabase, logger:
     const lived = Date.now() - (started.get(worker) ?? 0);
     started.delete(worker);
     if (stopping) return;
-    logger.warn({ pid: worker.process.pid, code, signal }, 'worker died; starting another');
+    logger.warn({ worker: worker.process.pid, code, signal }, 'worker died; starting another');
     setTimeout(fork, lived < CRASH_LOOP_MS ? 1_000 : 0);
   });
 

@@ -36,6 +36,8 @@ describe('WORKERS=2 with the embedded Postgres', () => {
     });
     const pid = primary.child.pid!;
     const [first, second] = await until(() => workerPids(pid), (pids) => pids.length === 2);
+    // Both serve (their start lines) before one is killed.
+    await until(() => primary!.output().match(/web app at/g)?.length ?? 0, (started) => started === 2);
     expect(primary.output().match(/"msg":"database ready"/g)).toHaveLength(1);
 
     process.kill(first, 'SIGKILL');
