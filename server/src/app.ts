@@ -13,6 +13,7 @@ import type { PaymentProvider } from './payments/payment-provider.ts';
 import { createPaymentServices, PAYMENT_WEBHOOK_PATH } from './payments/payment-services.ts';
 import { SimulatedPaymentProvider } from './payments/simulated-provider.ts';
 import { createDatabase, endPoolNow, type DatabaseTimeouts } from './db/client.ts';
+import { createReadReplicas } from './db/replicas.ts';
 import { createAvailabilityFeed } from './events/availability-feed.ts';
 import { PostgresListener } from './events/postgres-listener.ts';
 import type { Context } from './graphql/builder.ts';
@@ -63,6 +64,10 @@ export interface AppOptions {
   paymentWebhookSecret?: string;
   /** How often the LISTEN connection is checked (see PostgresListener); tests shorten it. */
   listenHeartbeatMs?: number;
+  /** A direct connection to Postgres for LISTEN when databaseUrl goes through a transaction-mode pooler. */
+  listenDatabaseUrl?: string;
+  /** Read replicas for catalogue reads (see db/replicas.ts). */
+  replicaDatabaseUrls?: string[];
 }
 
 const GRAPHQL_PATH = '/graphql';
@@ -84,14 +89,21 @@ export function buildApp(options: AppOptions) {
     namedStatements: options.namedStatements,
   });
   const { pool, db } = database;
+  const replicas = createReadReplicas(db, options.replicaDatabaseUrls ?? [], {
+    poolSize: options.poolSize,
+    onIdleError: (error) => log.warn(`idle replica connection failed: ${error.message}`),
+    onQuery: options.onQuery,
+    timeouts: options.databaseTimeouts,
+    namedStatements: options.namedStatements,
+  });
   const metrics = createMetrics();
-  const listener = new PostgresListener({ url: options.databaseUrl, log, heartbeatMs: options.listenHeartbeatMs });
+  const listener = new PostgresListener({ url: options.listenDatabaseUrl ?? options.databaseUrl, log, heartbeatMs: options.listenHeartbeatMs });
   const availability = createAvailabilityFeed(db, listener);
   const tierCatalogue = new TierCatalogue(db);
   const bookingQueue = new BookingCoalescer(database, { onBatch: metrics.observeBatch, ...options.booking });
   const holdSweeper = new HoldSweeper(db, { ...options.holdSweeper, log });
   const paymentProvider = options.paymentProvider ?? new SimulatedPaymentProvider(db);
-  const context: Context = { db, bookingQueue, tierCatalogue, availability, metrics, paymentProvider, publicUrl: options.publicUrl ?? 'http://localhost:4000' };
+  const context: Context = { db, bookingQueue, tierCatalogue, availability, metrics, paymentProvider, publicUrl: options.publicUrl ?? 'http://localhost:4000', replica: replicas.read };
   const outbox = options.mailTransport
     ? new RepeatingJob('outbox', 1_000, () => sendOutbox(db, options.mailTransport!, options.mailFrom ?? 'Concert tickets <tickets@localhost>'), log)
     : null;
@@ -196,6 +208,7 @@ export function buildApp(options: AppOptions) {
       await listener.close();
       if (drained) await pool.end();
       else await endPoolNow(pool);
+      await replicas.end();
     },
   };
 }

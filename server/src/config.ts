@@ -60,6 +60,15 @@ export function readConfig(env: Env = process.env) {
     mailFrom: env.MAIL_FROM || 'Concert tickets <tickets@localhost>',
     /** How long SIGTERM waits for in-flight requests and bookings before closing anyway. */
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 15_000),
+    /**
+     * A direct connection to Postgres for LISTEN and migrations, when DATABASE_URL goes through a
+     * transaction-mode pooler (PgBouncer), which can hold neither a LISTEN nor a session lock.
+     */
+    listenDatabaseUrl: env.LISTEN_DATABASE_URL || undefined,
+    /** Read replicas for catalogue reads; bookings, pricing and `availability` stay on the primary. */
+    replicaDatabaseUrls: list(env, 'DATABASE_REPLICA_URLS', []),
+    /** Worker processes sharing the port (node:cluster); 1 runs the server in this process. */
+    workers: integer(env, 'WORKERS', 1),
   };
 }
 

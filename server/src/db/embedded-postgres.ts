@@ -192,7 +192,8 @@ function waitUntilReady(child: ChildProcess, log: (line: string) => void) {
       const text = chunk.toString('utf8');
       output = (output + text).slice(-4000);
       for (const line of text.split('\n')) if (line.trim()) log(line);
-      if (text.includes('database system is ready to accept connections')) resolveReady();
+      // A hot standby (a read replica) says "ready to accept read-only connections".
+      if (/database system is ready to accept (read-only )?connections/.test(text)) resolveReady();
     };
     child.stderr?.on('data', onData);
     child.stdout?.on('data', onData);

@@ -20,6 +20,8 @@ export interface Context {
   tierCatalogue: TierCatalogue;
   availability: AvailabilityFeed;
   metrics: Metrics;
+  /** A database for catalogue reads that may lag: a read replica when configured; ctx.db otherwise. */
+  replica?: () => Database;
   /** Charges and refunds cards (the simulated processor unless another is configured). */
   paymentProvider: PaymentProvider;
   /** Where the web app is, for links in emails. */

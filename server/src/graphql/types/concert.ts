@@ -21,7 +21,7 @@ builder.queryFields((t) => ({
       type: 'concerts',
       description: 'Every concert, soonest first.',
       resolve: (query, _root, _args, ctx) =>
-        ctx.db.query.concerts.findMany(query({ orderBy: { startsAt: 'asc', id: 'asc' } })),
+        (ctx.replica?.() ?? ctx.db).query.concerts.findMany(query({ orderBy: { startsAt: 'asc', id: 'asc' } })),
     },
     { name: 'ConcertConnection' },
     { name: 'ConcertEdge' },
@@ -32,7 +32,7 @@ builder.queryFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     resolve: (query, _root, args, ctx) => {
       const id = databaseIdOf(String(args.id), 'Concert');
-      return id ? ctx.db.query.concerts.findFirst(query({ where: { id } })) : null;
+      return id ? (ctx.replica?.() ?? ctx.db).query.concerts.findFirst(query({ where: { id } })) : null;
     },
   }),
 }));
