@@ -9,6 +9,7 @@ export interface Results {
   startedAt: string;
   durationSec?: number;
   settings: Record<string, unknown>;
+  baseline?: { reqPerSec: number; p50Ms: number; p95Ms: number; p99Ms: number; errors: number; serverUsPerRequest: number } & Record<string, unknown>;
   hotTier?: { bookingsPerSec: number; p50Ms: number; p95Ms: number; p99Ms: number; errors: number } & Record<string, unknown>;
   hold?: { holdsPerSec: number; p50Ms: number; p95Ms: number; p99Ms: number; errors: number } & Record<string, unknown>;
   /** holdTickets ÷ bookTickets throughput, same run (the checkout issue asks for ≥ 0.9). */
@@ -36,15 +37,18 @@ const cores = (value: Record<string, number> | undefined) =>
 
 export function printTable(results: Results) {
   const rows: string[][] = [['phase', 'throughput', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'notes']];
-  const { hotTier: hot, hold, pgbench, spread, fanout, catalogue } = results;
-  if (hot) rows.push([`hot tier (64 clients, 1 tier)${hot.rounds ? `, median of ${(hot.rounds as unknown[]).length}` : ''}`, `${fmt(hot.bookingsPerSec)} bookings/s`, fmt(hot.p50Ms, 1), fmt(hot.p95Ms, 1), fmt(hot.p99Ms, 1), fmt(hot.errors), `${fmt(hot.sqlPerBooking as number, 2)} SQL/booking; cores: ${cores(hot.cores as Record<string, number>)}`]);
+  const { baseline, hotTier: hot, hold, pgbench, spread, fanout, catalogue } = results;
+  const perRequest = (phase: Record<string, unknown>) => `${fmt(phase.serverUsPerRequest as number)} µs server CPU/request`;
+  const ofBaseline = (phase: Record<string, unknown>) => (phase.ofBaseline === undefined ? '' : `${(phase.ofBaseline as number).toFixed(2)}× baseline; `);
+  if (baseline) rows.push([`baseline { __typename }${baseline.rounds ? `, median of ${(baseline.rounds as unknown[]).length}` : ''}`, `${fmt(baseline.reqPerSec)} req/s`, fmt(baseline.p50Ms, 1), fmt(baseline.p95Ms, 1), fmt(baseline.p99Ms, 1), fmt(baseline.errors), `${perRequest(baseline)}; cores: ${cores(baseline.cores as Record<string, number>)}`]);
+  if (hot) rows.push([`hot tier (64 clients, 1 tier)${hot.rounds ? `, median of ${(hot.rounds as unknown[]).length}` : ''}`, `${fmt(hot.bookingsPerSec)} bookings/s`, fmt(hot.p50Ms, 1), fmt(hot.p95Ms, 1), fmt(hot.p99Ms, 1), fmt(hot.errors), `${ofBaseline(hot)}${perRequest(hot)}; ${fmt(hot.sqlPerBooking as number, 2)} SQL/booking; cores: ${cores(hot.cores as Record<string, number>)}`]);
   if (hold) rows.push([`holds, hot tier (64 clients)${hold.rounds ? `, median of ${(hold.rounds as unknown[]).length}` : ''}`, `${fmt(hold.holdsPerSec)} holds/s`, fmt(hold.p50Ms, 1), fmt(hold.p95Ms, 1), fmt(hold.p99Ms, 1), fmt(hold.errors), `cores: ${cores(hold.cores as Record<string, number>)}`]);
   if (results.holdToBook !== undefined) rows.push(['holds ÷ bookings', `${results.holdToBook.toFixed(2)}×`, '', '', '', '', '']);
   if (pgbench) rows.push([`pgbench hot row (64 clients)${pgbench.rounds ? `, median of ${(pgbench.rounds as unknown[]).length}` : ''}`, `${fmt(pgbench.tps)} TPS`, '', '', '', '', `avg latency ${fmt(pgbench.latencyAvgMs as number, 1)} ms`]);
   if (results.ratio !== undefined) rows.push(['hot tier ÷ pgbench', `${results.ratio.toFixed(2)}×`, '', '', '', '', '']);
   if (spread) rows.push(['spread (64 clients, 100 tiers)', `${fmt(spread.bookingsPerSec)} bookings/s`, fmt(spread.p50Ms as number, 1), fmt(spread.p95Ms, 1), fmt(spread.p99Ms as number, 1), fmt(spread.errors as number), `cores: ${cores(spread.cores as Record<string, number>)}`]);
   if (fanout) rows.push([`fan-out (${fanout.subscribers} subscribers)`, `${fmt(fanout.bytesPerSubscriber / 1024, 1)} KiB/subscriber`, fmt(fanout.p50Ms, 1), fmt(fanout.p95Ms, 1), fmt(fanout.p99Ms, 1), fmt(fanout.missed as number), 'commit → delivery; errors = missed deliveries']);
-  if (catalogue) rows.push(['catalogue (concert page)', `${fmt(catalogue.reqPerSec)} req/s`, fmt(catalogue.p50Ms as number, 1), fmt(catalogue.p95Ms, 1), fmt(catalogue.p99Ms as number, 1), fmt(catalogue.errors as number), `${fmt(catalogue.sqlPerRequest, 2)} SQL/request; cores: ${cores(catalogue.cores as Record<string, number>)}`]);
+  if (catalogue) rows.push(['catalogue (concert page)', `${fmt(catalogue.reqPerSec)} req/s`, fmt(catalogue.p50Ms as number, 1), fmt(catalogue.p95Ms, 1), fmt(catalogue.p99Ms as number, 1), fmt(catalogue.errors as number), `${ofBaseline(catalogue)}${perRequest(catalogue)}; ${fmt(catalogue.sqlPerRequest, 2)} SQL/request; cores: ${cores(catalogue.cores as Record<string, number>)}`]);
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
   const line = (row: string[]) => `| ${row.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
   console.log([line(rows[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n'));

@@ -4,6 +4,7 @@
 // --server-root=DIR measures the server of another checkout (a git worktree of an earlier commit).
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { runBaseline, serverUsPerRequest } from './baseline.ts';
 import { runCatalogue } from './catalogue.ts';
 import { runFanout } from './fanout.ts';
 import { createFixtures, globalId } from './fixtures.ts';
@@ -20,7 +21,7 @@ const args = new Map(
   }),
 );
 const quick = args.has('quick');
-const phases = new Set((args.get('only') ?? 'hot,hold,pgbench,spread,catalogue,fanout').split(','));
+const phases = new Set((args.get('only') ?? 'baseline,hot,hold,pgbench,spread,catalogue,fanout').split(','));
 const number = (name: string) => (args.has(name) ? Number(args.get(name)) : undefined);
 
 const CLIENTS = 64;
@@ -64,15 +65,23 @@ const results: Results = {
 const log = (message: string) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0)}s] ${message}`);
 
 try {
+  const baselineRounds: Awaited<ReturnType<typeof runBaseline>>[] = [];
   const hotRounds: Awaited<ReturnType<typeof runBookingLoad>>[] = [];
   const holdRounds: Awaited<ReturnType<typeof runBookingLoad>>[] = [];
   const pgbenchRounds: Awaited<ReturnType<typeof runPgbench>>[] = [];
-  for (let round = 1; round <= plan.rounds && (phases.has('hot') || phases.has('hold') || phases.has('pgbench')); round++) {
+  for (let round = 1; round <= plan.rounds && (phases.has('baseline') || phases.has('hot') || phases.has('hold') || phases.has('pgbench')); round++) {
+    // The floor of the same server, clients and rounds: `{ __typename }`, no resolver, no SQL.
+    if (phases.has('baseline')) {
+      log(`baseline, round ${round}/${plan.rounds}: { __typename }, ${CLIENTS} clients, ${plan.durationSec}s`);
+      const warmupSec = round === 1 ? plan.warmupSec : 0;
+      baselineRounds.push(await runBaseline({ url: server.url, connections: CLIENTS, durationSec: plan.durationSec, warmupSec, pids }));
+      log(`  ${baselineRounds.at(-1)!.result.perSec} req/s, p95 ${baselineRounds.at(-1)!.result.p95Ms} ms, ${serverUsPerRequest(baselineRounds.at(-1)!)} µs server CPU/request`);
+    }
     if (phases.has('hot')) {
       log(`hot tier, round ${round}/${plan.rounds}: ${CLIENTS} clients, 1 tier, ${plan.durationSec}s`);
       const warmupSec = round === 1 ? plan.warmupSec : 0;
       hotRounds.push(await runBookingLoad({ url: server.url, databaseUrl: postgres.url, fixture: fixtures.hot, connections: CLIENTS, durationSec: plan.durationSec, warmupSec, pids }));
-      log(`  ${hotRounds.at(-1)!.result.perSec} bookings/s, p95 ${hotRounds.at(-1)!.result.p95Ms} ms`);
+      log(`  ${hotRounds.at(-1)!.result.perSec} bookings/s, p95 ${hotRounds.at(-1)!.result.p95Ms} ms, ${serverUsPerRequest(hotRounds.at(-1)!)} µs server CPU/request`);
     }
     if (phases.has('hold')) {
       // Alternating with the bookTickets rounds, so a burst of other load hits both alike.
@@ -87,6 +96,19 @@ try {
       log(`  ${pgbenchRounds.at(-1)!.tps} TPS`);
     }
   }
+  if (baselineRounds.length > 0) {
+    const pick = (get: (r: (typeof baselineRounds)[number]) => number) => median(baselineRounds.map(get));
+    results.baseline = {
+      reqPerSec: pick((r) => r.result.perSec),
+      p50Ms: pick((r) => r.result.p50Ms),
+      p95Ms: pick((r) => r.result.p95Ms),
+      p99Ms: pick((r) => r.result.p99Ms),
+      errors: baselineRounds.reduce((sum, r) => sum + r.result.errors, 0),
+      serverUsPerRequest: pick(serverUsPerRequest),
+      cores: baselineRounds[Math.floor(baselineRounds.length / 2)].cores,
+      rounds: baselineRounds.map((r) => ({ reqPerSec: r.result.perSec, p95Ms: r.result.p95Ms, serverUsPerRequest: serverUsPerRequest(r), cores: r.cores })),
+    };
+  }
   if (hotRounds.length > 0) {
     const pick = (get: (r: (typeof hotRounds)[number]) => number) => median(hotRounds.map(get));
     results.hotTier = {
@@ -97,11 +119,13 @@ try {
       errors: hotRounds.reduce((sum, r) => sum + r.result.errors, 0),
       bookings: hotRounds.reduce((sum, r) => sum + r.result.successes, 0),
       sqlPerBooking: round(pick((r) => r.statements / r.result.requests)),
+      serverUsPerRequest: pick(serverUsPerRequest),
       consistent: hotRounds.every((r) => r.consistent),
       cores: hotRounds[Math.floor(hotRounds.length / 2)].cores,
-      rounds: hotRounds.map((r) => ({ bookingsPerSec: r.result.perSec, p50Ms: r.result.p50Ms, p95Ms: r.result.p95Ms, p99Ms: r.result.p99Ms, maxMs: r.result.maxMs, errors: r.result.errors, cores: r.cores })),
+      rounds: hotRounds.map((r) => ({ bookingsPerSec: r.result.perSec, serverUsPerRequest: serverUsPerRequest(r), p50Ms: r.result.p50Ms, p95Ms: r.result.p95Ms, p99Ms: r.result.p99Ms, maxMs: r.result.maxMs, errors: r.result.errors, cores: r.cores })),
       errorSamples: hotRounds.flatMap((r) => r.result.errorSamples).slice(0, 5),
     };
+    if (results.baseline) results.hotTier.ofBaseline = round(results.hotTier.bookingsPerSec / results.baseline.reqPerSec);
   }
   if (holdRounds.length > 0) {
     const pick = (get: (r: (typeof holdRounds)[number]) => number) => median(holdRounds.map(get));
@@ -131,7 +155,9 @@ try {
     log(`catalogue: concert page query, ${CLIENTS} clients, ${plan.durationSec}s`);
     const catalogue = await runCatalogue({ url: server.url, concertId: fixtures.catalogueConcertId, connections: CLIENTS, durationSec: plan.durationSec, warmupSec: plan.warmupSec, pids });
     const r = catalogue.result;
-    results.catalogue = { reqPerSec: r.perSec, p50Ms: r.p50Ms, p95Ms: r.p95Ms, p99Ms: r.p99Ms, errors: r.errors, sqlPerRequest: round(catalogue.statements / r.requests), cores: catalogue.cores };
+    results.catalogue = { reqPerSec: r.perSec, p50Ms: r.p50Ms, p95Ms: r.p95Ms, p99Ms: r.p99Ms, errors: r.errors, sqlPerRequest: round(catalogue.statements / r.requests), serverUsPerRequest: serverUsPerRequest(catalogue), cores: catalogue.cores };
+    log(`  ${r.perSec} req/s, p95 ${r.p95Ms} ms, ${results.catalogue.serverUsPerRequest} µs server CPU/request`);
+    if (results.baseline) results.catalogue.ofBaseline = round(r.perSec / results.baseline.reqPerSec);
   }
   if (phases.has('fanout')) {
     // A fresh server: memory freed after the load phases would otherwise be reused by the first

@@ -23,6 +23,7 @@ import { errorMasking } from './http/error-masking.ts';
 import { attachGraphqlWs } from './http/graphql-ws.ts';
 import { createHealthChecks } from './http/health.ts';
 import { limitPlugins, MAX_REQUEST_BYTES } from './http/limits.ts';
+import { useRequestBodyLimit } from './http/request-body-limit.ts';
 import { createPersistedOperations, type PersistedOperationsOptions } from './http/persisted-operations.ts';
 import { useSharedSubscriptionExecution } from './http/shared-subscription-execution.ts';
 import { createStaticHandler } from './http/static-files.ts';
@@ -123,7 +124,8 @@ export function buildApp(options: AppOptions) {
     landingPage: false,
     logging: false,
     maskedErrors: errorMasking({ production }),
-    maxRequestBodySize: MAX_REQUEST_BYTES,
+    // useRequestBodyLimit below does the same without a stream pipeline per request.
+    maxRequestBodySize: false,
     // GraphQL over HTTP's persisted documents send `documentId` beside (or instead of) `query`.
     extraParamNames: ['documentId'],
     plugins: [
@@ -132,6 +134,8 @@ export function buildApp(options: AppOptions) {
       ...limitPlugins({ production }),
       // Every context is the same anonymous viewer today; once contexts carry a session, key by its user.
       useSharedSubscriptionExecution<Context>({ viewerKey: () => 'anonymous' }),
+      // Last, so that it wraps whichever request parser was chosen.
+      useRequestBodyLimit(MAX_REQUEST_BYTES),
     ],
   });
 

@@ -115,6 +115,45 @@ describe('request size', () => {
     expect((await response.json()).errors[0].extensions.code).toBe('REQUEST_ENTITY_TOO_LARGE');
   });
 
+  // Over a real socket, a body with Content-Length is bounded by that header; one sent chunked
+  // (no Content-Length) must still be counted while it is read.
+  const overSocket = (body: string, headers: Record<string, string | number>) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = httpRequest({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json', ...headers } }, (res) => {
+        let text = '';
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode!, body: text }));
+      });
+      req.on('error', reject);
+      for (let at = 0; at < body.length; at += 8_192) req.write(body.slice(at, at + 8_192));
+      req.end();
+    });
+
+  it('answers a chunked body over a socket that grows over 64 KB with 413', async () => {
+    const { status, body } = await overSocket(oversized, { 'transfer-encoding': 'chunked' });
+    expect(status).toBe(413);
+    expect(JSON.parse(body).errors[0].extensions.code).toBe('REQUEST_ENTITY_TOO_LARGE');
+  });
+
+  it('answers bodies within the limit over a socket, chunked or with Content-Length', async () => {
+    const small = JSON.stringify({ query: '{ __typename }', variables: { padding: 'x'.repeat(MAX_REQUEST_BYTES - 100) } });
+    const variants: Record<string, string | number>[] = [{ 'transfer-encoding': 'chunked' }, { 'content-length': Buffer.byteLength(small) }];
+    for (const headers of variants) {
+      const { status, body } = await overSocket(small, headers);
+      expect(status).toBe(200);
+      expect(JSON.parse(body)).toEqual({ data: { __typename: 'Query' } });
+    }
+  });
+
+  it('refuses a Content-Length that is not one number', async () => {
+    const response = await app.yoga.fetch('http://yoga/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': '12, 12' },
+      body: '{"query":"{ __typename }"}',
+    });
+    expect(response.status).toBe(400);
+  });
+
   it('closes a WebSocket whose message is over 64 KB with 1009 (message too big)', async () => {
     let closeCode: number | undefined;
     const client = connectWs(port, { on: { closed: (event) => (closeCode = (event as { code: number }).code) } });
