@@ -1,9 +1,9 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { DatabaseConnection } from '../db/client.ts';
 import { bookingItems, bookings, ticketTiers } from '../db/schema.ts';
-import { notifyChangedTiers } from '../events/availability-channel.ts';
 import { bookBatchInOneStatement } from './one-statement-batch.ts';
 import { expiredHoldsWithin, releaseHolds } from './hold-release.ts';
+import { takeTickets } from './take-tickets.ts';
 import { byIdempotencyKey, totalCents, type BookingOutcome, type PreparedBooking, type WrittenColumns } from './prepared-booking.ts';
 
 /**
@@ -106,16 +106,7 @@ export async function commitBatchCarefully({ db }: Pick<DatabaseConnection, 'db'
     for (const booking of accepted) {
       for (const item of booking.items) soldPerTier.set(item.tierId, (soldPerTier.get(item.tierId) ?? 0) + item.quantity);
     }
-    const decrements = [...soldPerTier].map(([tierId, quantity]) => sql`(${tierId}::uuid, ${quantity}::int)`);
-    // Inside the transaction: Postgres delivers the NOTIFY on commit and drops it on rollback.
-    await tx.execute(sql`
-      WITH updated AS (
-        UPDATE ${ticketTiers} SET ${sql.identifier(ticketTiers.available.name)} = ${ticketTiers.available} - sold.quantity
-        FROM (VALUES ${sql.join(decrements, sql`, `)}) AS sold(tier_id, quantity)
-        WHERE ${ticketTiers.id} = sold.tier_id
-        RETURNING ${ticketTiers.id} AS id, ${ticketTiers.concertId} AS concert_id
-      )
-      ${notifyChangedTiers(sql`updated`)}`);
+    await tx.execute(takeTickets(soldPerTier));
     await tx.insert(bookingItems).values(
       accepted.flatMap((booking) =>
         booking.items.map((item) => ({

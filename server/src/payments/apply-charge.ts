@@ -4,7 +4,7 @@ import type { Transaction } from '../db/client.ts';
 import { queueBookingEmail } from '../emails/booking-emails.ts';
 import type { Checkout } from './checkout.ts';
 import { bookingItems, bookings, payments, ticketTiers } from '../db/schema.ts';
-import { notifyChangedTiers } from '../events/availability-channel.ts';
+import { takeTickets } from '../booking/take-tickets.ts';
 import type { ChargeOutcome } from './payment-provider.ts';
 
 export type SettledStatus = 'SUCCEEDED' | 'PROCESSING';
@@ -76,14 +76,6 @@ async function retakeTickets(tx: Transaction, bookingId: string): Promise<boolea
     .for('update');
   const available = new Map(tiers.map((tier) => [tier.id, tier.available]));
   if (!items.every((item) => (available.get(item.tierId) ?? 0) >= item.quantity)) return false;
-  const taken = items.map((item) => sql`(${item.tierId}::uuid, ${item.quantity}::int)`);
-  await tx.execute(sql`
-    WITH updated AS (
-      UPDATE ${ticketTiers} SET ${sql.identifier(ticketTiers.available.name)} = ${ticketTiers.available} - taken.quantity
-      FROM (VALUES ${sql.join(taken, sql`, `)}) AS taken(tier_id, quantity)
-      WHERE ${ticketTiers.id} = taken.tier_id
-      RETURNING ${ticketTiers.id} AS id, ${ticketTiers.concertId} AS concert_id
-    )
-    ${notifyChangedTiers(sql`updated`)}`);
+  await tx.execute(takeTickets(items.map((item) => [item.tierId, item.quantity])));
   return true;
 }
