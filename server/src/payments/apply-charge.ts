@@ -30,7 +30,11 @@ export async function applyChargeOutcome(checkout: Checkout, paymentId: string, 
     throw new PaymentDeclinedError(outcome.declineCode);
   }
   if (outcome.status === 'processing') {
-    await db.update(payments).set({ status: 'PROCESSING', providerReference: outcome.reference, updatedAt: sql`now()` }).where(eq(payments.id, paymentId));
+    // Guarded like every other transition: a webhook that already settled this attempt must not be undone.
+    await db
+      .update(payments)
+      .set({ status: 'PROCESSING', providerReference: outcome.reference, updatedAt: sql`now()` })
+      .where(and(eq(payments.id, paymentId), inArray(payments.status, [...UNSETTLED])));
     return 'PROCESSING';
   }
   const refund = await db.transaction(async (tx) => {

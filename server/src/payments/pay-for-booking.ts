@@ -45,7 +45,7 @@ export async function payForBooking(checkout: Checkout, input: PayForBookingInpu
     outcome = await provider.charge({ idempotencyKey: payment.id, amountCents: payment.amountCents, currency: payment.currency, card });
   } catch (error) {
     // Charged or not, nobody knows yet: settlement asks the provider later. Never charge again here.
-    await db.update(payments).set({ status: 'UNKNOWN', updatedAt: sql`now()` }).where(eq(payments.id, payment.id));
+    await db.update(payments).set({ status: 'UNKNOWN', updatedAt: sql`now()` }).where(and(eq(payments.id, payment.id), eq(payments.status, 'PROCESSING')));
     if (error instanceof ProviderTimeoutError) return { bookingId: input.bookingId, paymentId: payment.id, status: 'UNKNOWN', replayed: false };
     throw error;
   }
