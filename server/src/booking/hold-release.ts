@@ -1,10 +1,9 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { columnName as col } from '../db/named-statement.ts';
 import { bookingItems, bookings, ticketTiers } from '../db/schema.ts';
 import { notifyChangedTiers } from '../events/availability-channel.ts';
 
 export type ReleasedStatus = 'EXPIRED' | 'CANCELLED';
-
-const col = (column: { name: string }) => sql.identifier(column.name);
 
 /**
  * One statement that ends bookings and puts their tickets back on sale, exactly once: `bookingIds`

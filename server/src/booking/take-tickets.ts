@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { columnName } from '../db/named-statement.ts';
 import { ticketTiers } from '../db/schema.ts';
 import { notifyChangedTiers } from '../events/availability-channel.ts';
 
@@ -11,7 +12,7 @@ export function takeTickets(quantityPerTier: Iterable<[tierId: string, quantity:
   const taken = [...quantityPerTier].map(([tierId, quantity]) => sql`(${tierId}::uuid, ${quantity}::int)`);
   return sql`
     WITH updated AS (
-      UPDATE ${ticketTiers} SET ${sql.identifier(ticketTiers.available.name)} = ${ticketTiers.available} - taken.quantity
+      UPDATE ${ticketTiers} SET ${columnName(ticketTiers.available)} = ${ticketTiers.available} - taken.quantity
       FROM (VALUES ${sql.join(taken, sql`, `)}) AS taken(tier_id, quantity)
       WHERE ${ticketTiers.id} = taken.tier_id
       RETURNING ${ticketTiers.id} AS id, ${ticketTiers.concertId} AS concert_id
