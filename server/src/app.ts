@@ -61,6 +61,8 @@ export interface AppOptions {
   /** Delivers the outbox's emails; without one (no SMTP_URL) they stay in the development mailbox. */
   mailTransport?: Transporter;
   mailFrom?: string;
+  /** Serve the outbox at /dev/mailbox; default: only outside production and without a mail transport. */
+  developmentMailbox?: boolean;
   /** Shared with the card processor: webhooks to /webhooks/payments must be signed with it. */
   paymentWebhookSecret?: string;
   /** How often the LISTEN connection is checked (see PostgresListener); tests shorten it. */
@@ -104,7 +106,9 @@ export function buildApp(options: AppOptions) {
   const bookingQueue = new BookingCoalescer(database, { onBatch: metrics.observeBatch, ...options.booking });
   const holdSweeper = new HoldSweeper(db, { ...options.holdSweeper, log });
   const paymentProvider = options.paymentProvider ?? new SimulatedPaymentProvider(db);
-  const context: Context = { db, bookingQueue, tierCatalogue, availability, metrics, paymentProvider, publicUrl: options.publicUrl ?? 'http://localhost:4000', replica: replicas.read };
+  const developmentMailbox = options.developmentMailbox ?? (!production && !options.mailTransport);
+  const emailDelivery = options.mailTransport ? 'smtp' : developmentMailbox ? 'developmentMailbox' : 'none';
+  const context: Context = { db, bookingQueue, tierCatalogue, availability, metrics, paymentProvider, publicUrl: options.publicUrl ?? 'http://localhost:4000', replica: replicas.read, emailDelivery };
   const outbox = options.mailTransport
     ? new RepeatingJob('outbox', 1_000, () => sendOutbox(db, options.mailTransport!, options.mailFrom ?? 'Concert tickets <tickets@localhost>'), log)
     : null;
@@ -149,7 +153,7 @@ export function buildApp(options: AppOptions) {
     if (drain.draining) return drain.refuse(res);
     if (path === PAYMENT_WEBHOOK_PATH) return void paymentServices.webhook(req, res);
     if (path === MAILBOX_PATH) {
-      if (production) return void res.writeHead(404).end();
+      if (!developmentMailbox) return void res.writeHead(404).end();
       return void serveMailbox(db, new URL(req.url ?? '/', 'http://localhost'), res).catch(() => res.writeHead(503).end());
     }
     if (path === GRAPHQL_PATH) {

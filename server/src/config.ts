@@ -58,6 +58,14 @@ export function readConfig(env: Env = process.env) {
     /** smtp(s)://user:pass@host:port: emails are delivered; unset, they stay in the development mailbox (/dev/mailbox). */
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || 'Concert tickets <tickets@localhost>',
+    /**
+     * Serve the outbox at /dev/mailbox (every shopper's emails, so never on a real deployment). Default:
+     * on without SMTP in development and on the embedded demo database, off otherwise.
+     */
+    developmentMailbox:
+      oneOf(env, 'DEV_MAILBOX', ['on', 'off', 'auto'], 'auto') === 'auto'
+        ? !env.SMTP_URL && (env.NODE_ENV !== 'production' || !env.DATABASE_URL)
+        : env.DEV_MAILBOX === 'on',
     /** How long SIGTERM waits for in-flight requests and bookings before closing anyway. */
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 15_000),
     /**

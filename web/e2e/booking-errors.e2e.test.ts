@@ -8,7 +8,7 @@ const browser = useBrowser(baseUrl);
 afterAll(closeDatabase);
 
 describe('booking when things go wrong', () => {
-  it('retries a lost response with the same key: one booking, not two', async () => {
+  it('retries a lost response with the same key: one hold, not two', async () => {
     const concert = await createConcert();
     const frontRow = tierNamed(concert, 'Front Row');
     let dropped = 0;
@@ -18,7 +18,7 @@ describe('booking when things go wrong', () => {
       beforeNavigate: (page) =>
         page.route('**/graphql', async (route) => {
           const body = route.request().postDataJSON() as { operationName?: string } | null;
-          if (body?.operationName === 'BookTickets' && dropped === 0) {
+          if (body?.operationName === 'HoldTickets' && dropped === 0) {
             dropped += 1;
             await route.fetch();
             await route.abort('connectionreset');
@@ -29,12 +29,12 @@ describe('booking when things go wrong', () => {
     });
     await page.getByLabel('Quantity of Front Row tickets').selectOption('3');
     await page.getByLabel('Email for your tickets').fill('unlucky-network@example.com');
-    await page.getByRole('button', { name: 'Book' }).click();
+    await page.getByRole('button', { name: 'Continue to payment' }).click();
     await page.getByText(/could not reach the box office/).waitFor();
     await page.getByRole('button', { name: 'Try again' }).click();
 
     await page.waitForURL(/\/bookings\//);
-    await page.getByText('This booking had already gone through').waitFor();
+    await page.getByText('This order had already been placed').waitFor();
     expect(tierNamed(await readConcert(baseUrl, concert.id), 'Front Row').available).toBe(frontRow.available - 3);
     // The dropped connection is the one failure we caused on purpose.
     expect(problems.filter((line) => !line.includes('ERR_CONNECTION_RESET'))).toEqual([]);
@@ -58,16 +58,16 @@ describe('booking when things go wrong', () => {
     await bookAsAnotherClient(baseUrl, concert.id, [{ tierId: vip.id, quantity: 3 }]);
     const requestsBefore = bookRequests;
 
-    await page.getByRole('button', { name: 'Book' }).click();
+    await page.getByRole('button', { name: 'Continue to payment' }).click();
     await page.getByText('Only 2 VIP tickets left.', { exact: false }).waitFor();
     // The sold-out answer carries the tier, so the cache shows the truth and
     // the picker holds the order until it fits, without a second request.
     const count = page.locator(`[data-tier-id="${vip.id}"] [data-testid="tier-available"]`);
     await expect.poll(async () => leadingNumber(await count.textContent())).toBe(2);
     expect(bookRequests - requestsBefore).toBe(1);
-    expect(await page.getByRole('button', { name: 'Book' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Continue to payment' }).isDisabled()).toBe(true);
     await page.getByLabel('Quantity of VIP tickets').selectOption('2');
-    expect(await page.getByRole('button', { name: 'Book' }).isDisabled()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Continue to payment' }).isDisabled()).toBe(false);
     expect(page.url()).not.toMatch(/bookings/);
     expect(problems).toEqual([]);
   });

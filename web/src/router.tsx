@@ -4,6 +4,7 @@ import { BookingRoute } from './routes/BookingRoute';
 import { CatalogueRoute } from './routes/CatalogueRoute';
 import { ConcertRoute } from './routes/ConcertRoute';
 import { DashboardRoute } from './routes/DashboardRoute';
+import { MailboxRoute } from './routes/MailboxRoute';
 import { NotFoundRoute } from './routes/NotFoundRoute';
 
 export const routes = [
@@ -14,6 +15,7 @@ export const routes = [
       { path: '/concerts/:id', element: <ConcertRoute /> },
       { path: '/bookings/:id', element: <BookingRoute /> },
       { path: '/dashboard', element: <DashboardRoute /> },
+      { path: '/mailbox', element: <MailboxRoute /> },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

@@ -5,12 +5,12 @@ import { MockedProvider } from '@apollo/client/testing/react';
 import type { MockLink } from '@apollo/client/testing';
 import { MemoryRouter, Route, Routes, useParams } from 'react-router';
 import { BookingForm, BookingFormFragment } from '../src/components/BookingForm';
-import { BookTicketsMutation } from '../src/booking/useBookTickets';
+import { HoldTicketsMutation } from '../src/booking/useHoldTickets';
 import type { FragmentType } from '../src/gql/fragment-masking';
 import { createCache } from '../src/apollo';
 
 // The booking form in a router with Apollo's MockedProvider, plus fixtures and
-// a bookTickets mock that records what was sent. Mocks are for these
+// a holdTickets mock that records what was sent. Mocks are for these
 // component tests only; the E2E tests run against the real server.
 
 export const money = (cents: number) => ({ __typename: 'Money', cents, currency: 'USD' });
@@ -31,11 +31,11 @@ export const concert = {
 
 export type Variables = { input: { concertId: string; customerEmail: string; idempotencyKey: string; items: { tierId: string; quantity: number }[] } };
 
-// Records every bookTickets call so tests can assert on the key sent.
+// Records every holdTickets call so tests can assert on the key sent.
 export function bookingMock(respond: MockLink.MockedResponse['result'] | Error, calls: Variables[], delay = 0): MockLink.MockedResponse {
   return {
     request: {
-      query: BookTicketsMutation,
+      query: HoldTicketsMutation,
       variables: (variables: Variables) => {
         calls.push(variables);
         return true;
@@ -46,7 +46,7 @@ export function bookingMock(respond: MockLink.MockedResponse['result'] | Error, 
   };
 }
 
-export const typed = (bookTickets: Record<string, unknown>) => ({ data: { __typename: 'Mutation', bookTickets } });
+export const typed = (holdTickets: Record<string, unknown>) => ({ data: { __typename: 'Mutation', holdTickets } });
 
 function BookingPage() {
   return <p>Booking page for {useParams().id}</p>;

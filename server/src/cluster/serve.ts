@@ -50,6 +50,7 @@ export async function serve(config: Config, database: OpenDatabase, logger: Logg
       publicUrl: config.publicUrl,
       mailTransport: config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : undefined,
       mailFrom: config.mailFrom,
+      developmentMailbox: config.developmentMailbox,
     });
     const { port } = await app.start(config.port);
     logger.info(

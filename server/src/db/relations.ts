@@ -13,6 +13,10 @@ export const relations = defineRelations(schema, (r) => ({
     concert: r.one.concerts({ from: r.bookings.concertId, to: r.concerts.id, optional: false }),
     items: r.many.bookingItems(),
     payments: r.many.payments(),
+    emails: r.many.outboxEmails(),
+  },
+  outboxEmails: {
+    booking: r.one.bookings({ from: r.outboxEmails.bookingId, to: r.bookings.id }),
   },
   payments: {
     booking: r.one.bookings({ from: r.payments.bookingId, to: r.bookings.id, optional: false }),

@@ -24,6 +24,8 @@ export interface Context {
   replica?: () => Database;
   /** Charges and refunds cards (the simulated processor unless another is configured). */
   paymentProvider: PaymentProvider;
+  /** How the outbox's emails reach shoppers: SMTP, only the development mailbox, or not at all. */
+  emailDelivery: 'smtp' | 'developmentMailbox' | 'none';
   /** Where the web app is, for links in emails. */
   publicUrl: string;
   /** Set per operation by the request log (HTTP) or graphql-ws; for log lines only. */

@@ -9,6 +9,7 @@ import './types/book-tickets.ts';
 import './types/hold-tickets.ts';
 import './types/release-hold.ts';
 import './types/payment.ts';
+import './types/email-notice.ts';
 import './types/pay-for-booking.ts';
 import './types/cancel-booking.ts';
 

@@ -2,22 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { simulatedCharges } from '../db/schema.ts';
+import { TEST_CARDS, type TestCardBehaviour as Behaviour } from '../../../shared/test-cards.ts';
 import { ProviderTimeoutError, type ChargeOutcome, type ChargeRequest, type PaymentProvider } from './payment-provider.ts';
 
-/**
- * Test cards, after Stripe's (https://docs.stripe.com/testing): what each does when charged.
- * Any other well-formed number is declined as `card_declined`, like an unknown card.
- */
-export const TEST_CARDS = {
-  '4242424242424242': { behaviour: 'succeeds', label: 'Visa: succeeds' },
-  '4000000000000002': { behaviour: 'card_declined', label: 'Declined' },
-  '4000000000009995': { behaviour: 'insufficient_funds', label: 'Declined: insufficient funds' },
-  '4000000000003220': { behaviour: 'processing', label: 'Succeeds later (processing)' },
-  '4000000000000119': { behaviour: 'timeout', label: 'Times out; charged, settled later' },
-} as const;
-
-type Behaviour = (typeof TEST_CARDS)[keyof typeof TEST_CARDS]['behaviour'];
-
+// Any other well-formed number is declined as `card_declined`, like an unknown card.
 const behaviourOf = (number: string): Behaviour => (TEST_CARDS as Record<string, { behaviour: Behaviour }>)[number]?.behaviour ?? 'card_declined';
 
 /**

@@ -132,3 +132,38 @@ export function tierNamed(concert: ApiConcert, name: string): ApiTier {
   if (!tier) throw new Error(`${concert.name} has no ${name} tier`);
   return tier;
 }
+
+export interface ApiBooking {
+  status: string;
+  orderCode: string;
+  payments: { status: string; amount: { cents: number }; refunded: { cents: number } }[];
+}
+
+/** A booking and its payments as the API reports them, to check the money after a browser test. */
+export async function readBooking(baseUrl: string, id: string): Promise<ApiBooking> {
+  const data = await graphqlRequest<{ booking: ApiBooking }>(
+    baseUrl,
+    /* GraphQL */ `
+      query E2EBooking($id: ID!) {
+        booking(id: $id) {
+          status
+          orderCode
+          payments {
+            status
+            amount {
+              cents
+            }
+            refunded {
+              cents
+            }
+          }
+        }
+      }
+    `,
+    { id },
+  );
+  return data.booking;
+}
+
+/** The booking id in a /bookings/:id page's address. */
+export const bookingIdOf = (url: string) => decodeURIComponent(new URL(url).pathname.split('/').at(-1) ?? '');

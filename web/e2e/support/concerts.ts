@@ -22,6 +22,8 @@ export interface NewConcert {
   venue?: string;
   startsAt?: string;
   timeZone?: string;
+  /** How long a hold lasts before its tickets go back on sale (the server's default: 600). */
+  holdSeconds?: number;
   tiers?: NewTier[];
 }
 
@@ -66,6 +68,7 @@ export async function createConcert(spec: NewConcert = {}): Promise<ApiConcert> 
       // Far ahead, so the catalogue (ordered by date) lists test concerts after the demo ones.
       startsAt: new Date(spec.startsAt ?? '2030-01-01T20:00:00Z'),
       timeZone: spec.timeZone ?? 'UTC',
+      ...(spec.holdSeconds ? { holdSeconds: spec.holdSeconds } : {}),
     });
     await tx.insert(ticketTiers).values(tierRows);
   });

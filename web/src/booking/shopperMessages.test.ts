@@ -47,7 +47,7 @@ describe('describeOutcome', () => {
   });
 
   it('passes a booking through', () => {
-    const result: BookResult = { __typename: 'BookTicketsSuccess', replayed: true, booking: { id: 'B1' } };
+    const result: BookResult = { __typename: 'HoldTicketsSuccess', replayed: true, booking: { id: 'B1' } };
     expect(describeOutcome(result, sent, tierName)).toEqual({ kind: 'booked', bookingId: 'B1', replayed: true });
   });
 });

@@ -19,7 +19,7 @@ export type RejectionReason = 'incomplete' | 'invalid' | 'soldOut' | 'notFound' 
 export type UnknownCause = 'network' | 'server' | 'busy';
 
 export type BookResult =
-  | { __typename: 'BookTicketsSuccess'; replayed: boolean; booking: { id: string } }
+  | { __typename: 'HoldTicketsSuccess'; replayed: boolean; booking: { id: string } }
   | { __typename: 'SoldOutError'; tierId: string; available: number; tier: { name: string } }
   | { __typename: 'ValidationError'; field?: string | null }
   | { __typename: 'IdempotencyKeyReusedError' }
@@ -57,10 +57,10 @@ export const words = {
     }, so we don’t know yet whether your booking went through. Trying again is safe: you will not be booked twice.`,
 };
 
-/** What the form shows for each typed answer of bookTickets. */
+/** What the form shows for each typed answer of holdTickets. */
 export function describeOutcome(result: BookResult, sent: OrderLine[], tierName: (tierId: string) => string | undefined): Outcome {
   switch (result.__typename) {
-    case 'BookTicketsSuccess':
+    case 'HoldTicketsSuccess':
       return { kind: 'booked', bookingId: result.booking.id, replayed: result.replayed };
     case 'SoldOutError':
       return rejected('soldOut', { form: words.soldOut(result.tier.name, result.available), tiers: {} });

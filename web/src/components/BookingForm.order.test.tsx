@@ -32,10 +32,10 @@ describe('BookingForm: building an order', () => {
     const user = userEvent.setup();
     const calls: Variables[] = [];
     renderForm([bookingMock(typed({}), calls)]);
-    await user.click(screen.getByRole('button', { name: 'Book' }));
+    await user.click(screen.getByRole('button', { name: 'Continue to payment' }));
     expect(screen.getByRole('alert').textContent).toMatch('Choose at least one ticket');
     await fillOrder(user, 1, 'not-an-email');
-    await user.click(screen.getByRole('button', { name: 'Book' }));
+    await user.click(screen.getByRole('button', { name: 'Continue to payment' }));
     expect(screen.getByLabelText('Email for your tickets').getAttribute('aria-invalid')).toBe('true');
     expect(calls).toHaveLength(0);
   });
@@ -52,9 +52,9 @@ describe('BookingForm: building an order', () => {
     // Same tree, new data: React keeps the form's state, as with a cache update.
     view.rerender(formTree([], fewer));
     expect(screen.getByText('Only 2 VIP tickets left: choose fewer.')).toBeTruthy();
-    expect((screen.getByRole('button', { name: 'Book' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: 'Continue to payment' }) as HTMLButtonElement).disabled).toBe(true);
     await user.selectOptions(screen.getByLabelText(/Quantity of VIP tickets/), '2');
-    expect((screen.getByRole('button', { name: 'Book' }) as HTMLButtonElement).disabled).toBe(false);
+    expect((screen.getByRole('button', { name: 'Continue to payment' }) as HTMLButtonElement).disabled).toBe(false);
   });
 
   it('has one polite live region for availability, which speaks only of chosen tiers', async () => {

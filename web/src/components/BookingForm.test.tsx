@@ -10,14 +10,14 @@ describe('BookingForm: answers from bookTickets', () => {
     const user = userEvent.setup();
     const calls: Variables[] = [];
     const success = typed({
-      __typename: 'BookTicketsSuccess',
+      __typename: 'HoldTicketsSuccess',
       replayed: false,
       booking: { __typename: 'Booking', id: 'B42', items: [{ __typename: 'BookingItem', quantity: 2, tier: { __typename: 'TicketTier', id: 'VIP', available: 3 } }] },
     });
     renderForm([bookingMock(success, calls, 50)]);
     await fillOrder(user);
-    await user.click(screen.getByRole('button', { name: 'Book' }));
-    expect((screen.getByRole('button', { name: 'Booking…' }) as HTMLButtonElement).disabled).toBe(true);
+    await user.click(screen.getByRole('button', { name: 'Continue to payment' }));
+    expect((screen.getByRole('button', { name: 'Holding your tickets…' }) as HTMLButtonElement).disabled).toBe(true);
     expect(await screen.findByText('Booking page for B42')).toBeTruthy();
     expect(calls[0]?.input).toEqual({
       concertId: 'C1',
@@ -40,7 +40,7 @@ describe('BookingForm: answers from bookTickets', () => {
     // no other mock: a second request would fail as unmatched.
     renderForm([bookingMock(soldOut, calls)]);
     await fillOrder(user, 4);
-    await user.click(screen.getByRole('button', { name: 'Book' }));
+    await user.click(screen.getByRole('button', { name: 'Continue to payment' }));
     expect(await screen.findByText(/Only 3 VIP tickets left/)).toBeTruthy();
     expect(screen.queryByText(/Booking page/)).toBeNull();
     expect(calls).toHaveLength(1);
@@ -51,7 +51,7 @@ describe('BookingForm: answers from bookTickets', () => {
     const invalid = typed({ __typename: 'ValidationError', field: 'customerEmail' });
     renderForm([bookingMock(invalid, [])]);
     await fillOrder(user);
-    await user.click(screen.getByRole('button', { name: 'Book' }));
+    await user.click(screen.getByRole('button', { name: 'Continue to payment' }));
     const message = await screen.findByText('Enter the email address your tickets should go to.');
     expect(screen.getByLabelText('Email for your tickets').getAttribute('aria-describedby')).toBe(message.id);
   });
@@ -62,7 +62,7 @@ describe('BookingForm: answers from bookTickets', () => {
     renderForm([bookingMock(invalid, [])]);
     await user.selectOptions(screen.getByLabelText(/Quantity of GA tickets/), '3');
     await fillOrder(user, 1);
-    await user.click(screen.getByRole('button', { name: 'Book' }));
+    await user.click(screen.getByRole('button', { name: 'Continue to payment' }));
     // items are sent in display order: [VIP, GA], so items[1] is GA.
     const gaRow = screen.getAllByTestId('tier').find((row) => row.dataset.tierId === 'GA')!;
     expect(await within(gaRow).findByText('Choose between 1 and 10 GA tickets.')).toBeTruthy();
@@ -72,7 +72,7 @@ describe('BookingForm: answers from bookTickets', () => {
     const user = userEvent.setup();
     renderForm([bookingMock(typed({ __typename: 'NotFoundError' }), [])]);
     await fillOrder(user);
-    await user.click(screen.getByRole('button', { name: 'Book' }));
+    await user.click(screen.getByRole('button', { name: 'Continue to payment' }));
     expect(await screen.findByText(/no longer on sale/)).toBeTruthy();
   });
 
@@ -82,9 +82,9 @@ describe('BookingForm: answers from bookTickets', () => {
     const reused = typed({ __typename: 'IdempotencyKeyReusedError' });
     renderForm([bookingMock(reused, calls), bookingMock(reused, calls)]);
     await fillOrder(user);
-    await user.click(screen.getByRole('button', { name: 'Book' }));
+    await user.click(screen.getByRole('button', { name: 'Continue to payment' }));
     expect(await screen.findByText(/already used for a different order/)).toBeTruthy();
-    await user.click(screen.getByRole('button', { name: 'Book' }));
+    await user.click(screen.getByRole('button', { name: 'Continue to payment' }));
     await waitFor(() => expect(calls).toHaveLength(2));
     expect(calls[1]?.input.idempotencyKey).not.toBe(calls[0]?.input.idempotencyKey);
   });
@@ -93,13 +93,13 @@ describe('BookingForm: answers from bookTickets', () => {
     const user = userEvent.setup();
     const calls: Variables[] = [];
     const success = typed({
-      __typename: 'BookTicketsSuccess',
+      __typename: 'HoldTicketsSuccess',
       replayed: true,
       booking: { __typename: 'Booking', id: 'B7', items: [] },
     });
     renderForm([bookingMock(new Error('Failed to fetch'), calls), bookingMock(success, calls)]);
     await fillOrder(user);
-    await user.click(screen.getByRole('button', { name: 'Book' }));
+    await user.click(screen.getByRole('button', { name: 'Continue to payment' }));
     expect(await screen.findByText(/could not reach the box office/)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByText('Booking page for B7')).toBeTruthy();
@@ -110,10 +110,10 @@ describe('BookingForm: answers from bookTickets', () => {
   it('treats an unexpected server error like a lost response: the retry keeps the key', async () => {
     const user = userEvent.setup();
     const calls: Variables[] = [];
-    const success = typed({ __typename: 'BookTicketsSuccess', replayed: false, booking: { __typename: 'Booking', id: 'B9', items: [] } });
+    const success = typed({ __typename: 'HoldTicketsSuccess', replayed: false, booking: { __typename: 'Booking', id: 'B9', items: [] } });
     renderForm([bookingMock({ errors: [{ message: 'Unexpected error.' }] }, calls), bookingMock(success, calls)]);
     await fillOrder(user);
-    await user.click(screen.getByRole('button', { name: 'Book' }));
+    await user.click(screen.getByRole('button', { name: 'Continue to payment' }));
     expect(await screen.findByText(/Something went wrong at the box office/)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByText('Booking page for B9')).toBeTruthy();
@@ -125,10 +125,10 @@ describe('BookingForm: answers from bookTickets', () => {
     const calls: Variables[] = [];
     renderForm([bookingMock(new Error('Failed to fetch'), calls), bookingMock(new Error('Failed to fetch'), calls)]);
     await fillOrder(user);
-    await user.click(screen.getByRole('button', { name: 'Book' }));
+    await user.click(screen.getByRole('button', { name: 'Continue to payment' }));
     await screen.findByText(/could not reach the box office/);
     await user.selectOptions(screen.getByLabelText(/Quantity of VIP tickets/), '3');
-    await user.click(screen.getByRole('button', { name: 'Book' }));
+    await user.click(screen.getByRole('button', { name: 'Continue to payment' }));
     await waitFor(() => expect(calls).toHaveLength(2));
     expect(calls[1]?.input.idempotencyKey).not.toBe(calls[0]?.input.idempotencyKey);
   });
@@ -138,7 +138,7 @@ describe('BookingForm: answers from bookTickets', () => {
     const unknown = { errors: [{ message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }] };
     renderForm([bookingMock(unknown, [])]);
     await fillOrder(user);
-    await user.click(screen.getByRole('button', { name: 'Book' }));
+    await user.click(screen.getByRole('button', { name: 'Continue to payment' }));
     expect(await screen.findByText(/This page is out of date/)).toBeTruthy();
     expect(screen.queryByText(/PersistedQuery/)).toBeNull();
   });

@@ -3,7 +3,7 @@ import { graphql } from '../gql/gql';
 import { useFragment, type FragmentType } from '../gql/fragment-masking';
 import { errorsOf, isBusy } from '../booking/bookingState';
 import { words } from '../booking/shopperMessages';
-import { useBookTickets } from '../booking/useBookTickets';
+import { useHoldTickets } from '../booking/useHoldTickets';
 import { formatMoney } from '../lib/format';
 import { AvailabilityAnnouncer } from './AvailabilityAnnouncer';
 import { TierPicker } from './TierPicker';
@@ -26,10 +26,10 @@ export const BookingFormFragment = graphql(/* GraphQL */ `
   }
 `);
 
-// Draws the booking state machine (booking/useBookTickets.ts); holds no state of its own.
+// Draws the booking state machine (booking/useHoldTickets.ts); holds no state of its own.
 export function BookingForm(props: { concert: FragmentType<typeof BookingFormFragment> }) {
   const concert = useFragment(BookingFormFragment, props.concert);
-  const { state, setQuantity, setEmail, submit } = useBookTickets(concert.id, concert.tiers);
+  const { state, setQuantity, setEmail, submit } = useHoldTickets(concert.id, concert.tiers);
   const { quantities, email } = state.draft;
   const { status } = state;
   const errors = errorsOf(status);
@@ -86,7 +86,7 @@ export function BookingForm(props: { concert: FragmentType<typeof BookingFormFra
           <strong data-testid="order-total">{formatMoney({ cents: totalCents, currency })}</strong>
         </p>
         <button type="submit" className="button button--primary" disabled={busy || overAvailable}>
-          {busy ? 'Booking…' : 'Book'}
+          {busy ? 'Holding your tickets…' : 'Continue to payment'}
         </button>
       </div>
       {errors.form ? (

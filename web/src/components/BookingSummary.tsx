@@ -6,6 +6,7 @@ export const BookingSummaryFragment = graphql(/* GraphQL */ `
   fragment BookingSummary_booking on Booking {
     id
     status
+    orderCode
     customerEmail
     createdAt
     concert {
@@ -33,21 +34,30 @@ export const BookingSummaryFragment = graphql(/* GraphQL */ `
   }
 `);
 
+const HEADINGS: Record<string, string> = {
+  PENDING: 'Complete your order',
+  CONFIRMED: 'You’re going!',
+  CANCELLED: 'Booking cancelled',
+  EXPIRED: 'Your hold has ended',
+};
+
 export function BookingSummary(props: { booking: FragmentType<typeof BookingSummaryFragment> }) {
   const booking = useFragment(BookingSummaryFragment, props.booking);
-  const confirmed = booking.status === 'CONFIRMED';
   return (
     <article className="card booking-summary" aria-labelledby="booking-title">
-      <h1 id="booking-title">{confirmed ? 'You’re going!' : 'Booking cancelled'}</h1>
+      <h1 id="booking-title">{HEADINGS[booking.status]}</h1>
       <p className="booking-summary__concert">
         <strong>{booking.concert.name}</strong>
         <br />
         {booking.concert.venue} · <time dateTime={booking.concert.startsAt}>{formatDate(booking.concert.startsAt, booking.concert.timeZone)}</time>
       </p>
-      <p>
-        {confirmed ? 'Tickets are on their way to ' : 'This booking for '}
-        <strong>{booking.customerEmail}</strong>
-        {confirmed ? '.' : ' was cancelled.'}
+      <p className="booking-summary__code">
+        Order code <strong data-testid="order-code">{booking.orderCode}</strong>
+        {booking.status === 'PENDING' ? null : (
+          <>
+            {' '}· for <strong>{booking.customerEmail}</strong>
+          </>
+        )}
       </p>
       <table className="booking-items">
         <caption className="visually-hidden">Tickets in this booking</caption>
@@ -82,9 +92,7 @@ export function BookingSummary(props: { booking: FragmentType<typeof BookingSumm
           </tr>
         </tfoot>
       </table>
-      <p className="booking-summary__ref">
-        Booking reference <code>{booking.id}</code> · booked {formatDate(booking.createdAt)}
-      </p>
+      <p className="booking-summary__ref">Ordered {formatDate(booking.createdAt)}</p>
     </article>
   );
 }

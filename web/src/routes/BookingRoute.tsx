@@ -1,33 +1,83 @@
+import { useEffect } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Link, useLocation, useParams } from 'react-router';
 import { graphql } from '../gql/gql';
+import { paymentWords } from '../checkout/paymentMessages';
+import { useHoldCountdown } from '../checkout/useHoldCountdown';
 import { BookingSummary } from '../components/BookingSummary';
+import { CancelBookingButton } from '../components/CancelBookingButton';
+import { CheckoutPanel, isSettling } from '../components/CheckoutPanel';
+import { EmailStatus } from '../components/EmailStatus';
 import { PageTitle } from '../components/PageTitle';
+import { PaymentHistory } from '../components/PaymentHistory';
 import { Empty, ErrorState, Loading } from '../components/StatusMessages';
+import { formatMoney } from '../lib/format';
 
 const BookingQuery = graphql(/* GraphQL */ `
   query Booking($id: ID!) {
     booking(id: $id) {
       id
+      status
+      holdRemainingMs
       concert {
         id
+        startsAt
+      }
+      payments {
+        id
+        status
+        amount {
+          cents
+          currency
+        }
+        refunded {
+          cents
+          currency
+        }
       }
       ...BookingSummary_booking
+      ...CheckoutPanel_booking
+      ...EmailStatus_booking
+      ...PaymentHistory_booking
     }
   }
 `);
+
+// How often the page asks again while something is being decided elsewhere: a card processor
+// confirming, or the sweeper putting an ended hold back on sale.
+const SETTLING_POLL_MS = 1_500;
+
+const PAGE_TITLES: Record<string, string> = {
+  PENDING: 'Checkout',
+  CONFIRMED: 'Your booking',
+  CANCELLED: 'Booking cancelled',
+  EXPIRED: 'Hold ended',
+};
 
 export function BookingRoute() {
   const { id = '' } = useParams();
   const location = useLocation();
   const replayed = (location.state as { replayed?: boolean } | null)?.replayed === true;
-  const { data, error, loading, refetch } = useQuery(BookingQuery, { variables: { id } });
+  const { data, error, loading, refetch, startPolling, stopPolling } = useQuery(BookingQuery, {
+    variables: { id },
+    fetchPolicy: 'cache-and-network',
+    notifyOnNetworkStatusChange: false,
+  });
+  const booking = data?.booking;
+  const msLeft = useHoldCountdown(booking?.status === 'PENDING' ? booking.holdRemainingMs : null);
+  const waiting = booking?.status === 'PENDING' && (isSettling(booking.payments.at(-1)?.status) || msLeft === 0);
+
+  useEffect(() => {
+    if (!waiting) return;
+    startPolling(SETTLING_POLL_MS);
+    return () => stopPolling();
+  }, [waiting, startPolling, stopPolling]);
 
   if (loading && !data) return <Loading label="Loading your booking…" />;
   if (error && !data) {
     return <ErrorState title="This booking could not be loaded." error={error} onRetry={() => void refetch()} />;
   }
-  if (!data?.booking) {
+  if (!booking) {
     return (
       <Empty>
         <PageTitle>Booking not found</PageTitle>
@@ -38,17 +88,39 @@ export function BookingRoute() {
       </Empty>
     );
   }
+  const settled = () => void refetch();
+  const { payments } = booking;
+  const sum = (get: (payment: (typeof payments)[number]) => number) => payments.reduce((total, payment) => total + get(payment), 0);
+  const currency = payments[0]?.amount.currency ?? 'USD';
+  const paid = { cents: sum((p) => (p.status === 'SUCCEEDED' ? p.amount.cents - p.refunded.cents : 0)), currency };
+  const refunded = { cents: sum((p) => p.refunded.cents), currency };
+  const cancellable = booking.status === 'CONFIRMED' && new Date(booking.concert.startsAt).getTime() > Date.now();
+
   return (
     <section className="booking-page">
-      <PageTitle>Your booking</PageTitle>
+      <PageTitle>{PAGE_TITLES[booking.status] ?? 'Your booking'}</PageTitle>
       {replayed ? (
         <p className="notice" role="status">
-          This booking had already gone through; you were not charged twice.
+          This order had already been placed; nothing was held twice.
         </p>
       ) : null}
-      <BookingSummary booking={data.booking} />
+      <BookingSummary booking={booking} />
+      {booking.status === 'PENDING' ? <CheckoutPanel booking={booking} msLeft={msLeft} onSettled={settled} /> : null}
+      {booking.status === 'CANCELLED' && refunded.cents > 0 ? (
+        <p className="notice" role="status">
+          {formatMoney(refunded)} was refunded to your card.
+        </p>
+      ) : null}
+      {booking.status === 'EXPIRED' ? (
+        <p className="notice" role="status">
+          {refunded.cents > 0 ? paymentWords.expiredRefunded(formatMoney(refunded)) : paymentWords.expired}
+        </p>
+      ) : null}
+      <EmailStatus booking={booking} />
+      <PaymentHistory booking={booking} />
       <p className="booking-page__actions">
-        <Link className="button button--secondary" to={`/concerts/${encodeURIComponent(data.booking.concert.id)}`}>
+        {cancellable ? <CancelBookingButton bookingId={booking.id} refundable={paid} onSettled={settled} /> : null}
+        <Link className="button button--secondary" to={`/concerts/${encodeURIComponent(booking.concert.id)}`}>
           Back to the concert
         </Link>
         <Link to="/">See all concerts</Link>

@@ -1,5 +1,6 @@
 import { builder } from '../builder.ts';
 import { databaseIdOf } from '../global-id.ts';
+import { EmailNoticeRef } from './email-notice.ts';
 import { MoneyRef } from './money.ts';
 
 const BookingStatusRef = builder.enumType('BookingStatus', {
@@ -19,6 +20,12 @@ export const BookingRef = builder.drizzleNode('bookings', {
     concert: t.relation('concert'),
     orderCode: t.exposeString('orderCode', { description: 'Short code for people (emails, the box office); the id is for the API.' }),
     expiresAt: t.expose('expiresAt', { type: 'DateTime', nullable: true, description: 'For a hold: when its tickets go back on sale unless paid.' }),
+    holdRemainingMs: t.int({
+      nullable: true,
+      description: 'For a live hold: milliseconds left until expiresAt when the server answered. Count down from this, not from the device clock, which may be off.',
+      select: { columns: { status: true, expiresAt: true } },
+      resolve: (booking) => (booking.status === 'PENDING' && booking.expiresAt ? Math.max(0, booking.expiresAt.getTime() - Date.now()) : null),
+    }),
     customerEmail: t.exposeString('customerEmail'),
     items: t.relation('items', { query: { orderBy: { tierId: 'asc' } } }),
     total: t.field({
@@ -28,6 +35,7 @@ export const BookingRef = builder.drizzleNode('bookings', {
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     payments: t.relation('payments', { description: 'Every attempt to pay this booking, oldest first.', query: { orderBy: { createdAt: 'asc' } } }),
+    emails: t.relation('emails', { type: EmailNoticeRef, description: 'What the shopper was sent about this booking, oldest first.', query: { orderBy: { createdAt: 'asc' } } }),
   }),
 });
 

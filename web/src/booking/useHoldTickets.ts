@@ -8,11 +8,12 @@ import { describeFailure, describeOutcome } from './shopperMessages';
 // The tier comes back with a sold-out answer, so Apollo updates that tier's
 // availability in its cache by id: every picker showing it redraws without a
 // second request.
-export const BookTicketsMutation = graphql(/* GraphQL */ `
-  mutation BookTickets($input: BookTicketsInput!) {
-    bookTickets(input: $input) {
+// Shoppers hold first and pay on the booking page; bookTickets (no payment) is for partners.
+export const HoldTicketsMutation = graphql(/* GraphQL */ `
+  mutation HoldTickets($input: BookTicketsInput!) {
+    holdTickets(input: $input) {
       __typename
-      ... on BookTicketsSuccess {
+      ... on HoldTicketsSuccess {
         replayed
         booking {
           id
@@ -48,9 +49,9 @@ interface TierInfo {
 }
 
 /** Runs the booking state machine for one concert; the component only draws `state`. */
-export function useBookTickets(concertId: string, tiers: TierInfo[]) {
+export function useHoldTickets(concertId: string, tiers: TierInfo[]) {
   const navigate = useNavigate();
-  const [bookTickets] = useMutation(BookTicketsMutation);
+  const [holdTickets] = useMutation(HoldTicketsMutation);
   const [state, dispatch] = useReducer(bookingReducer, initialBookingState);
   // Submitting needs the state the action leads to (the order and key to send) right away.
   const latest = useRef<BookingState>(state);
@@ -70,8 +71,8 @@ export function useBookTickets(concertId: string, tiers: TierInfo[]) {
     const { order, key } = next.status;
     let result;
     try {
-      const response = await bookTickets({ variables: { input: { ...order, idempotencyKey: key } } });
-      result = response.data?.bookTickets;
+      const response = await holdTickets({ variables: { input: { ...order, idempotencyKey: key } } });
+      result = response.data?.holdTickets;
     } catch (error) {
       const failure = describeFailure(error);
       if (failure.kind === 'rejected') apply({ type: 'answered', outcome: failure });
