@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { bookAsAnotherClient, readConcert, tierNamed } from './support/api';
 import { leadingNumber, useBrowser } from './support/browser';
+import { dropFirstResponse } from './support/network';
 import { closeDatabase, createConcert, standardTiers } from './support/concerts';
 
 const baseUrl = inject('baseUrl');
@@ -11,22 +12,7 @@ describe('booking when things go wrong', () => {
   it('retries a lost response with the same key: one hold, not two', async () => {
     const concert = await createConcert();
     const frontRow = tierNamed(concert, 'Front Row');
-    let dropped = 0;
-    const { page, problems } = await browser().open(`/concerts/${encodeURIComponent(concert.id)}`, {
-      // The first booking request reaches the server and is booked, but the
-      // browser never hears back: the case idempotency keys exist for.
-      beforeNavigate: (page) =>
-        page.route('**/graphql', async (route) => {
-          const body = route.request().postDataJSON() as { operationName?: string } | null;
-          if (body?.operationName === 'HoldTickets' && dropped === 0) {
-            dropped += 1;
-            await route.fetch();
-            await route.abort('connectionreset');
-            return;
-          }
-          await route.fallback();
-        }),
-    });
+    const { page, problems } = await browser().open(`/concerts/${encodeURIComponent(concert.id)}`, { beforeNavigate: (page) => dropFirstResponse(page, 'HoldTickets') });
     await page.getByLabel('Quantity of Front Row tickets').selectOption('3');
     await page.getByLabel('Email for your tickets').fill('unlucky-network@example.com');
     await page.getByRole('button', { name: 'Continue to payment' }).click();

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { bookingIdOf, readBooking, readConcert, tierNamed } from './support/api';
 import { screenshot, useBrowser } from './support/browser';
+import { dropFirstResponse } from './support/network';
 import { holdTickets, payWithCard } from './support/checkout';
 import { closeDatabase, createConcert } from './support/concerts';
 
@@ -82,21 +83,7 @@ describe('checkout', () => {
 
   it('a lost payment response is retried with the same key: charged once', async () => {
     const concert = await createConcert();
-    let dropped = 0;
-    const { page, problems } = await browser().open(`/concerts/${encodeURIComponent(concert.id)}`, {
-      // The payment reaches the server and the card is charged, but the browser never hears back.
-      beforeNavigate: (page) =>
-        page.route('**/graphql', async (route) => {
-          const body = route.request().postDataJSON() as { operationName?: string } | null;
-          if (body?.operationName === 'PayForBooking' && dropped === 0) {
-            dropped += 1;
-            await route.fetch();
-            await route.abort('connectionreset');
-            return;
-          }
-          await route.fallback();
-        }),
-    });
+    const { page, problems } = await browser().open(`/concerts/${encodeURIComponent(concert.id)}`, { beforeNavigate: (page) => dropFirstResponse(page, 'PayForBooking') });
     await holdTickets(page, 'General Admission', 3, 'flaky-wifi@example.com');
     await payWithCard(page, '4242 4242 4242 4242');
     await page.getByText(/we don’t know yet whether your payment went through/).waitFor();
@@ -129,6 +116,16 @@ describe('checkout', () => {
     await page.getByRole('button', { name: 'Give up these tickets' }).click();
     await page.getByRole('heading', { name: 'Booking cancelled' }).waitFor();
     expect(await available(concert.id, 'VIP')).toBe(before);
+    expect(problems).toEqual([]);
+  });
+
+  it('fits a phone-sized screen without sideways scrolling', async () => {
+    const concert = await createConcert();
+    const { page, problems } = await browser().open(`/concerts/${encodeURIComponent(concert.id)}`, { viewport: { width: 375, height: 740 } });
+    await holdTickets(page, 'VIP', 1, 'phone-fan@example.com');
+    await page.getByText('Test cards (no real card is charged)').click();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'checkout-phone');
     expect(problems).toEqual([]);
   });
 });

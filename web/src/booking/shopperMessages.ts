@@ -31,6 +31,13 @@ export type Outcome =
 
 const tickets = (n: number) => (n === 1 ? 'ticket' : 'tickets');
 
+/** The start of every sentence about a request whose outcome we do not know. */
+export function couldNotTell(cause: UnknownCause): string {
+  if (cause === 'network') return 'We could not reach the box office';
+  if (cause === 'busy') return 'The box office is very busy right now';
+  return 'Something went wrong at the box office';
+}
+
 export const words = {
   noTickets: 'Choose at least one ticket.',
   email: 'Enter the email address your tickets should go to.',
@@ -48,13 +55,7 @@ export const words = {
   overtaken: (tier: string, available: number) =>
     available <= 0 ? `${tier} just sold out.` : `Only ${available} ${tier} ${tickets(available)} left: choose fewer.`,
   unknownOutcome: (cause: UnknownCause) =>
-    `${
-      cause === 'network'
-        ? 'We could not reach the box office'
-        : cause === 'busy'
-          ? 'The box office is very busy right now'
-          : 'Something went wrong at the box office'
-    }, so we don’t know yet whether your booking went through. Trying again is safe: you will not be booked twice.`,
+    `${couldNotTell(cause)}, so we don’t know yet whether your booking went through. Trying again is safe: you will not be booked twice.`,
 };
 
 /** What the form shows for each typed answer of holdTickets. */

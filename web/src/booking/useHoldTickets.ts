@@ -1,8 +1,8 @@
-import { useReducer, useRef } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { useNavigate } from 'react-router';
 import { graphql } from '../gql/gql';
-import { bookingReducer, initialBookingState, type BookingAction, type BookingState } from './bookingState';
+import { useSteppedReducer } from '../lib/useSteppedReducer';
+import { bookingReducer, initialBookingState } from './bookingState';
 import { describeFailure, describeOutcome } from './shopperMessages';
 
 // The tier comes back with a sold-out answer, so Apollo updates that tier's
@@ -52,17 +52,7 @@ interface TierInfo {
 export function useHoldTickets(concertId: string, tiers: TierInfo[]) {
   const navigate = useNavigate();
   const [holdTickets] = useMutation(HoldTicketsMutation);
-  const [state, dispatch] = useReducer(bookingReducer, initialBookingState);
-  // Submitting needs the state the action leads to (the order and key to send) right away.
-  const latest = useRef<BookingState>(state);
-  latest.current = state;
-
-  function apply(action: BookingAction): BookingState {
-    const next = bookingReducer(latest.current, action);
-    latest.current = next;
-    dispatch(action);
-    return next;
-  }
+  const [state, apply] = useSteppedReducer(bookingReducer, initialBookingState);
 
   async function submit() {
     const tierIds = tiers.map((tier) => tier.id);

@@ -1,5 +1,5 @@
 import { formatMoney } from '../lib/format';
-import type { UnknownCause } from '../booking/shopperMessages';
+import { couldNotTell, type UnknownCause } from '../booking/shopperMessages';
 
 // Every sentence a shopper reads about paying. The server's codes ("card_declined",
 // "PAYMENT_IN_PROGRESS") are mapped here and never shown as they are.
@@ -40,13 +40,7 @@ export function describeNotice(notice: PaymentNotice): string {
 
 export const paymentWords = {
   unknownOutcome: (cause: UnknownCause) =>
-    `${
-      cause === 'network'
-        ? 'We could not reach the box office'
-        : cause === 'busy'
-          ? 'The box office is very busy right now'
-          : 'Something went wrong at the box office'
-    }, so we don’t know yet whether your payment went through. Trying again is safe: you will not be charged twice.`,
+    `${couldNotTell(cause)}, so we don’t know yet whether your payment went through. Trying again is safe: you will not be charged twice.`,
   processing: 'Your bank is confirming the payment. This page updates by itself; you will not be charged twice.',
   unknown: 'The card processor did not answer in time. We are asking it what happened; you will not be charged twice.',
   settledDeclined: 'Your bank declined the payment, so nothing was charged. Your tickets are still held: try another card.',

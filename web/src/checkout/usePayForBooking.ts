@@ -1,7 +1,7 @@
-import { useReducer, useRef } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { graphql } from '../gql/gql';
-import { checkoutReducer, describePayFailure, describePayResult, initialCheckoutState, type CheckoutAction, type CheckoutState } from './checkoutState';
+import { useSteppedReducer } from '../lib/useSteppedReducer';
+import { checkoutReducer, describePayFailure, describePayResult, initialCheckoutState } from './checkoutState';
 
 // The booking comes back with its new status and payments, so Apollo updates the page's booking
 // in its cache by id: a success turns the checkout into the confirmation without a second request.
@@ -45,16 +45,7 @@ export const PayForBookingMutation = graphql(/* GraphQL */ `
 /** Runs the payment state machine for one hold; the component only draws `state`. */
 export function usePayForBooking(bookingId: string, currency: string, onSettled: () => void) {
   const [payForBooking] = useMutation(PayForBookingMutation);
-  const [state, dispatch] = useReducer(checkoutReducer, initialCheckoutState);
-  const latest = useRef<CheckoutState>(state);
-  latest.current = state;
-
-  function apply(action: CheckoutAction): CheckoutState {
-    const next = checkoutReducer(latest.current, action);
-    latest.current = next;
-    dispatch(action);
-    return next;
-  }
+  const [state, apply] = useSteppedReducer(checkoutReducer, initialCheckoutState);
 
   async function submit() {
     const next = apply({ type: 'submitted', bookingId, freshKey: crypto.randomUUID() });
