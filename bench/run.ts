@@ -13,6 +13,7 @@ import { findPgbench, runPgbench } from './pgbench.ts';
 import { DURABLE_SETTINGS, startBenchPostgres } from './postgres.ts';
 import { describeMachine, printTable, writeResults, type Results } from './report.ts';
 import { startServerProcess, type ServerSettings } from './server-process.ts';
+import { median, round } from './stats.ts';
 
 const args = new Map(
   process.argv.slice(2).map((arg) => {
@@ -207,14 +208,4 @@ async function postgresVersion(url: string) {
   const { rows } = await client.query<{ v: string }>("SELECT 'PostgreSQL ' || current_setting('server_version') AS v");
   await client.end();
   return rows[0].v;
-}
-
-function median(values: number[]) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-function round(value: number) {
-  return Math.round(value * 100) / 100;
 }
