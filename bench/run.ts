@@ -9,6 +9,7 @@ import { runCatalogue } from './catalogue.ts';
 import { runFanout } from './fanout.ts';
 import { createFixtures, globalId } from './fixtures.ts';
 import { runBookingLoad } from './hot-tier.ts';
+import { runPaid } from './paid.ts';
 import { findPgbench, runPgbench } from './pgbench.ts';
 import { DURABLE_SETTINGS, startBenchPostgres } from './postgres.ts';
 import { describeMachine, printTable, writeResults, type Results } from './report.ts';
@@ -22,7 +23,7 @@ const args = new Map(
   }),
 );
 const quick = args.has('quick');
-const phases = new Set((args.get('only') ?? 'baseline,hot,hold,pgbench,spread,catalogue,fanout').split(','));
+const phases = new Set((args.get('only') ?? 'baseline,hot,hold,paid,pgbench,spread,catalogue,fanout').split(','));
 const number = (name: string) => (args.has(name) ? Number(args.get(name)) : undefined);
 
 const CLIENTS = 64;
@@ -145,6 +146,11 @@ try {
   if (pgbenchRounds.length > 0) {
     results.pgbench = { tps: median(pgbenchRounds.map((r) => r.tps)), latencyAvgMs: median(pgbenchRounds.map((r) => r.latencyAvgMs)), clients: pgbenchRounds[0].clients, rounds: pgbenchRounds };
     if (results.hotTier) results.ratio = round(results.hotTier.bookingsPerSec / results.pgbench.tps);
+  }
+  if (phases.has('paid')) {
+    log(`hold → pay: ${CLIENTS} clients, each holds 1 ticket and pays for it, ${plan.durationSec}s`);
+    results.paid = await runPaid({ url: server.url, databaseUrl: postgres.url, fixture: fixtures.paid, clients: CLIENTS, durationSec: plan.durationSec, warmupSec: plan.warmupSec, pids });
+    log(`  ${results.paid.checkoutsPerSec} checkouts/s, p95 ${results.paid.p95Ms} ms, ${results.paid.serverUsPerCheckout} µs server CPU/checkout, consistent: ${results.paid.consistent}`);
   }
   if (phases.has('spread')) {
     log(`spread: ${CLIENTS} clients over 100 tiers, ${plan.durationSec}s`);
