@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname } from 'node:path';
+import type { ProcessComparison } from './processes.ts';
 
 export interface Results {
   machine: string;
@@ -20,6 +21,8 @@ export interface Results {
   ratio?: number;
   spread?: { bookingsPerSec: number; p95Ms: number } & Record<string, unknown>;
   fanout?: { subscribers: number; p50Ms: number; p95Ms: number; p99Ms: number; bytesPerSubscriber: number } & Record<string, unknown>;
+  /** `--processes=1,2`: baseline, hot tier and catalogue per server process count. */
+  processes?: ProcessComparison;
   catalogue?: { reqPerSec: number; p95Ms: number; sqlPerRequest: number } & Record<string, unknown>;
 }
 

@@ -10,6 +10,8 @@ import { runFanout } from './fanout.ts';
 import { createFixtures, globalId } from './fixtures.ts';
 import { runBookingLoad } from './hot-tier.ts';
 import { runPaid } from './paid.ts';
+import { runProcessComparison } from './processes.ts';
+import { printProcesses } from './report-processes.ts';
 import { findPgbench, runPgbench } from './pgbench.ts';
 import { DURABLE_SETTINGS, startBenchPostgres } from './postgres.ts';
 import { describeMachine, printTable, writeResults, type Results } from './report.ts';
@@ -23,7 +25,9 @@ const args = new Map(
   }),
 );
 const quick = args.has('quick');
-const phases = new Set((args.get('only') ?? 'baseline,hot,hold,paid,pgbench,spread,catalogue,fanout').split(','));
+// --processes=1,2 runs the process-count comparison (processes.ts); the other phases then only with --only.
+const processCounts = args.has('processes') ? args.get('processes')!.split(',').map(Number) : [];
+const phases = new Set((args.get('only') ?? (processCounts.length ? '' : 'baseline,hot,hold,paid,pgbench,spread,catalogue,fanout')).split(','));
 const number = (name: string) => (args.has(name) ? Number(args.get(name)) : undefined);
 
 const CLIENTS = 64;
@@ -195,6 +199,12 @@ try {
     const r = fanout.reported;
     results.fanout = { subscribers: r.subscribers, p50Ms: r.p50Ms, p95Ms: r.p95Ms, p99Ms: r.p99Ms, bytesPerSubscriber: r.bytesPerSubscriber, heapBytesPerSubscriber: r.heapBytesPerSubscriber, missed: r.missed, serverUsPerDelivery: r.serverUsPerDelivery, bookingsPerStep: plan.probes, bookingIntervalMs: 1_000, bounds: fanout.bounds, steps: fanout.steps };
   }
+  if (processCounts.length) {
+    // Its own servers only: the bench's server would otherwise idle beside them.
+    await server.stop();
+    const common = { databaseUrl: postgres.url, postgresPid: postgres.pid(), fixtures, clients: CLIENTS, log };
+    results.processes = await runProcessComparison({ ...common, counts: processCounts, rounds: plan.rounds, durationSec: plan.durationSec, warmupSec: plan.warmupSec });
+  }
 } finally {
   await server.stop();
   await postgres.stop();
@@ -202,7 +212,8 @@ try {
 
 results.durationSec = Math.round((performance.now() - started) / 1000);
 printTable(results);
-const label = args.get('label');
+if (results.processes) printProcesses(results.processes);
+const label = args.get('label') ?? (processCounts.length && !args.has('only') ? 'processes' : undefined);
 const everything = !args.has('only') && !label;
 const file = everything ? (quick ? 'quick.json' : 'latest.json') : `experiments/${label ?? 'partial'}.json`;
 writeResults(fileURLToPath(new URL(`./results/${file}`, import.meta.url)), results);
