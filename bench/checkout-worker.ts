@@ -80,8 +80,12 @@ function poster(url: string, clients: number) {
 /** The mutation's payload when the answer is a 200 whose payload has the wanted type, else null. */
 function payloadOf(answer: Answer, field: string, typename: string): Record<string, any> | null {
   if (answer.status !== 200) return null;
-  const payload = (JSON.parse(answer.body) as { data?: Record<string, Record<string, any> | null> }).data?.[field];
-  return payload?.__typename === typename ? payload : null;
+  try {
+    const payload = (JSON.parse(answer.body) as { data?: Record<string, Record<string, any> | null> }).data?.[field];
+    return payload?.__typename === typename ? payload : null;
+  } catch {
+    return null; // not JSON: counted as a failed step, with the body as a sample
+  }
 }
 
 async function measure(spec: CheckoutSpec): Promise<CheckoutResult> {
