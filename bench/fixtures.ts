@@ -14,6 +14,8 @@ export interface Fixtures {
   hot: Fixture;
   spread: Fixture;
   fanout: Fixture;
+  /** Hold → pay checkouts: their own concert, so its ledger holds nothing else. */
+  paid: Fixture;
   /** A concert of the demo catalogue, as the concert page shows it (3 tiers). */
   catalogueConcertId: string;
 }
@@ -28,6 +30,7 @@ export async function createFixtures(url: string): Promise<Fixtures> {
       hot: await createConcert(client, 'Hot tier on-sale', 1),
       spread: await createConcert(client, 'Spread over 100 tiers', 100),
       fanout: await createConcert(client, 'Fan-out', 1),
+      paid: await createConcert(client, 'Hold then pay', 1),
       catalogueConcertId: await seedCatalogue(url, client),
     };
   } finally {

@@ -16,8 +16,10 @@ export interface Measured<T> {
 export interface Pids {
   server: number;
   postgres: number;
-  /** The server's running count of SQL statements sent. */
+  /** The server's running count of SQL statements sent (NaN where it cannot be counted). */
   statements: () => Promise<number>;
+  /** The server's CPU seconds so far, when it is more than one process (default: the `server` pid's own). */
+  serverCpu?: () => number;
 }
 
 export function runWorker<T>(script: string, spec: unknown, pids: Pids): Promise<Measured<T>> {
@@ -32,7 +34,7 @@ export function runWorker<T>(script: string, spec: unknown, pids: Pids): Promise
       if (message.measuring) {
         statementsBefore = pids.statements();
         window = cpuWindow({
-          server: () => cpuSeconds(pids.server),
+          server: pids.serverCpu ?? (() => cpuSeconds(pids.server)),
           postgres: () => treeCpuSeconds(pids.postgres),
           client: () => cpuSeconds(child.pid!),
         });

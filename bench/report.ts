@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname } from 'node:path';
+import type { ProcessComparison } from './processes.ts';
 
 export interface Results {
   machine: string;
@@ -14,11 +15,20 @@ export interface Results {
   hold?: { holdsPerSec: number; p50Ms: number; p95Ms: number; p99Ms: number; errors: number } & Record<string, unknown>;
   /** holdTickets ÷ bookTickets throughput, same run (the checkout issue asks for ≥ 0.9). */
   holdToBook?: number;
+  /** Hold → pay checkouts (paid.ts); p50/p95/p99 are of the whole checkout. */
+  paid?: { checkoutsPerSec: number; p50Ms: number; p95Ms: number; p99Ms: number; errors: number; hold: Latency; pay: Latency; serverUsPerCheckout: number; consistent: boolean } & Record<string, unknown>;
   pgbench?: { tps: number } & Record<string, unknown>;
   ratio?: number;
   spread?: { bookingsPerSec: number; p95Ms: number } & Record<string, unknown>;
   fanout?: { subscribers: number; p50Ms: number; p95Ms: number; p99Ms: number; bytesPerSubscriber: number } & Record<string, unknown>;
+  /** `--processes=1,2`: baseline, hot tier and catalogue per server process count. */
+  processes?: ProcessComparison;
   catalogue?: { reqPerSec: number; p95Ms: number; sqlPerRequest: number } & Record<string, unknown>;
+}
+
+interface Latency {
+  p50Ms: number;
+  p95Ms: number;
 }
 
 export function describeMachine(postgresVersion: string) {
@@ -37,18 +47,20 @@ const cores = (value: Record<string, number> | undefined) =>
 
 export function printTable(results: Results) {
   const rows: string[][] = [['phase', 'throughput', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'notes']];
-  const { baseline, hotTier: hot, hold, pgbench, spread, fanout, catalogue } = results;
+  const { baseline, hotTier: hot, hold, paid, pgbench, spread, fanout, catalogue } = results;
   const perRequest = (phase: Record<string, unknown>) => `${fmt(phase.serverUsPerRequest as number)} µs server CPU/request`;
   const ofBaseline = (phase: Record<string, unknown>) => (phase.ofBaseline === undefined ? '' : `${(phase.ofBaseline as number).toFixed(2)}× baseline; `);
   if (baseline) rows.push([`baseline { __typename }${baseline.rounds ? `, median of ${(baseline.rounds as unknown[]).length}` : ''}`, `${fmt(baseline.reqPerSec)} req/s`, fmt(baseline.p50Ms, 1), fmt(baseline.p95Ms, 1), fmt(baseline.p99Ms, 1), fmt(baseline.errors), `${perRequest(baseline)}; cores: ${cores(baseline.cores as Record<string, number>)}`]);
   if (hot) rows.push([`hot tier (64 clients, 1 tier)${hot.rounds ? `, median of ${(hot.rounds as unknown[]).length}` : ''}`, `${fmt(hot.bookingsPerSec)} bookings/s`, fmt(hot.p50Ms, 1), fmt(hot.p95Ms, 1), fmt(hot.p99Ms, 1), fmt(hot.errors), `${ofBaseline(hot)}${perRequest(hot)}; ${fmt(hot.sqlPerBooking as number, 2)} SQL/booking; cores: ${cores(hot.cores as Record<string, number>)}`]);
   if (hold) rows.push([`holds, hot tier (64 clients)${hold.rounds ? `, median of ${(hold.rounds as unknown[]).length}` : ''}`, `${fmt(hold.holdsPerSec)} holds/s`, fmt(hold.p50Ms, 1), fmt(hold.p95Ms, 1), fmt(hold.p99Ms, 1), fmt(hold.errors), `cores: ${cores(hold.cores as Record<string, number>)}`]);
   if (results.holdToBook !== undefined) rows.push(['holds ÷ bookings', `${results.holdToBook.toFixed(2)}×`, '', '', '', '', '']);
+  if (paid) rows.push(['hold → pay (64 clients)', `${fmt(paid.checkoutsPerSec)} checkouts/s`, fmt(paid.p50Ms, 1), fmt(paid.p95Ms, 1), fmt(paid.p99Ms, 1), fmt(paid.errors), `hold p50/p95 ${fmt(paid.hold.p50Ms, 1)}/${fmt(paid.hold.p95Ms, 1)} ms, pay ${fmt(paid.pay.p50Ms, 1)}/${fmt(paid.pay.p95Ms, 1)} ms; ${fmt(paid.serverUsPerCheckout)} µs server CPU/checkout; ${fmt(paid.sqlPerCheckout as number, 2)} SQL/checkout; ledger ${paid.consistent ? 'consistent' : 'NOT CONSISTENT'}; cores: ${cores(paid.cores as Record<string, number>)}`]);
   if (pgbench) rows.push([`pgbench hot row (64 clients)${pgbench.rounds ? `, median of ${(pgbench.rounds as unknown[]).length}` : ''}`, `${fmt(pgbench.tps)} TPS`, '', '', '', '', `avg latency ${fmt(pgbench.latencyAvgMs as number, 1)} ms`]);
   if (results.ratio !== undefined) rows.push(['hot tier ÷ pgbench', `${results.ratio.toFixed(2)}×`, '', '', '', '', '']);
   if (spread) rows.push(['spread (64 clients, 100 tiers)', `${fmt(spread.bookingsPerSec)} bookings/s`, fmt(spread.p50Ms as number, 1), fmt(spread.p95Ms, 1), fmt(spread.p99Ms as number, 1), fmt(spread.errors as number), `cores: ${cores(spread.cores as Record<string, number>)}`]);
   if (fanout) rows.push([`fan-out (${fanout.subscribers} subscribers)`, `${fmt(fanout.bytesPerSubscriber / 1024, 1)} KiB/subscriber`, fmt(fanout.p50Ms, 1), fmt(fanout.p95Ms, 1), fmt(fanout.p99Ms, 1), fmt(fanout.missed as number), 'commit → delivery; errors = missed deliveries']);
   if (catalogue) rows.push(['catalogue (concert page)', `${fmt(catalogue.reqPerSec)} req/s`, fmt(catalogue.p50Ms as number, 1), fmt(catalogue.p95Ms, 1), fmt(catalogue.p99Ms as number, 1), fmt(catalogue.errors as number), `${ofBaseline(catalogue)}${perRequest(catalogue)}; ${fmt(catalogue.sqlPerRequest, 2)} SQL/request; cores: ${cores(catalogue.cores as Record<string, number>)}`]);
+  if (rows.length === 1) return; // e.g. --processes alone: its own table follows
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
   const line = (row: string[]) => `| ${row.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
   console.log([line(rows[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n'));

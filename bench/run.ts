@@ -9,10 +9,14 @@ import { runCatalogue } from './catalogue.ts';
 import { runFanout } from './fanout.ts';
 import { createFixtures, globalId } from './fixtures.ts';
 import { runBookingLoad } from './hot-tier.ts';
+import { runPaid } from './paid.ts';
+import { runProcessComparison } from './processes.ts';
+import { printProcesses } from './report-processes.ts';
 import { findPgbench, runPgbench } from './pgbench.ts';
 import { DURABLE_SETTINGS, startBenchPostgres } from './postgres.ts';
 import { describeMachine, printTable, writeResults, type Results } from './report.ts';
 import { startServerProcess, type ServerSettings } from './server-process.ts';
+import { median, round } from './stats.ts';
 
 const args = new Map(
   process.argv.slice(2).map((arg) => {
@@ -21,7 +25,9 @@ const args = new Map(
   }),
 );
 const quick = args.has('quick');
-const phases = new Set((args.get('only') ?? 'baseline,hot,hold,pgbench,spread,catalogue,fanout').split(','));
+// --processes=1,2 runs the process-count comparison (processes.ts); the other phases then only with --only.
+const processCounts = args.has('processes') ? args.get('processes')!.split(',').map(Number) : [];
+const phases = new Set((args.get('only') ?? (processCounts.length ? '' : 'baseline,hot,hold,paid,pgbench,spread,catalogue,fanout')).split(','));
 const number = (name: string) => (args.has(name) ? Number(args.get(name)) : undefined);
 
 const CLIENTS = 64;
@@ -145,6 +151,11 @@ try {
     results.pgbench = { tps: median(pgbenchRounds.map((r) => r.tps)), latencyAvgMs: median(pgbenchRounds.map((r) => r.latencyAvgMs)), clients: pgbenchRounds[0].clients, rounds: pgbenchRounds };
     if (results.hotTier) results.ratio = round(results.hotTier.bookingsPerSec / results.pgbench.tps);
   }
+  if (phases.has('paid')) {
+    log(`hold → pay: ${CLIENTS} clients, each holds 1 ticket and pays for it, ${plan.durationSec}s`);
+    results.paid = await runPaid({ url: server.url, databaseUrl: postgres.url, fixture: fixtures.paid, clients: CLIENTS, durationSec: plan.durationSec, warmupSec: plan.warmupSec, pids });
+    log(`  ${results.paid.checkoutsPerSec} checkouts/s, p95 ${results.paid.p95Ms} ms, ${results.paid.serverUsPerCheckout} µs server CPU/checkout, consistent: ${results.paid.consistent}`);
+  }
   if (phases.has('spread')) {
     log(`spread: ${CLIENTS} clients over 100 tiers, ${plan.durationSec}s`);
     const spread = await runBookingLoad({ url: server.url, databaseUrl: postgres.url, fixture: fixtures.spread, connections: CLIENTS, durationSec: plan.durationSec, warmupSec: plan.warmupSec, pids });
@@ -188,6 +199,12 @@ try {
     const r = fanout.reported;
     results.fanout = { subscribers: r.subscribers, p50Ms: r.p50Ms, p95Ms: r.p95Ms, p99Ms: r.p99Ms, bytesPerSubscriber: r.bytesPerSubscriber, heapBytesPerSubscriber: r.heapBytesPerSubscriber, missed: r.missed, serverUsPerDelivery: r.serverUsPerDelivery, bookingsPerStep: plan.probes, bookingIntervalMs: 1_000, bounds: fanout.bounds, steps: fanout.steps };
   }
+  if (processCounts.length) {
+    // Its own servers only: the bench's server would otherwise idle beside them.
+    await server.stop();
+    const common = { databaseUrl: postgres.url, postgresPid: postgres.pid(), fixtures, clients: CLIENTS, log };
+    results.processes = await runProcessComparison({ ...common, counts: processCounts, rounds: plan.rounds, durationSec: plan.durationSec, warmupSec: plan.warmupSec });
+  }
 } finally {
   await server.stop();
   await postgres.stop();
@@ -195,7 +212,8 @@ try {
 
 results.durationSec = Math.round((performance.now() - started) / 1000);
 printTable(results);
-const label = args.get('label');
+if (results.processes) printProcesses(results.processes);
+const label = args.get('label') ?? (processCounts.length && !args.has('only') ? 'processes' : undefined);
 const everything = !args.has('only') && !label;
 const file = everything ? (quick ? 'quick.json' : 'latest.json') : `experiments/${label ?? 'partial'}.json`;
 writeResults(fileURLToPath(new URL(`./results/${file}`, import.meta.url)), results);
@@ -207,14 +225,4 @@ async function postgresVersion(url: string) {
   const { rows } = await client.query<{ v: string }>("SELECT 'PostgreSQL ' || current_setting('server_version') AS v");
   await client.end();
   return rows[0].v;
-}
-
-function median(values: number[]) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-function round(value: number) {
-  return Math.round(value * 100) / 100;
 }
