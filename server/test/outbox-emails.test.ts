@@ -129,6 +129,26 @@ describe('the outbox lease', () => {
     expect(ours.sort()).toEqual([...recipients].sort());
   });
 
+  it('hands back the rest of its batch once half its lease is gone, instead of sending past it', async () => {
+    const recipients = await confirmations(3);
+    const slow = slowTransport();
+    const leaseMs = 200;
+    const run = sendOutbox(app.db, slow.transport, 'shop@example.com', { batchSize: 1_000, leaseMs });
+    await slow.started;
+    const sending = performance.now();
+    // The condition is the time itself: SMTP answers only after half the lease has gone.
+    while (performance.now() <= sending + leaseMs / 2) await new Promise((resolve) => setTimeout(resolve, 10));
+    slow.open();
+    expect(await run).toBe(1);
+    const left = (await app.db.select().from(outboxEmails).where(inArray(outboxEmails.recipient, recipients))).filter((row) => row.sentAt === null);
+    expect(left.length).toBeGreaterThanOrEqual(2);
+    expect(left.every((row) => row.claimedUntil === null)).toBe(true);
+    const next = slowTransport();
+    next.open();
+    await sendOutbox(app.db, next.transport, 'shop@example.com', { batchSize: 1_000 });
+    expect([...slow.delivered, ...next.delivered].filter((to) => recipients.includes(to)).sort()).toEqual([...recipients].sort());
+  });
+
   it('sends again, after its lease, an email whose sender died mid-send (at least once)', async () => {
     const [recipient] = await confirmations(1);
     const dead = slowTransport();
