@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bookings } from '../src/db/schema.ts';
+import { bookings, payments } from '../src/db/schema.ts';
 import { concertChannel } from '../src/events/availability-channel.ts';
 import { readLedger, readTicketsByStatus } from './support/ledger.ts';
 import { BOOK_TICKETS, bookingInput, createConcert, createTestApp, graphql, testDatabaseUrl, type TestApp } from './support/test-app.ts';
@@ -36,6 +36,9 @@ const RELEASE = /* GraphQL */ `
 
 const hold = (app: TestApp, concertGid: string, items: [string, number][], overrides = {}) =>
   graphql(app, HOLD, bookingInput(concertGid, items, overrides)).then((result) => result.data?.holdTickets ?? result);
+
+const PAY = /* GraphQL */ `mutation ($input: PayForBookingInput!) { payForBooking(input: $input) { __typename ... on BookingNotPayableError { reason } } }`;
+const CANCEL = /* GraphQL */ `mutation ($id: ID!) { cancelBooking(bookingId: $id) { __typename ... on BookingNotCancellableError { reason } } }`;
 
 /** Moves every live hold of a concert into the past, as if its hold time had run out. */
 const expireHoldsOf = (concertId: string) =>
@@ -141,6 +144,38 @@ describe('releaseHold', () => {
     const statuses = await readTicketsByStatus(testDatabaseUrl(), tiers[0].id);
     expect((statuses.EXPIRED ?? 0) + (statuses.CANCELLED ?? 0)).toBe(10);
     expect(await readLedger(testDatabaseUrl(), concert.id)).toMatchObject([{ available: 10, booked: 0 }]);
+  });
+
+  it('never gives up a hold whose payment is being decided, however releases, a cancel and the payment race', async () => {
+    const { concert, concertGid, tierGids } = await createConcert(appA.db, [{ capacity: 40 }]);
+    const held = await Promise.all(Array.from({ length: 12 }, () => hold(appA, concertGid, [[tierGids[0], 2]])));
+    const processingCard = { number: '4000000000003220', expMonth: 12, expYear: 2034, cvc: '123' };
+    const raced = await Promise.all(
+      held.flatMap(({ booking }, i) => [
+        graphql(i % 2 ? appA : appB, PAY, { input: { bookingId: booking.id, idempotencyKey: crypto.randomUUID(), card: processingCard } }),
+        ...[appA, appB, appA].map((app) => graphql(app, RELEASE, { id: booking.id })),
+        graphql(i % 2 ? appB : appA, CANCEL, { id: booking.id }),
+      ]),
+    );
+    const answers = raced.map((result) => Object.values(result.data ?? {})[0] as { __typename: string; status?: string; reason?: string });
+    expect(answers.every((answer) => answer)).toBe(true);
+    // Per hold, either a release or the cancel ended it before the payment started (the payment then
+    // was refused), or the payment started first and every release and cancel was refused.
+    const rows = await appA.db
+      .select({ id: bookings.id, status: bookings.status, payment: payments.status })
+      .from(bookings)
+      .leftJoin(payments, eq(payments.bookingId, bookings.id))
+      .where(eq(bookings.concertId, concert.id));
+    expect(rows).toHaveLength(12);
+    for (const row of rows) {
+      if (row.status === 'CANCELLED') expect(row.payment).toBeNull();
+      // A started app elsewhere in the run may already have delivered the processor's callback.
+      else expect([row.status, row.payment]).toSatisfy(([status, payment]) => (status === 'PENDING' && payment === 'PROCESSING') || (status === 'CONFIRMED' && payment === 'SUCCEEDED'));
+    }
+    const refusedWhilePaying = answers.filter((answer) => answer.status === 'PAYMENT_IN_PROGRESS' || answer.reason === 'PAYMENT_IN_PROGRESS');
+    const paying = rows.filter((row) => row.payment !== null && row.status === 'PENDING').length;
+    expect(refusedWhilePaying.length).toBeGreaterThanOrEqual(paying > 0 ? 1 : 0);
+    await expectLedgerExact(concert.id);
   });
 
   it('refuses a confirmed booking and an unknown id, changing nothing', async () => {

@@ -1,9 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { outboxEmails } from '../src/db/schema.ts';
 import { sendOutbox } from '../src/emails/outbox-sender.ts';
-import { bookingInput, createConcert, createTestApp, graphql } from './support/test-app.ts';
+import { bookingInput, createConcert, createTestApp, graphql, testDatabaseUrl } from './support/test-app.ts';
 
 const app = createTestApp({ publicUrl: 'https://tickets.example' });
 afterAll(() => app.stop());
@@ -55,10 +56,118 @@ describe('emails through the outbox', () => {
     const other = `fan-${crypto.randomUUID()}@example.com`;
     const second = await heldBooking(other);
     await graphql(app, PAY, { input: { bookingId: second.id, idempotencyKey: crypto.randomUUID(), card: card('4242424242424242') } });
-    await sendOutbox(app.db, failing as never, 'shop@example.com', 1_000);
+    await sendOutbox(app.db, failing, 'shop@example.com', { batchSize: 1_000 });
     const [kept] = await mailOf(other);
     expect(kept).toMatchObject({ sentAt: null, lastError: 'SMTP said no' });
     expect(kept.attempts).toBeGreaterThanOrEqual(1);
+  });
+});
+
+/** Confirmations for `count` new shoppers, unsent; their recipients. */
+async function confirmations(count: number) {
+  const recipients = Array.from({ length: count }, () => `fan-${crypto.randomUUID()}@example.com`);
+  for (const email of recipients) {
+    const booking = await heldBooking(email);
+    await graphql(app, PAY, { input: { bookingId: booking.id, idempotencyKey: crypto.randomUUID(), card: card('4242424242424242') } });
+  }
+  return recipients;
+}
+
+/** A real nodemailer transport that records each send and, while `gate` is set, waits for it before sending. */
+function slowTransport() {
+  const json = nodemailer.createTransport({ jsonTransport: true });
+  const delivered: string[] = [];
+  let open = () => {};
+  let firstSend = () => {};
+  const gate = new Promise<void>((resolve) => (open = resolve));
+  const started = new Promise<void>((resolve) => (firstSend = resolve));
+  const transport = {
+    sendMail: async (mail: { to: string; subject: string }) => {
+      firstSend();
+      await gate;
+      delivered.push(mail.to);
+      return json.sendMail(mail);
+    },
+  };
+  return { transport, delivered, started, open };
+}
+
+describe('the outbox lease', () => {
+  it('holds no lock or transaction while SMTP is slow, and a second sender never sends what the first claimed', async () => {
+    const recipients = await confirmations(3);
+    const slow = slowTransport();
+    const first = sendOutbox(app.db, slow.transport, 'shop@example.com', { batchSize: 1_000 });
+    await slow.started;
+    // Mid-send: every email of ours is claimed, and none is locked (NOWAIT fails at once on a locked row).
+    const client = new pg.Client({ connectionString: testDatabaseUrl() });
+    await client.connect();
+    try {
+      const { rows } = await client.query('SELECT id FROM outbox_emails WHERE recipient = ANY($1) FOR UPDATE NOWAIT', [recipients]);
+      expect(rows).toHaveLength(3);
+    } finally {
+      await client.end();
+    }
+    const fast = slowTransport();
+    fast.open();
+    await Promise.all([sendOutbox(app.db, fast.transport, 'shop@example.com', { batchSize: 1_000 }), sendOutbox(app.db, fast.transport, 'shop@example.com', { batchSize: 1_000 })]);
+    expect(fast.delivered.filter((to) => recipients.includes(to))).toEqual([]);
+    slow.open();
+    await first;
+    expect(slow.delivered.filter((to) => recipients.includes(to)).sort()).toEqual([...recipients].sort());
+    const rows = await app.db.select().from(outboxEmails).where(inArray(outboxEmails.recipient, recipients));
+    expect(rows.every((row) => row.sentAt !== null && row.claimedUntil === null && row.attempts === 1)).toBe(true);
+  });
+
+  it('sends each email exactly once when eight senders race in small batches', async () => {
+    const recipients = await confirmations(12);
+    const race = slowTransport();
+    race.open();
+    for (let run = 0; run < 50 && !recipients.every((to) => race.delivered.includes(to)); run++) {
+      await Promise.all(Array.from({ length: 8 }, () => sendOutbox(app.db, race.transport, 'shop@example.com', { batchSize: 3 })));
+    }
+    const ours = race.delivered.filter((to) => recipients.includes(to));
+    expect(ours.sort()).toEqual([...recipients].sort());
+  });
+
+  it('hands back the rest of its batch once half its lease is gone, instead of sending past it', async () => {
+    const recipients = await confirmations(3);
+    const slow = slowTransport();
+    const leaseMs = 200;
+    const run = sendOutbox(app.db, slow.transport, 'shop@example.com', { batchSize: 1_000, leaseMs });
+    await slow.started;
+    const sending = performance.now();
+    // The condition is the time itself: SMTP answers only after half the lease has gone.
+    while (performance.now() <= sending + leaseMs / 2) await new Promise((resolve) => setTimeout(resolve, 10));
+    slow.open();
+    expect(await run).toBe(1);
+    const left = (await app.db.select().from(outboxEmails).where(inArray(outboxEmails.recipient, recipients))).filter((row) => row.sentAt === null);
+    expect(left.length).toBeGreaterThanOrEqual(2);
+    expect(left.every((row) => row.claimedUntil === null)).toBe(true);
+    const next = slowTransport();
+    next.open();
+    await sendOutbox(app.db, next.transport, 'shop@example.com', { batchSize: 1_000 });
+    expect([...slow.delivered, ...next.delivered].filter((to) => recipients.includes(to)).sort()).toEqual([...recipients].sort());
+  });
+
+  it('sends again, after its lease, an email whose sender died mid-send (at least once)', async () => {
+    const [recipient] = await confirmations(1);
+    const dead = slowTransport();
+    const dying = sendOutbox(app.db, dead.transport, 'shop@example.com', { batchSize: 1_000 });
+    await dead.started; // claimed, and stuck in SMTP for good
+    const next = slowTransport();
+    next.open();
+    await sendOutbox(app.db, next.transport, 'shop@example.com', { batchSize: 1_000 });
+    expect(next.delivered).not.toContain(recipient);
+    // The lease runs out (moved into the past rather than waited for).
+    await app.db.update(outboxEmails).set({ claimedUntil: sql`now() - interval '1 second'` }).where(eq(outboxEmails.recipient, recipient));
+    await sendOutbox(app.db, next.transport, 'shop@example.com', { batchSize: 1_000 });
+    expect(next.delivered.filter((to) => to === recipient)).toHaveLength(1);
+    const [mail] = await mailOf(recipient);
+    expect(mail).toMatchObject({ sentAt: expect.any(Date), claimedUntil: null, attempts: 2 });
+    // The first sender comes back late: the email stays sent, as the second sender left it.
+    dead.open();
+    await dying;
+    expect(await mailOf(recipient)).toEqual([mail]);
   });
 });
 

@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bookings, payments } from '../src/db/schema.ts';
+import { bookings, payments, simulatedCharges } from '../src/db/schema.ts';
 import { SimulatedPaymentProvider } from '../src/payments/simulated-provider.ts';
 import { SIGNATURE_HEADER, signWebhook } from '../src/payments/webhook-signature.ts';
 import { readLedger, readMoneyLedger } from './support/ledger.ts';
@@ -29,10 +29,33 @@ async function heldAndProcessing() {
   const card = { number: '4000000000003220', expMonth: 12, expYear: 2034, cvc: '123' };
   const paid = await graphql(app, PAY, { input: { bookingId: bookingGid, idempotencyKey: crypto.randomUUID(), card } });
   expect(paid.data?.payForBooking).toMatchObject({ booking: { status: 'PENDING' }, payment: { status: 'PROCESSING' } });
-  return { concert, paymentGid: paid.data!.payForBooking.payment.id as string };
+  return { concert, bookingGid, paymentGid: paid.data!.payForBooking.payment.id as string };
 }
 
+const RELEASE = /* GraphQL */ `mutation ($id: ID!) { releaseHold(bookingId: $id) { __typename ... on BookingNotHeldError { status } } }`;
+const CANCEL = /* GraphQL */ `mutation ($id: ID!) { cancelBooking(bookingId: $id) { __typename ... on BookingNotCancellableError { reason } } }`;
+
 describe('the payment webhook', () => {
+  it('a hold whose charge is processing cannot be given up; the webhook then confirms it, and the books balance', async () => {
+    const { concert, bookingGid, paymentGid } = await heldAndProcessing();
+    expect((await graphql(app, RELEASE, { id: bookingGid })).data?.releaseHold).toEqual({ __typename: 'BookingNotHeldError', status: 'PAYMENT_IN_PROGRESS' });
+    expect((await graphql(app, CANCEL, { id: bookingGid })).data?.cancelBooking).toEqual({ __typename: 'BookingNotCancellableError', reason: 'PAYMENT_IN_PROGRESS' });
+    expect(await readLedger(testDatabaseUrl(), concert.id)).toMatchObject([{ available: 8, booked: 2 }]);
+
+    // The processor decides this charge (unless its own callback job got there first) and says so, signed.
+    const paymentId = Buffer.from(paymentGid, 'base64').toString().split(':')[1];
+    await app.db.update(simulatedCharges).set({ status: 'succeeded' }).where(and(eq(simulatedCharges.idempotencyKey, paymentId), eq(simulatedCharges.status, 'processing')));
+    const [charge] = await app.db.select().from(simulatedCharges).where(eq(simulatedCharges.idempotencyKey, paymentId));
+    const body = JSON.stringify({ type: 'charge.succeeded', idempotencyKey: paymentId, reference: charge.reference });
+    expect(await post(body, signWebhook(SECRET, body))).toBe(200);
+
+    const rows = await app.db.select({ status: bookings.status }).from(bookings).where(eq(bookings.concertId, concert.id));
+    expect(rows).toEqual([{ status: 'CONFIRMED' }]);
+    const money = await readMoneyLedger(testDatabaseUrl(), concert.id);
+    expect(money).toMatchObject({ captured: 2_000, refunded: 0, confirmedPaid: 2_000, providerNet: 2_000 });
+    expect(await readLedger(testDatabaseUrl(), concert.id)).toMatchObject([{ available: 8, booked: 2 }]);
+  });
+
   it('confirms once when the processor delivers the same signed event twice', async () => {
     const { concert } = await heldAndProcessing();
     const statuses: number[] = [];

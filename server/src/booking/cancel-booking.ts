@@ -4,6 +4,7 @@ import { queueBookingEmail } from '../emails/booking-emails.ts';
 import type { Checkout } from '../payments/checkout.ts';
 import { BookingNotCancellableError, NotFoundError } from './errors.ts';
 import { releaseHolds, returnTickets } from './hold-release.ts';
+import { hasPaymentInFlight } from './payment-in-flight.ts';
 
 export interface CancelBookingResult {
   bookingId: string;
@@ -14,7 +15,8 @@ export interface CancelBookingResult {
 /**
  * Cancels a booking until its concert starts: its tickets go back on sale once, and what was paid
  * is refunded through the processor. Under the booking's row lock, so twenty concurrent cancels
- * cancel (and refund) once; the rest are told it is already cancelled. A hold is simply released.
+ * cancel (and refund) once; the rest are told it is already cancelled. A hold is simply released,
+ * unless a payment of it is still being decided (refused, like releaseHold).
  */
 export async function cancelBooking({ db, paymentProvider: provider, publicUrl }: Checkout, bookingId: string): Promise<CancelBookingResult> {
   let currency = 'USD';
@@ -23,6 +25,8 @@ export async function cancelBooking({ db, paymentProvider: provider, publicUrl }
     if (!booking) throw new NotFoundError('Booking', bookingId);
     currency = booking.currency;
     if (booking.status === 'PENDING') {
+      // A charge still being decided may go through: giving the hold up now would take the money for nothing.
+      if (await hasPaymentInFlight(tx, bookingId)) throw new BookingNotCancellableError('PAYMENT_IN_PROGRESS');
       await tx.execute(releaseHolds(sql`SELECT ${bookingId}::uuid`, 'CANCELLED'));
       return null;
     }

@@ -45,10 +45,17 @@ export class IdempotencyKeyReusedError extends BookingError {
   }
 }
 
-/** releaseHold on a booking that is not a live hold (already paid, released, or expired). */
+/**
+ * releaseHold on a booking that is not a live hold (already paid, released, or expired), or on a
+ * hold whose payment is still being decided (PAYMENT_IN_PROGRESS: it cannot be given up until then).
+ */
 export class BookingNotHeldError extends BookingError {
-  constructor(readonly status: 'CONFIRMED' | 'CANCELLED' | 'EXPIRED') {
-    super(`This booking is not held any more: it is ${status.toLowerCase()}`);
+  constructor(readonly status: 'CONFIRMED' | 'CANCELLED' | 'EXPIRED' | 'PAYMENT_IN_PROGRESS') {
+    super(
+      status === 'PAYMENT_IN_PROGRESS'
+        ? 'A payment for this booking is under way; try again once it has gone through or been declined'
+        : `This booking is not held any more: it is ${status.toLowerCase()}`,
+    );
   }
 }
 
@@ -77,9 +84,13 @@ export class PaidTooLateError extends BookingError {
   }
 }
 
-/** cancelBooking on a booking that is already over, or whose concert has started. */
+/** cancelBooking on a booking that is already over, whose concert has started, or a hold whose payment is being decided. */
 export class BookingNotCancellableError extends BookingError {
-  constructor(readonly reason: 'CANCELLED' | 'EXPIRED' | 'STARTED') {
-    super(reason === 'STARTED' ? 'The concert has started: bookings can no longer be cancelled' : `This booking is already ${reason.toLowerCase()}`);
+  constructor(readonly reason: 'CANCELLED' | 'EXPIRED' | 'STARTED' | 'PAYMENT_IN_PROGRESS') {
+    super(
+      reason === 'STARTED' ? 'The concert has started: bookings can no longer be cancelled'
+      : reason === 'PAYMENT_IN_PROGRESS' ? 'A payment for this booking is under way; cancel once it has gone through or been declined'
+      : `This booking is already ${reason.toLowerCase()}`,
+    );
   }
 }

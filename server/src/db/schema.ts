@@ -176,6 +176,8 @@ export const outboxEmails = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true }),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
+    /** A sender's lease: while it is in the future, that sender alone may send this email (emails/outbox-sender.ts). */
+    claimedUntil: timestamp('claimed_until', { withTimezone: true }),
   },
   (table) => [
     index('outbox_emails_unsent_idx').on(table.createdAt).where(sql`${table.sentAt} IS NULL`),

@@ -4,12 +4,11 @@ import type { Transaction } from '../db/client.ts';
 import { queueBookingEmail } from '../emails/booking-emails.ts';
 import type { Checkout } from './checkout.ts';
 import { bookingItems, bookings, payments, ticketTiers } from '../db/schema.ts';
+import { IN_FLIGHT } from '../booking/payment-in-flight.ts';
 import { takeTickets } from '../booking/take-tickets.ts';
 import type { ChargeOutcome } from './payment-provider.ts';
 
 export type SettledStatus = 'SUCCEEDED' | 'PROCESSING';
-
-const UNSETTLED = ['PROCESSING', 'UNKNOWN'] as const;
 
 /**
  * Records what the provider said about an attempt, once: only an attempt still PROCESSING or UNKNOWN
@@ -26,7 +25,7 @@ export async function applyChargeOutcome(checkout: Checkout, paymentId: string, 
     await db
       .update(payments)
       .set({ status: 'DECLINED', declineCode: outcome.declineCode, providerReference: outcome.reference, updatedAt: sql`now()` })
-      .where(and(eq(payments.id, paymentId), inArray(payments.status, [...UNSETTLED])));
+      .where(and(eq(payments.id, paymentId), inArray(payments.status, [...IN_FLIGHT])));
     throw new PaymentDeclinedError(outcome.declineCode);
   }
   if (outcome.status === 'processing') {
@@ -34,7 +33,7 @@ export async function applyChargeOutcome(checkout: Checkout, paymentId: string, 
     await db
       .update(payments)
       .set({ status: 'PROCESSING', providerReference: outcome.reference, updatedAt: sql`now()` })
-      .where(and(eq(payments.id, paymentId), inArray(payments.status, [...UNSETTLED])));
+      .where(and(eq(payments.id, paymentId), inArray(payments.status, [...IN_FLIGHT])));
     return 'PROCESSING';
   }
   const refund = await db.transaction(async (tx) => {

@@ -61,7 +61,7 @@ builder.objectType(NotFoundError, {
 
 builder.objectType(BookingNotHeldError, {
   name: 'BookingNotHeldError',
-  description: 'The booking is not a live hold any more (paid, released or expired); nothing changed.',
+  description: 'The booking is not a live hold any more (CONFIRMED, CANCELLED, EXPIRED), or its payment is still being decided (PAYMENT_IN_PROGRESS); nothing changed.',
   interfaces: [ErrorInterface],
   fields: (t) => ({ status: t.exposeString('status') }),
 });
@@ -89,7 +89,7 @@ builder.objectType(PaidTooLateError, {
 
 builder.objectType(BookingNotCancellableError, {
   name: 'BookingNotCancellableError',
-  description: 'Already cancelled or expired, or the concert has started (STARTED); nothing changed.',
+  description: 'Already cancelled or expired, the concert has started (STARTED), or a hold whose payment is still being decided (PAYMENT_IN_PROGRESS); nothing changed.',
   interfaces: [ErrorInterface],
   fields: (t) => ({ reason: t.exposeString('reason') }),
 });

@@ -22,7 +22,8 @@ const CancelBookingSuccess = builder.objectRef<CancelBookingResult>('CancelBooki
 builder.mutationField('cancelBooking', (t) =>
   t.field({
     type: CancelBookingSuccess,
-    description: 'Cancels a booking until its concert starts: the tickets go back on sale and a card payment is refunded. A hold is released.',
+    description:
+      'Cancels a booking until its concert starts: the tickets go back on sale and a card payment is refunded. A hold is released, unless its payment is still being decided (BookingNotCancellableError PAYMENT_IN_PROGRESS).',
     errors: { types: [NotFoundError, BookingNotCancellableError], directResult: true, union: { name: 'CancelBookingResult' } },
     args: { bookingId: t.arg.id({ required: true }) },
     resolve: (_root, args, ctx) => {

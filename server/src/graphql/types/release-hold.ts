@@ -16,7 +16,8 @@ const ReleaseHoldSuccess = builder.objectRef<{ bookingId: string }>('ReleaseHold
 builder.mutationField('releaseHold', (t) =>
   t.field({
     type: ReleaseHoldSuccess,
-    description: 'Gives up a hold: its tickets go back on sale at once. Releasing twice, or a paid or expired booking, is a BookingNotHeldError.',
+    description:
+      'Gives up a hold: its tickets go back on sale at once. Releasing twice, a paid or expired booking, or a hold whose payment is still being decided (status PAYMENT_IN_PROGRESS) is a BookingNotHeldError.',
     errors: { types: [NotFoundError, BookingNotHeldError], directResult: true, union: { name: 'ReleaseHoldResult' } },
     args: { bookingId: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
