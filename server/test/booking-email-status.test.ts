@@ -52,7 +52,7 @@ describe('a booking’s emails and hold time', () => {
     const transport = nodemailer.createTransport({ jsonTransport: true });
     // Other tests queue emails too: send until this booking's is out.
     for (let run = 0; run < 50 && (await emailsOf(withSmtp, booking.id)).emails[0].sentAt === null; run++) {
-      await sendOutbox(withSmtp.db, transport, 'shop@example.com', 100);
+      await sendOutbox(withSmtp.db, transport, 'shop@example.com', { batchSize: 100 });
     }
     expect((await emailsOf(withSmtp, booking.id)).emails).toMatchObject([{ delivery: 'SENT', sentAt: expect.any(String) }]);
   });

@@ -48,7 +48,11 @@ export async function serve(config: Config, database: OpenDatabase, logger: Logg
       shutdownTimeoutMs: config.shutdownTimeoutMs,
       paymentWebhookSecret: config.paymentWebhookSecret,
       publicUrl: config.publicUrl,
-      mailTransport: config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : undefined,
+      // Every timeout well inside the outbox sender's 60 s lease, so a stuck send is abandoned before
+      // another sender may claim the same email.
+      mailTransport: config.smtpUrl
+        ? nodemailer.createTransport({ url: config.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 })
+        : undefined,
       mailFrom: config.mailFrom,
       developmentMailbox: config.developmentMailbox,
     });

@@ -40,6 +40,7 @@ const NOT_CANCELLABLE: Record<string, string> = {
   STARTED: 'The concert has started, so this booking can no longer be cancelled.',
   CANCELLED: 'This booking was already cancelled.',
   EXPIRED: 'This hold had already ended.',
+  PAYMENT_IN_PROGRESS: 'A payment for this booking is still being decided. Try again in a moment.',
 };
 
 /** Cancel with a second, explicit step: the tickets go back on sale and the card is refunded. */
