@@ -127,6 +127,33 @@ describe('payForBooking', () => {
     expect(await readLedger(testDatabaseUrl(), concert.id)).toMatchObject([{ available: 0, booked: 2 }]);
   });
 
+  it('a payment racing the sweeper at the moment a hold ends has exactly one outcome, across two instances', async () => {
+    const { concert, concertGid, tierGids } = await createConcert(appA.db, [{ capacity: 40 }]);
+    const holds = await Promise.all(Array.from({ length: 20 }, () => holdOne(concertGid, tierGids[0], 1)));
+    // Every hold ends 200 ms from now; the payments start spread over 0–380 ms, so some land before the
+    // end and some after, each while the other instance sweeps. Time is the condition under test here.
+    await appA.db.update(bookings).set({ expiresAt: sql`now() + interval '200 milliseconds'` }).where(eq(bookings.concertId, concert.id));
+    const outcomes = await Promise.all(
+      holds.map(async (bookingId, i) => {
+        await new Promise((resolve) => setTimeout(resolve, i * 20));
+        const [answer] = await Promise.all([pay(i % 2 ? appA : appB, bookingId, CARDS.ok), (i % 2 ? appB : appA).holdSweeper.sweepOnce()]);
+        return answer.__typename as string;
+      }),
+    );
+    await appA.holdSweeper.sweepOnce();
+    const rows = await appA.db.select({ id: bookings.id, status: bookings.status }).from(bookings).where(eq(bookings.concertId, concert.id));
+    for (const [i, bookingId] of holds.entries()) {
+      const status = rows.find((row) => row.id === decode(bookingId))?.status;
+      // Paid in time, refused as expired (nothing charged), or charged late: tickets re-taken (they are free here).
+      if (outcomes[i] === 'PayForBookingSuccess') expect(status).toBe('CONFIRMED');
+      else expect([outcomes[i], status]).toEqual(['BookingNotPayableError', 'EXPIRED']);
+      expect(await chargesFor(bookingId)).toBeLessThanOrEqual(1);
+    }
+    const confirmed = rows.filter((row) => row.status === 'CONFIRMED').length;
+    expect(confirmed + rows.filter((row) => row.status === 'EXPIRED').length).toBe(20);
+    expect(await expectMoneyExact(concert.id)).toMatchObject({ confirmedPaid: confirmed * 1_000 });
+  });
+
   it('refuses bad input and bookings that cannot be paid with a typed error, charging nothing', async () => {
     const { concert, concertGid, tierGids } = await createConcert(appA.db, [{ capacity: 10 }]);
     const bookingId = await holdOne(concertGid, tierGids[0]);
