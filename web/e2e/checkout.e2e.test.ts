@@ -27,7 +27,7 @@ describe('checkout', () => {
     await page.getByRole('button', { name: '4000 0000 0000 0002' }).click();
     await page.getByRole('button', { name: 'Pay $200.00' }).click();
     await page.getByText('Your card was declined. Your tickets are still held: try another card.').waitFor();
-    await screenshot(page, 'checkout-declined');
+    await screenshot(page, 'checkout-declined', { docs: true });
     expect(await available(concert.id, 'VIP')).toBe(vipBefore - 2);
 
     await payWithCard(page, '4242 4242 4242 4242');
@@ -55,7 +55,7 @@ describe('checkout', () => {
     await page.getByRole('button', { name: 'Yes, cancel and refund' }).click();
     await page.getByRole('heading', { name: 'Booking cancelled' }).waitFor();
     await page.getByText('$200.00 was refunded to your card.').waitFor();
-    await screenshot(page, 'booking-cancelled');
+    await screenshot(page, 'booking-cancelled', { docs: true });
 
     // Inventory and money balance: the tickets are back, the one charge is refunded in full.
     expect(await available(concert.id, 'VIP')).toBe(vipBefore);
@@ -74,7 +74,7 @@ describe('checkout', () => {
     await holdTickets(page, 'Front Row', 1, 'slow-bank@example.com');
     await payWithCard(page, '4000 0000 0000 3220');
     await page.getByText('Your bank is confirming the payment.').waitFor();
-    await screenshot(page, 'checkout-processing');
+    await screenshot(page, 'checkout-processing', { docs: true });
     await page.getByRole('heading', { name: 'You’re going!' }).waitFor({ timeout: 20_000 });
     const booking = await readBooking(baseUrl, bookingIdOf(page.url()));
     expect(booking.payments.map((p) => p.status)).toEqual(['SUCCEEDED']);
@@ -104,7 +104,7 @@ describe('checkout', () => {
     await page.getByRole('heading', { name: 'Your hold has ended' }).waitFor({ timeout: 10_000 });
     expect(await available(concert.id, 'VIP')).toBe(before);
     expect((await readBooking(baseUrl, bookingIdOf(page.url()))).status).toBe('EXPIRED');
-    await screenshot(page, 'checkout-expired');
+    await screenshot(page, 'checkout-expired', { docs: true });
     expect(problems).toEqual([]);
   });
 
