@@ -22,6 +22,7 @@ import { createDrain } from './http/draining.ts';
 import { errorMasking } from './http/error-masking.ts';
 import { attachGraphqlWs } from './http/graphql-ws.ts';
 import { createHealthChecks } from './http/health.ts';
+import { useJsonOnly } from './http/json-only.ts';
 import { limitPlugins, MAX_REQUEST_BYTES } from './http/limits.ts';
 import { useRequestBodyLimit } from './http/request-body-limit.ts';
 import { createPersistedOperations, type PersistedOperationsOptions } from './http/persisted-operations.ts';
@@ -134,6 +135,7 @@ export function buildApp(options: AppOptions) {
     extraParamNames: ['documentId'],
     plugins: [
       useRequestLog({ logger, operationLevel }),
+      useJsonOnly(),
       persisted.plugin,
       ...limitPlugins({ production }),
       // Every context is the same anonymous viewer today; once contexts carry a session, key by its user.
