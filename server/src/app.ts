@@ -23,6 +23,7 @@ import { errorMasking } from './http/error-masking.ts';
 import { attachGraphqlWs } from './http/graphql-ws.ts';
 import { createHealthChecks } from './http/health.ts';
 import { useJsonOnly } from './http/json-only.ts';
+import { createOriginPolicy, VITE_DEV_ORIGIN } from './http/origins.ts';
 import { limitPlugins, MAX_REQUEST_BYTES } from './http/limits.ts';
 import { useRequestBodyLimit } from './http/request-body-limit.ts';
 import { createPersistedOperations, type PersistedOperationsOptions } from './http/persisted-operations.ts';
@@ -72,6 +73,8 @@ export interface AppOptions {
   listenDatabaseUrl?: string;
   /** Read replicas for catalogue reads (see db/replicas.ts). */
   replicaDatabaseUrls?: string[];
+  /** Other origins whose pages may call the API (CORS and WebSocket); default: Vite's in development, none in production. */
+  corsOrigins?: string[];
 }
 
 const GRAPHQL_PATH = '/graphql';
@@ -116,6 +119,7 @@ export function buildApp(options: AppOptions) {
   const paymentServices = createPaymentServices(context, { webhookSecret: options.paymentWebhookSecret ?? DEVELOPMENT_WEBHOOK_SECRET, log });
   const persisted = createPersistedOperations({ manifests: [webManifest], ...options.persistedOperations });
   const drain = createDrain();
+  const origins = createOriginPolicy(options.corsOrigins ?? (production ? [] : [VITE_DEV_ORIGIN]));
   // At ~10k bookings/s a line per operation is ~10k synchronous stdout writes/s; production
   // counts operations in /metrics instead and logs only errors and slow requests.
   const operationLevel = production ? 'debug' : 'info';
@@ -127,6 +131,7 @@ export function buildApp(options: AppOptions) {
     // Kept in production: partners explore the API with it, and introspection is public anyway.
     graphiql: { title: 'Concert tickets API', subscriptionsProtocol: 'WS' },
     landingPage: false,
+    cors: (request) => origins.cors(request),
     logging: false,
     maskedErrors: errorMasking({ production }),
     // useRequestBodyLimit below does the same without a stream pipeline per request.
@@ -170,6 +175,7 @@ export function buildApp(options: AppOptions) {
     logger,
     operationLevel,
     isDraining: () => drain.draining,
+    allowsUpgrade: origins.allowsUpgrade,
   });
   watchRuntime(metrics, { pool, bookingQueue, availability, listener, webSockets: () => ws.connections });
 

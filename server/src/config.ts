@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { VITE_DEV_ORIGIN } from './http/origins.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -75,6 +76,8 @@ export function readConfig(env: Env = process.env) {
     listenDatabaseUrl: env.LISTEN_DATABASE_URL || undefined,
     /** Read replicas for catalogue reads; bookings, pricing and `availability` stay on the primary. */
     replicaDatabaseUrls: list(env, 'DATABASE_REPLICA_URLS', []),
+    /** Other origins whose pages may call the API from a browser (CORS, WebSocket upgrades); the server's own is always allowed. */
+    corsOrigins: list(env, 'CORS_ORIGINS', env.NODE_ENV === 'production' ? [] : [VITE_DEV_ORIGIN]),
     /** Worker processes sharing the port (node:cluster); 1 runs the server in this process. */
     workers: integer(env, 'WORKERS', 1),
   };

@@ -51,6 +51,7 @@ export async function serve(config: Config, database: OpenDatabase, logger: Logg
       mailTransport: config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : undefined,
       mailFrom: config.mailFrom,
       developmentMailbox: config.developmentMailbox,
+      corsOrigins: config.corsOrigins,
     });
     const { port } = await app.start(config.port);
     logger.info(

@@ -20,6 +20,8 @@ export interface GraphqlWsOptions {
   operationLevel: 'info' | 'debug';
   /** While true (graceful shutdown), new sockets are refused with 503 so clients reconnect elsewhere. */
   isDraining: () => boolean;
+  /** Cross-site WebSocket hijacking: a foreign page's upgrade is refused with 403. */
+  allowsUpgrade: (origin: string | undefined, host: string | undefined) => boolean;
 }
 
 /**
@@ -35,7 +37,11 @@ export function attachGraphqlWs(server: Server, yoga: YogaServerInstance<any, an
     path: options.path,
     // A bigger message closes the socket with 1009 before it is parsed.
     maxPayload: MAX_REQUEST_BYTES,
-    verifyClient: (_info, accept) => (options.isDraining() ? accept(false, 503, 'Server shutting down') : accept(true)),
+    verifyClient: (info, accept) => {
+      if (options.isDraining()) return accept(false, 503, 'Server shutting down');
+      if (!options.allowsUpgrade(info.req.headers.origin, info.req.headers.host)) return accept(false, 403, 'Origin not allowed');
+      accept(true);
+    },
   });
   const disposable = useServer(
     {
