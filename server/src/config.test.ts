@@ -56,7 +56,7 @@ describe('readConfig', () => {
     expect(config.databaseTimeouts.lockMs).toBe(0);
   });
 
-  it('allows Vite's origin in development only, and exactly CORS_ORIGINS when set', () => {
+  it("allows Vite's origin in development only, and exactly CORS_ORIGINS when set", () => {
     expect(readConfig({}).corsOrigins).toEqual(['http://localhost:5173']);
     expect(readConfig({ NODE_ENV: 'production' }).corsOrigins).toEqual([]);
     expect(readConfig({ NODE_ENV: 'production', CORS_ORIGINS: 'https://a.example, https://b.example' }).corsOrigins).toEqual(['https://a.example', 'https://b.example']);
