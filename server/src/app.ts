@@ -22,6 +22,7 @@ import { createDrain } from './http/draining.ts';
 import { errorMasking } from './http/error-masking.ts';
 import { attachGraphqlWs } from './http/graphql-ws.ts';
 import { createHealthChecks } from './http/health.ts';
+import { useBoundedErrorMessages } from './http/bounded-errors.ts';
 import { useJsonOnly } from './http/json-only.ts';
 import { createOriginPolicy, VITE_DEV_ORIGIN } from './http/origins.ts';
 import { limitPlugins, MAX_REQUEST_BYTES } from './http/limits.ts';
@@ -141,6 +142,7 @@ export function buildApp(options: AppOptions) {
     plugins: [
       useRequestLog({ logger, operationLevel }),
       useJsonOnly(),
+      useBoundedErrorMessages(),
       persisted.plugin,
       ...limitPlugins({ production }),
       // Every context is the same anonymous viewer today; once contexts carry a session, key by its user.
