@@ -23,7 +23,7 @@ import { errorMasking } from './http/error-masking.ts';
 import { attachGraphqlWs } from './http/graphql-ws.ts';
 import { createHealthChecks } from './http/health.ts';
 import { useBoundedErrorMessages } from './http/bounded-errors.ts';
-import { useJsonOnly } from './http/json-only.ts';
+import { useJsonRequests } from './http/json-requests.ts';
 import { createOriginPolicy, VITE_DEV_ORIGIN } from './http/origins.ts';
 import { limitPlugins, MAX_REQUEST_BYTES } from './http/limits.ts';
 import { useRequestBodyLimit } from './http/request-body-limit.ts';
@@ -141,7 +141,7 @@ export function buildApp(options: AppOptions) {
     extraParamNames: ['documentId'],
     plugins: [
       useRequestLog({ logger, operationLevel }),
-      useJsonOnly(),
+      useJsonRequests(),
       useBoundedErrorMessages(),
       persisted.plugin,
       ...limitPlugins({ production }),
