@@ -26,6 +26,7 @@ import { useBoundedErrorMessages } from './http/bounded-errors.ts';
 import { useJsonRequests } from './http/json-requests.ts';
 import { createOriginPolicy, VITE_DEV_ORIGIN } from './http/origins.ts';
 import { limitPlugins, MAX_REQUEST_BYTES } from './http/limits.ts';
+import { metricsAccess } from './http/metrics-access.ts';
 import { useRequestBodyLimit } from './http/request-body-limit.ts';
 import { createPersistedOperations, type PersistedOperationsOptions } from './http/persisted-operations.ts';
 import { useSharedSubscriptionExecution } from './http/shared-subscription-execution.ts';
@@ -76,6 +77,8 @@ export interface AppOptions {
   replicaDatabaseUrls?: string[];
   /** Other origins whose pages may call the API (CORS and WebSocket); default: Vite's in development, none in production. */
   corsOrigins?: string[];
+  /** /metrics needs `Authorization: Bearer <metricsToken>`; without one it is 404 in production and open in development. */
+  metricsToken?: string;
 }
 
 const GRAPHQL_PATH = '/graphql';
@@ -158,7 +161,7 @@ export function buildApp(options: AppOptions) {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/health') return health.health(res);
     if (path === '/ready') return void health.ready(res);
-    if (path === '/metrics') return void serveMetrics(res);
+    if (path === '/metrics') return void serveMetrics(req, res);
     if (drain.draining) return drain.refuse(res);
     if (path === PAYMENT_WEBHOOK_PATH) return void paymentServices.webhook(req, res);
     if (path === MAILBOX_PATH) {
@@ -181,7 +184,11 @@ export function buildApp(options: AppOptions) {
   });
   watchRuntime(metrics, { pool, bookingQueue, availability, listener, webSockets: () => ws.connections });
 
-  async function serveMetrics(res: ServerResponse) {
+  const metricsAllowed = metricsAccess({ token: options.metricsToken, production });
+  async function serveMetrics(req: IncomingMessage, res: ServerResponse) {
+    const allowed = metricsAllowed(req);
+    if (allowed === 404) return void res.writeHead(404).end();
+    if (allowed === 401) return void res.writeHead(401, { 'www-authenticate': 'Bearer realm="metrics"' }).end();
     const body = await metrics.registry.metrics();
     res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(body);
   }

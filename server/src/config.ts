@@ -78,6 +78,8 @@ export function readConfig(env: Env = process.env) {
     replicaDatabaseUrls: list(env, 'DATABASE_REPLICA_URLS', []),
     /** Other origins whose pages may call the API from a browser (CORS, WebSocket upgrades); the server's own is always allowed. */
     corsOrigins: list(env, 'CORS_ORIGINS', env.NODE_ENV === 'production' ? [] : [VITE_DEV_ORIGIN]),
+    /** Bearer token for /metrics; unset, /metrics answers 404 in production and is open in development. */
+    metricsToken: env.METRICS_TOKEN || undefined,
     /** Worker processes sharing the port (node:cluster); 1 runs the server in this process. */
     workers: integer(env, 'WORKERS', 1),
   };

@@ -52,6 +52,7 @@ export async function serve(config: Config, database: OpenDatabase, logger: Logg
       mailFrom: config.mailFrom,
       developmentMailbox: config.developmentMailbox,
       corsOrigins: config.corsOrigins,
+      metricsToken: config.metricsToken,
     });
     const { port } = await app.start(config.port);
     logger.info(
