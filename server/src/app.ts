@@ -156,7 +156,7 @@ export function buildApp(options: AppOptions) {
   });
 
   const health = createHealthChecks({ pool, listener, isDraining: () => drain.draining });
-  const serveStatic = createStaticHandler(options.webRoot ?? defaultWebRoot);
+  const serveStatic = createStaticHandler(options.webRoot ?? defaultWebRoot, { production });
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/health') return health.health(res);
