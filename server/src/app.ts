@@ -20,7 +20,7 @@ import type { Context } from './graphql/builder.ts';
 import { schema } from './graphql/schema.ts';
 import { createDrain } from './http/draining.ts';
 import { errorMasking } from './http/error-masking.ts';
-import { attachGraphqlWs } from './http/graphql-ws.ts';
+import { attachGraphqlWs, type WebSocketLimits } from './http/graphql-ws.ts';
 import { createHealthChecks } from './http/health.ts';
 import { useBoundedErrorMessages } from './http/bounded-errors.ts';
 import { useJsonRequests } from './http/json-requests.ts';
@@ -79,6 +79,8 @@ export interface AppOptions {
   corsOrigins?: string[];
   /** /metrics needs `Authorization: Bearer <metricsToken>`; without one it is 404 in production and open in development. */
   metricsToken?: string;
+  /** Default: 20 operations per socket, 50 sockets per client address. */
+  webSockets?: Partial<WebSocketLimits>;
 }
 
 const GRAPHQL_PATH = '/graphql';
@@ -181,6 +183,7 @@ export function buildApp(options: AppOptions) {
     operationLevel,
     isDraining: () => drain.draining,
     allowsUpgrade: origins.allowsUpgrade,
+    limits: { maxSubscriptionsPerSocket: 20, maxSocketsPerAddress: 50, ...options.webSockets },
   });
   watchRuntime(metrics, { pool, bookingQueue, availability, listener, webSockets: () => ws.connections });
 

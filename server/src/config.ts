@@ -80,6 +80,12 @@ export function readConfig(env: Env = process.env) {
     corsOrigins: list(env, 'CORS_ORIGINS', env.NODE_ENV === 'production' ? [] : [VITE_DEV_ORIGIN]),
     /** Bearer token for /metrics; unset, /metrics answers 404 in production and is open in development. */
     metricsToken: env.METRICS_TOKEN || undefined,
+    webSockets: {
+      /** Operations one WebSocket may have at once; more are refused with TOO_MANY_SUBSCRIPTIONS. */
+      maxSubscriptionsPerSocket: integer(env, 'WS_MAX_SUBSCRIPTIONS', 20),
+      /** Open WebSockets per client address (429 on upgrade beyond it); 0 for none, e.g. behind a proxy that limits them. */
+      maxSocketsPerAddress: integer(env, 'WS_MAX_SOCKETS_PER_IP', 50),
+    },
     /** Worker processes sharing the port (node:cluster); 1 runs the server in this process. */
     workers: integer(env, 'WORKERS', 1),
   };

@@ -53,6 +53,7 @@ export async function serve(config: Config, database: OpenDatabase, logger: Logg
       developmentMailbox: config.developmentMailbox,
       corsOrigins: config.corsOrigins,
       metricsToken: config.metricsToken,
+      webSockets: config.webSockets,
     });
     const { port } = await app.start(config.port);
     logger.info(
