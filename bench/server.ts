@@ -30,6 +30,8 @@ const app = buildApp({
     maxBatchSize: optional('BOOKING_MAX_BATCH_SIZE'),
   },
   log: { info: () => {}, warn: (msg) => console.error(msg), error: (msg) => console.error(msg) },
+  // The fan-out bench opens thousands of sockets from one loopback address.
+  webSockets: { maxSocketsPerAddress: 0 },
 });
 // The orchestrator chose the port and waits for /ready.
 await app.start(Number(env.PORT), '127.0.0.1');

@@ -17,7 +17,8 @@ export default defineConfig({
   },
   build: {
     outDir: 'dist',
-    sourcemap: true,
+    // Source maps carry the app's full sources; a production build ships none (the dev server has its own).
+    sourcemap: false,
     rolldownOptions: {
       output: {
         // Libraries change far less often than the app; separate chunks stay

@@ -20,9 +20,13 @@ import type { Context } from './graphql/builder.ts';
 import { schema } from './graphql/schema.ts';
 import { createDrain } from './http/draining.ts';
 import { errorMasking } from './http/error-masking.ts';
-import { attachGraphqlWs } from './http/graphql-ws.ts';
+import { attachGraphqlWs, type WebSocketLimits } from './http/graphql-ws.ts';
 import { createHealthChecks } from './http/health.ts';
+import { useBoundedErrorMessages } from './http/bounded-errors.ts';
+import { useJsonRequests } from './http/json-requests.ts';
+import { createOriginPolicy, VITE_DEV_ORIGIN } from './http/origins.ts';
 import { limitPlugins, MAX_REQUEST_BYTES } from './http/limits.ts';
+import { metricsAccess } from './http/metrics-access.ts';
 import { useRequestBodyLimit } from './http/request-body-limit.ts';
 import { createPersistedOperations, type PersistedOperationsOptions } from './http/persisted-operations.ts';
 import { useSharedSubscriptionExecution } from './http/shared-subscription-execution.ts';
@@ -71,6 +75,12 @@ export interface AppOptions {
   listenDatabaseUrl?: string;
   /** Read replicas for catalogue reads (see db/replicas.ts). */
   replicaDatabaseUrls?: string[];
+  /** Other origins whose pages may call the API (CORS and WebSocket); default: Vite's in development, none in production. */
+  corsOrigins?: string[];
+  /** /metrics needs `Authorization: Bearer <metricsToken>`; without one it is 404 in production and open in development. */
+  metricsToken?: string;
+  /** Default: 20 operations per socket, 50 sockets per client address. */
+  webSockets?: Partial<WebSocketLimits>;
 }
 
 const GRAPHQL_PATH = '/graphql';
@@ -115,6 +125,7 @@ export function buildApp(options: AppOptions) {
   const paymentServices = createPaymentServices(context, { webhookSecret: options.paymentWebhookSecret ?? DEVELOPMENT_WEBHOOK_SECRET, log });
   const persisted = createPersistedOperations({ manifests: [webManifest], ...options.persistedOperations });
   const drain = createDrain();
+  const origins = createOriginPolicy(options.corsOrigins ?? (production ? [] : [VITE_DEV_ORIGIN]));
   // At ~10k bookings/s a line per operation is ~10k synchronous stdout writes/s; production
   // counts operations in /metrics instead and logs only errors and slow requests.
   const operationLevel = production ? 'debug' : 'info';
@@ -126,6 +137,7 @@ export function buildApp(options: AppOptions) {
     // Kept in production: partners explore the API with it, and introspection is public anyway.
     graphiql: { title: 'Concert tickets API', subscriptionsProtocol: 'WS' },
     landingPage: false,
+    cors: (request) => origins.cors(request),
     logging: false,
     maskedErrors: errorMasking({ production }),
     // useRequestBodyLimit below does the same without a stream pipeline per request.
@@ -134,6 +146,8 @@ export function buildApp(options: AppOptions) {
     extraParamNames: ['documentId'],
     plugins: [
       useRequestLog({ logger, operationLevel }),
+      useJsonRequests(),
+      useBoundedErrorMessages(),
       persisted.plugin,
       ...limitPlugins({ production }),
       // Every context is the same anonymous viewer today; once contexts carry a session, key by its user.
@@ -144,12 +158,12 @@ export function buildApp(options: AppOptions) {
   });
 
   const health = createHealthChecks({ pool, listener, isDraining: () => drain.draining });
-  const serveStatic = createStaticHandler(options.webRoot ?? defaultWebRoot);
+  const serveStatic = createStaticHandler(options.webRoot ?? defaultWebRoot, { production });
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/health') return health.health(res);
     if (path === '/ready') return void health.ready(res);
-    if (path === '/metrics') return void serveMetrics(res);
+    if (path === '/metrics') return void serveMetrics(req, res);
     if (drain.draining) return drain.refuse(res);
     if (path === PAYMENT_WEBHOOK_PATH) return void paymentServices.webhook(req, res);
     if (path === MAILBOX_PATH) {
@@ -168,10 +182,16 @@ export function buildApp(options: AppOptions) {
     logger,
     operationLevel,
     isDraining: () => drain.draining,
+    allowsUpgrade: origins.allowsUpgrade,
+    limits: { maxSubscriptionsPerSocket: 20, maxSocketsPerAddress: 50, ...options.webSockets },
   });
   watchRuntime(metrics, { pool, bookingQueue, availability, listener, webSockets: () => ws.connections });
 
-  async function serveMetrics(res: ServerResponse) {
+  const metricsAllowed = metricsAccess({ token: options.metricsToken, production });
+  async function serveMetrics(req: IncomingMessage, res: ServerResponse) {
+    const allowed = metricsAllowed(req);
+    if (allowed === 404) return void res.writeHead(404).end();
+    if (allowed === 401) return void res.writeHead(401, { 'www-authenticate': 'Bearer realm="metrics"' }).end();
     const body = await metrics.registry.metrics();
     res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(body);
   }

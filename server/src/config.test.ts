@@ -56,6 +56,12 @@ describe('readConfig', () => {
     expect(config.databaseTimeouts.lockMs).toBe(0);
   });
 
+  it("allows Vite's origin in development only, and exactly CORS_ORIGINS when set", () => {
+    expect(readConfig({}).corsOrigins).toEqual(['http://localhost:5173']);
+    expect(readConfig({ NODE_ENV: 'production' }).corsOrigins).toEqual([]);
+    expect(readConfig({ NODE_ENV: 'production', CORS_ORIGINS: 'https://a.example, https://b.example' }).corsOrigins).toEqual(['https://a.example', 'https://b.example']);
+  });
+
   it.each([['-1'], ['1.5'], ['abc'], ['1e3'], ['0x10'], [' 12']])('refuses the integer %j, naming the variable', (raw) => {
     expect(() => readConfig({ DB_POOL_SIZE: raw })).toThrow(`DB_POOL_SIZE must be a non-negative integer, got "${raw}"`);
   });

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { VITE_DEV_ORIGIN } from './http/origins.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -75,6 +76,16 @@ export function readConfig(env: Env = process.env) {
     listenDatabaseUrl: env.LISTEN_DATABASE_URL || undefined,
     /** Read replicas for catalogue reads; bookings, pricing and `availability` stay on the primary. */
     replicaDatabaseUrls: list(env, 'DATABASE_REPLICA_URLS', []),
+    /** Other origins whose pages may call the API from a browser (CORS, WebSocket upgrades); the server's own is always allowed. */
+    corsOrigins: list(env, 'CORS_ORIGINS', env.NODE_ENV === 'production' ? [] : [VITE_DEV_ORIGIN]),
+    /** Bearer token for /metrics; unset, /metrics answers 404 in production and is open in development. */
+    metricsToken: env.METRICS_TOKEN || undefined,
+    webSockets: {
+      /** Operations one WebSocket may have at once; more are refused with TOO_MANY_SUBSCRIPTIONS. */
+      maxSubscriptionsPerSocket: integer(env, 'WS_MAX_SUBSCRIPTIONS', 20),
+      /** Open WebSockets per client address (429 on upgrade beyond it); 0 for none, e.g. behind a proxy that limits them. */
+      maxSocketsPerAddress: integer(env, 'WS_MAX_SOCKETS_PER_IP', 50),
+    },
     /** Worker processes sharing the port (node:cluster); 1 runs the server in this process. */
     workers: integer(env, 'WORKERS', 1),
   };

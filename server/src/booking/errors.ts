@@ -1,3 +1,5 @@
+import { clip } from '../graphql/global-id.ts';
+
 // Expected booking failures. Each is exposed as its own GraphQL type (graphql/types/booking-errors.ts)
 // and returned as data in the BookTicketsResult union; anything else is unexpected and masked.
 
@@ -13,14 +15,19 @@ export class ValidationError extends BookingError {
   }
 }
 
-/** `id` is a database id, or with `clientId` the client's own value (one that could not even be decoded). */
+/**
+ * `id` is a database id, or with `clientId` the client's own value (one that could not even be
+ * decoded), clipped so that a huge value is not sent back.
+ */
 export class NotFoundError extends BookingError {
+  readonly id: string;
   constructor(
     readonly typename: 'Concert' | 'TicketTier' | 'Booking',
-    readonly id: string,
+    id: string,
     readonly clientId = false,
   ) {
     super(`No ${typename === 'TicketTier' ? 'ticket tier' : typename.toLowerCase()} has this id`);
+    this.id = clientId ? clip(id) : id;
   }
 }
 

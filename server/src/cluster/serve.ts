@@ -55,6 +55,9 @@ export async function serve(config: Config, database: OpenDatabase, logger: Logg
         : undefined,
       mailFrom: config.mailFrom,
       developmentMailbox: config.developmentMailbox,
+      corsOrigins: config.corsOrigins,
+      metricsToken: config.metricsToken,
+      webSockets: config.webSockets,
     });
     const { port } = await app.start(config.port);
     logger.info(

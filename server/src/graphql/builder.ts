@@ -46,6 +46,7 @@ export const builder = new SchemaBuilder<{
     relations,
     maxConnectionSize: 100,
   },
-  relay: { clientMutationId: 'omit', cursorType: 'String' },
+  // node and nodes are our own (types/node.ts): Relay's throw for ids that are not ours.
+  relay: { clientMutationId: 'omit', cursorType: 'String', nodeQueryOptions: false, nodesQueryOptions: false },
   errors: { defaultTypes: [] },
 });

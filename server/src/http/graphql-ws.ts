@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import type { ExecutionArgs, GraphQLError } from 'graphql';
+import { GraphQLError, type ExecutionArgs } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
@@ -20,7 +20,19 @@ export interface GraphqlWsOptions {
   operationLevel: 'info' | 'debug';
   /** While true (graceful shutdown), new sockets are refused with 503 so clients reconnect elsewhere. */
   isDraining: () => boolean;
+  /** Cross-site WebSocket hijacking: a foreign page's upgrade is refused with 403. */
+  allowsUpgrade: (origin: string | undefined, host: string | undefined) => boolean;
+  limits: WebSocketLimits;
 }
+
+export interface WebSocketLimits {
+  /** Operations (subscriptions, and queries while they run) one socket may have at once. */
+  maxSubscriptionsPerSocket: number;
+  /** Open sockets per client address; 0 for no limit (behind a proxy every client has the proxy's). */
+  maxSocketsPerAddress: number;
+}
+
+export const TOO_MANY_SUBSCRIPTIONS = 'TOO_MANY_SUBSCRIPTIONS';
 
 /**
  * graphql-ws on the same path as HTTP. Operations go through yoga.getEnveloped, so WebSocket
@@ -29,19 +41,47 @@ export interface GraphqlWsOptions {
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function attachGraphqlWs(server: Server, yoga: YogaServerInstance<any, any>, options: GraphqlWsOptions) {
-  const { logger, persisted } = options;
+  const { logger, persisted, limits } = options;
+  // Each subscription holds a queue, a LISTEN interest and its share of every fan-out, and each
+  // socket its buffers: without a bound one client could hold thousands of either.
+  const socketsByAddress = new Map<string, number>();
   const wsServer = new WebSocketServer({
     server,
     path: options.path,
     // A bigger message closes the socket with 1009 before it is parsed.
     maxPayload: MAX_REQUEST_BYTES,
-    verifyClient: (_info, accept) => (options.isDraining() ? accept(false, 503, 'Server shutting down') : accept(true)),
+    verifyClient: (info, accept) => {
+      if (options.isDraining()) return accept(false, 503, 'Server shutting down');
+      if (!options.allowsUpgrade(info.req.headers.origin, info.req.headers.host)) return accept(false, 403, 'Origin not allowed');
+      const address = info.req.socket.remoteAddress ?? '';
+      if (limits.maxSocketsPerAddress > 0 && (socketsByAddress.get(address) ?? 0) >= limits.maxSocketsPerAddress) {
+        return accept(false, 429, 'Too many WebSockets from this address');
+      }
+      accept(true);
+    },
+  });
+  wsServer.on('connection', (socket, request) => {
+    const address = request.socket.remoteAddress ?? '';
+    socketsByAddress.set(address, (socketsByAddress.get(address) ?? 0) + 1);
+    socket.once('close', () => {
+      const left = (socketsByAddress.get(address) ?? 1) - 1;
+      if (left > 0) socketsByAddress.set(address, left);
+      else socketsByAddress.delete(address);
+    });
   });
   const disposable = useServer(
     {
       execute: (args) => (args.rootValue as EnvelopedRoot).execute(args) as never,
       subscribe: (args) => (args.rootValue as EnvelopedRoot).subscribe(args) as never,
       onSubscribe: async (ctx, id, params) => {
+        // graphql-ws has registered this operation already, so it is counted.
+        if (Object.keys(ctx.subscriptions).length > limits.maxSubscriptionsPerSocket) {
+          return [
+            new GraphQLError(`At most ${limits.maxSubscriptionsPerSocket} operations at once on one WebSocket`, {
+              extensions: { code: TOO_MANY_SUBSCRIPTIONS },
+            }),
+          ];
+        }
         const header = ctx.extra.request.headers[REQUEST_ID_HEADER];
         const requestId = `${requestIdFrom(Array.isArray(header) ? header[0] : header)}/${id}`;
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({

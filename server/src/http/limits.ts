@@ -1,5 +1,7 @@
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type ValidationContext } from 'graphql';
+import { MAX_NODE_IDS } from '../graphql/types/node.ts';
+import { useQueryCost } from './query-cost.ts';
 
 /** Bodies over this are refused with 413 before they are read to the end (HTTP) or the socket is closed (ws maxPayload). */
 export const MAX_REQUEST_BYTES = 64 * 1024;
@@ -9,9 +11,10 @@ export const MAX_REQUEST_BYTES = 64 * 1024;
  * is 5 levels, ~150 tokens and costs < 200, so these leave partners room while refusing the shapes that
  * exist only to exhaust the server: cyclic nesting (tier → concert → tiers → concert …), alias
  * fan-out (one request asking for a field hundreds of times), directive and token floods.
- * graphql-armor multiplies a field's cost by a literal `first`, so the cost limit is set to let a
- * whole catalogue page at the connection maximum (`concerts(first: 100)` with every field costs ≈11,800)
- * through, and refuses several such pages in one request.
+ * The cost (query-cost.ts, graphql-armor's weights) multiplies a field's cost by its `first`, literal
+ * or variable, and by the length of a list of ids, so the cost limit is set to let a whole catalogue
+ * page at the connection maximum (`concerts(first: 100)` with every field costs ≈11,800) through, and
+ * refuses several such pages in one request. `nodes(ids:)` takes at most MAX_NODE_IDS ids.
  * limits.test.ts checks that every persisted web operation stays within them.
  */
 export const queryLimits = {
@@ -43,12 +46,14 @@ const rejection = { onReject: [report], propagateOnRejection: false };
  * Field suggestions ("Did you mean …?") map the schema for anyone probing it; production hides them.
  */
 export function limitPlugins({ production }: { production: boolean }) {
-  return new EnvelopArmor({
+  const armor = new EnvelopArmor({
     blockFieldSuggestion: { enabled: production },
     maxDepth: { n: queryLimits.maxDepth, flattenFragments: true, ...rejection },
     maxAliases: { n: queryLimits.maxAliases, ...rejection },
     maxDirectives: { n: queryLimits.maxDirectives, ...rejection },
     maxTokens: { n: queryLimits.maxTokens, ...rejection },
-    costLimit: { maxCost: queryLimits.maxCost, flattenFragments: true, ...rejection },
+    // Its cost rule sees only literals; useQueryCost runs once variables are known.
+    costLimit: { enabled: false },
   }).protect().plugins;
+  return [...armor, useQueryCost({ maxCost: queryLimits.maxCost, maxListArgument: MAX_NODE_IDS, code: LIMIT_ERROR_CODE })];
 }

@@ -14,8 +14,11 @@ const contentTypes: Record<string, string> = {
   '.map': 'application/json',
 };
 
-/** Serves the web app's production build; paths that are not files get index.html (client-side routes). */
-export function createStaticHandler(root: string) {
+/**
+ * Serves the web app's production build; paths that are not files get index.html (client-side routes).
+ * In production a source map (`*.map`, which holds the app's full sources) is 404 even if a build left one.
+ */
+export function createStaticHandler(root: string, { production = false }: { production?: boolean } = {}) {
   const index = join(root, 'index.html');
   return (req: IncomingMessage, res: ServerResponse) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -35,6 +38,10 @@ export function createStaticHandler(root: string) {
     // Malformed percent-encoding, or a NUL byte no file name can hold: nothing to look up.
     if (pathname.includes('\0')) {
       res.writeHead(400).end();
+      return;
+    }
+    if (production && pathname.toLowerCase().endsWith('.map')) {
+      res.writeHead(404).end();
       return;
     }
     const candidate = normalize(join(root, pathname));

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { spawnServer, type ServerProcess } from '../../src/dev/server-process.ts';
+import { metricsHeaders, TEST_METRICS_TOKEN } from './metrics-token.ts';
 
 const serverDir = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -13,7 +14,7 @@ export function startServerProcess(databaseUrl: string, env: Record<string, stri
   return spawnServer({
     entry: 'src/main.ts',
     cwd: serverDir,
-    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', ...env, DATABASE_URL: databaseUrl },
+    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', METRICS_TOKEN: TEST_METRICS_TOKEN, ...env, DATABASE_URL: databaseUrl },
     port,
   });
 }
@@ -36,7 +37,7 @@ export async function postGraphql(base: string, query: string, variables?: Recor
 export async function metricReaches(base: string, name: string, predicate: (value: number) => boolean, timeoutMs = 10_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const text = await (await fetch(`${base}/metrics`)).text();
+    const text = await (await fetch(`${base}/metrics`, { headers: metricsHeaders })).text();
     const line = text.split('\n').find((candidate) => candidate.startsWith(`${name} `));
     if (line && predicate(Number(line.split(' ')[1]))) return;
     if (Date.now() > deadline) throw new Error(`${name} did not reach the expected value within ${timeoutMs} ms (last: ${line})`);

@@ -2,6 +2,7 @@ import { createClient, type Client, type SubscribePayload } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { AvailabilityFeed } from '../../src/events/availability-feed.ts';
 import { databaseIdOf } from '../../src/graphql/global-id.ts';
+import { metricsHeaders } from './metrics-token.ts';
 
 export interface WsResult {
   data?: Record<string, any> | null;
@@ -118,7 +119,7 @@ export function listening(app: { availability: AvailabilityFeed }, concertGid?: 
 export async function listeningOver(base: string, channels = 1, timeoutMs = 5_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const text = await (await fetch(`${base}/metrics`)).text();
+    const text = await (await fetch(`${base}/metrics`, { headers: metricsHeaders })).text();
     const line = text.split('\n').find((candidate) => candidate.startsWith('postgres_listen_channels '));
     if (line && Number(line.split(' ')[1]) >= channels) return;
     if (Date.now() > deadline) throw new Error(`the server did not LISTEN to ${channels} channels within ${timeoutMs} ms`);
