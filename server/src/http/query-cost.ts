@@ -25,6 +25,8 @@ export interface QueryCostOptions {
 // plus its children, each level down weighs 1.5×, and a page of `first`/`last` (or a list of ids)
 // multiplies its whole subtree.
 const SCALAR_COST = 1;
+// Pothos relay's defaultConnectionSize: the page a connection answers when none is asked for.
+const DEFAULT_PAGE_SIZE = 20;
 const OBJECT_COST = 2;
 const DEPTH_FACTOR = 1.5;
 
@@ -74,6 +76,8 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
         let multiplier = 1;
         if (field) {
           const args = getArgumentValues(field, selection, variables);
+          // A connection asked for without first/last still answers a page of the default size.
+          if (field.args.some((arg) => arg.name === 'first') && args.first == null && args.last == null) multiplier = DEFAULT_PAGE_SIZE;
           for (const [name, value] of Object.entries(args)) {
             if ((name === 'first' || name === 'last') && typeof value === 'number') multiplier = Math.max(multiplier, value);
             if (Array.isArray(value)) {

@@ -61,6 +61,16 @@ describe('query cost with variables', () => {
   });
 });
 
+describe('query cost of a connection without first', () => {
+  it('counts the default page of 20 it answers, not one row', async () => {
+    const withoutFirst = page('20').replace('(first: 20)', '');
+    const tenDefaultPages = Array.from({ length: 10 }, (_, i) => `c${i}: ${withoutFirst}`).join(' ');
+    expect((await post(`{ ${tenDefaultPages} }`)).status).toBe(400);
+    expect((await post(`{ ${withoutFirst} }`)).body.errors).toBeUndefined();
+    expect(statements.length).toBeGreaterThan(0);
+  });
+});
+
 describe('nodes(ids:)', () => {
   it(`refuses more than ${MAX_NODE_IDS} ids with a coded error, without touching the database`, async () => {
     for (const count of [MAX_NODE_IDS + 1, 1_000]) {
