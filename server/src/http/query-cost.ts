@@ -1,8 +1,10 @@
 import {
   getArgumentValues,
   getNamedType,
+  getNullableType,
   getVariableValues,
   isInterfaceType,
+  isListType,
   isObjectType,
   Kind,
   type DocumentNode,
@@ -11,6 +13,7 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
+  type ValueNode,
 } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 
@@ -41,12 +44,26 @@ function selectOperation(document: DocumentNode, operationName?: string | null) 
   return operationName ? operations.find((operation) => operation.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
 }
 
+type CostResult = { cost: number } | { tooLong: ListArgumentTooLong };
+
+const containsVariable = (value: ValueNode): boolean =>
+  value.kind === Kind.VARIABLE ||
+  (value.kind === Kind.LIST && value.values.some(containsVariable)) ||
+  (value.kind === Kind.OBJECT && value.fields.some((field) => containsVariable(field.value)));
+
+// Most operations (every booking, every page of the web app) have a cost no variable can change:
+// theirs is computed once per parsed document (Yoga reuses the DocumentNode of a query it has seen)
+// instead of on every request.
+const fixedCosts = new WeakMap<DocumentNode, Map<string, CostResult>>();
+
 /**
  * The cost of the operation as it will run: arguments are coerced with the request's variables, so
  * `first: $first` counts as the number sent (graphql-armor's validation rule sees only literals).
  * Null when the operation or its variables are invalid: execution reports that itself.
  */
-export function operationCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, rawVariables: Record<string, unknown> | null | undefined, maxListArgument: number) {
+export function operationCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, rawVariables: Record<string, unknown> | null | undefined, maxListArgument: number): CostResult | null {
+  const cached = fixedCosts.get(document)?.get(operationName ?? '');
+  if (cached) return cached;
   const operation = selectOperation(document, operationName);
   const root = operation && schema.getRootType(operation.operation);
   if (!operation || !root) return null;
@@ -55,8 +72,9 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
   const variables = coerced.coerced;
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  /** Whether a multiplying argument (first, last, a list) came from a variable: then the cost is this request's alone. */
+  let dependsOnVariables = false;
 
-  // Fragments are flattened into the selection that spreads them (validation has refused cycles).
   function selectionCost(selectionSet: SelectionSetNode, parent: GraphQLNamedType | undefined): number {
     let total = 0;
     for (const selection of selectionSet.selections) {
@@ -76,6 +94,11 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
         let multiplier = 1;
         if (field) {
           const args = getArgumentValues(field, selection, variables);
+          for (const argument of selection.arguments ?? []) {
+            const definition = field.args.find((arg) => arg.name === argument.name.value);
+            const multiplies = argument.name.value === 'first' || argument.name.value === 'last' || (definition && isListType(getNullableType(definition.type)));
+            if (multiplies && containsVariable(argument.value)) dependsOnVariables = true;
+          }
           // A connection asked for without first/last still answers a page of the default size.
           if (field.args.some((arg) => arg.name === 'first') && args.first == null && args.last == null) multiplier = DEFAULT_PAGE_SIZE;
           for (const [name, value] of Object.entries(args)) {
@@ -92,13 +115,19 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
     return total;
   }
 
+  let result: CostResult;
   try {
-    return { cost: selectionCost(operation.selectionSet, root) };
+    result = { cost: selectionCost(operation.selectionSet, root) };
   } catch (error) {
-    if (error instanceof ListArgumentTooLong) return { tooLong: error };
-    // An argument that does not coerce: execution answers with graphql-js's own error.
-    return null;
+    if (!(error instanceof ListArgumentTooLong)) return null; // an argument that does not coerce: execution answers with graphql-js's own error
+    result = { tooLong: error };
   }
+  if (!dependsOnVariables) {
+    const byOperation = fixedCosts.get(document) ?? new Map<string, CostResult>();
+    byOperation.set(operationName ?? '', result);
+    fixedCosts.set(document, byOperation);
+  }
+  return result;
 }
 
 /**
