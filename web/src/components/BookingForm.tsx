@@ -6,6 +6,7 @@ import { words } from '../booking/shopperMessages';
 import { useHoldTickets } from '../booking/useHoldTickets';
 import { formatMoney } from '../lib/format';
 import { AvailabilityAnnouncer } from './AvailabilityAnnouncer';
+import { RetryNotice } from './RetryNotice';
 import { TierPicker } from './TierPicker';
 
 
@@ -94,14 +95,7 @@ export function BookingForm(props: { concert: FragmentType<typeof BookingFormFra
           {errors.form}
         </p>
       ) : null}
-      {status.kind === 'unknownOutcome' ? (
-        <div className="form-error" role="alert">
-          <p>{words.unknownOutcome(status.cause)}</p>
-          <button type="button" className="button button--secondary" onClick={submit}>
-            Try again
-          </button>
-        </div>
-      ) : null}
+      {status.kind === 'unknownOutcome' ? <RetryNotice message={words.unknownOutcome(status.cause)} onRetry={submit} /> : null}
     </form>
   );
 }

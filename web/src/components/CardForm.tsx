@@ -4,6 +4,7 @@ import { isPaying } from '../checkout/checkoutState';
 import { describeNotice, paymentWords } from '../checkout/paymentMessages';
 import { usePayForBooking } from '../checkout/usePayForBooking';
 import { formatMoney, type Money } from '../lib/format';
+import { RetryNotice } from './RetryNotice';
 import { TestCardList } from './TestCardList';
 
 const FIELDS: { field: keyof CardDraft; label: string; autoComplete: string; placeholder: string }[] = [
@@ -13,12 +14,11 @@ const FIELDS: { field: keyof CardDraft; label: string; autoComplete: string; pla
 ];
 
 // Draws the payment state machine (checkout/usePayForBooking.ts); holds no state of its own.
-export function CardForm(props: { bookingId: string; total: Money; onSettled: () => void; disabled?: boolean }) {
+export function CardForm(props: { bookingId: string; total: Money; onSettled: () => void }) {
   const { state, setField, chooseTestCard, submit } = usePayForBooking(props.bookingId, props.total.currency, props.onSettled);
   const { status } = state;
   const paying = isPaying(state);
   const errors = status.kind === 'editing' ? status.errors : {};
-  const locked = paying || props.disabled === true;
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -37,7 +37,7 @@ export function CardForm(props: { bookingId: string; total: Money; onSettled: ()
               autoComplete={autoComplete}
               placeholder={placeholder}
               value={state.draft[field]}
-              disabled={locked}
+              disabled={paying}
               aria-invalid={errors[field] ? true : undefined}
               aria-describedby={errors[field] ? `card-${field}-error` : undefined}
               onChange={(event) => setField(field, event.target.value)}
@@ -50,21 +50,16 @@ export function CardForm(props: { bookingId: string; total: Money; onSettled: ()
           </div>
         ))}
       </div>
-      <TestCardList onChoose={chooseTestCard} disabled={locked} />
+      <TestCardList onChoose={chooseTestCard} disabled={paying} />
       {status.kind === 'editing' && status.notice ? (
         <p className="form-error" role="alert">
           {describeNotice(status.notice)}
         </p>
       ) : null}
       {status.kind === 'unknownOutcome' ? (
-        <div className="form-error" role="alert">
-          <p>{paymentWords.unknownOutcome(status.cause)}</p>
-          <button type="button" className="button button--secondary" onClick={submit}>
-            Try again
-          </button>
-        </div>
+        <RetryNotice message={paymentWords.unknownOutcome(status.cause)} onRetry={submit} />
       ) : (
-        <button type="submit" className="button button--primary" disabled={locked}>
+        <button type="submit" className="button button--primary" disabled={paying}>
           {paying ? 'Paying…' : `Pay ${formatMoney(props.total)}`}
         </button>
       )}

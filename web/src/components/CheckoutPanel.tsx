@@ -60,7 +60,7 @@ export function CheckoutPanel(props: { booking: FragmentType<typeof CheckoutPane
       <h2 id="checkout-title">Payment</h2>
       {msLeft != null ? <HoldCountdown msLeft={msLeft} /> : null}
       <CardForm bookingId={booking.id} total={booking.total} onSettled={props.onSettled} />
-      <ReleaseHoldButton bookingId={booking.id} disabled={false} onSettled={props.onSettled} />
+      <ReleaseHoldButton bookingId={booking.id} onSettled={props.onSettled} />
     </section>
   );
 }

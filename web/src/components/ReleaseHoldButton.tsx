@@ -18,7 +18,7 @@ const ReleaseHoldMutation = graphql(/* GraphQL */ `
 `);
 
 /** Gives the held tickets back at once, so others can buy them; the booking page then says so. */
-export function ReleaseHoldButton(props: { bookingId: string; disabled: boolean; onSettled: () => void }) {
+export function ReleaseHoldButton(props: { bookingId: string; onSettled: () => void }) {
   const [releaseHold, { loading }] = useMutation(ReleaseHoldMutation);
   const [failed, setFailed] = useState(false);
 
@@ -35,7 +35,7 @@ export function ReleaseHoldButton(props: { bookingId: string; disabled: boolean;
 
   return (
     <div className="release-hold">
-      <button type="button" className="link-button" disabled={props.disabled || loading} onClick={() => void release()}>
+      <button type="button" className="link-button" disabled={loading} onClick={() => void release()}>
         {loading ? 'Giving up these tickets…' : 'Give up these tickets'}
       </button>
       {failed ? (

@@ -53,9 +53,8 @@ export function MailboxRoute() {
         const { emails } = (await response.json()) as { emails: MailboxEmail[] };
         setMailbox({ kind: 'ready', emails });
       })
-      .catch((error: unknown) => {
+      .catch(() => {
         if (!controller.signal.aborted) setMailbox({ kind: 'failed' });
-        return error;
       });
     return () => controller.abort();
   }, [to, attempt]);
