@@ -1,17 +1,15 @@
 import { readConfig } from '../src/config.ts';
-import { createDatabase } from '../src/db/client.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
 import { openDatabase } from '../src/db/open-database.ts';
-import { seedDemoCatalogue } from '../src/db/seed.ts';
+import { seedDemo } from '../src/db/seed-demo.ts';
 
 // Idempotent: existing demo rows (and their availability) are left as they are.
-const database = await openDatabase(readConfig(), { reuseRunning: true });
+const config = readConfig();
+const database = await openDatabase(config, { reuseRunning: true });
 try {
   await migrateDatabase(database.url);
-  const { db, pool } = createDatabase({ url: database.url, poolSize: 1 });
-  const { concerts } = await seedDemoCatalogue(db);
-  await pool.end();
-  console.log(`demo catalogue seeded (${concerts} concerts in the database)`);
+  const { concerts, instructions } = await seedDemo(config, database.url);
+  console.log(`demo catalogue seeded (${concerts} concerts in the database)\n${instructions}`);
 } finally {
   await database.stop();
 }

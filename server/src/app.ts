@@ -3,6 +3,12 @@ import type { Transporter } from 'nodemailer';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createYoga } from 'graphql-yoga';
+import { toNodeHandler } from 'better-auth/node';
+import { ApiKeyVerifier } from './auth/api-key-verifier.ts';
+import { AUTH_BASE_PATH, createAuth } from './auth/auth.ts';
+import { BookingAccess } from './auth/booking-access.ts';
+import { RateLimiter, type Quota } from './auth/rate-limiter.ts';
+import { identify, requestSourceOf } from './auth/viewer.ts';
 import { BookingCoalescer, type BookingCoalescerOptions } from './booking/booking-coalescer.ts';
 import { HoldSweeper, type HoldSweeperOptions } from './booking/hold-sweeper.ts';
 import { TierCatalogue } from './booking/tier-catalogue.ts';
@@ -16,7 +22,7 @@ import { createDatabase, endPoolNow, type DatabaseTimeouts } from './db/client.t
 import { createReadReplicas } from './db/replicas.ts';
 import { createAvailabilityFeed } from './events/availability-feed.ts';
 import { PostgresListener } from './events/postgres-listener.ts';
-import type { Context } from './graphql/builder.ts';
+import type { AppServices, Context } from './graphql/builder.ts';
 import { schema } from './graphql/schema.ts';
 import { createDrain } from './http/draining.ts';
 import { errorMasking } from './http/error-masking.ts';
@@ -81,7 +87,15 @@ export interface AppOptions {
   metricsToken?: string;
   /** Default: 20 operations per socket, 50 sockets per client address. */
   webSockets?: Partial<WebSocketLimits>;
+  /** Signs session cookies and booking links; default: a fixed development secret (never in production). */
+  authSecret?: string;
+  /** Client addresses come from X-Forwarded-For (behind a load balancer that sets it). */
+  trustProxy?: boolean;
+  /** Holds per client address by guests and shoppers; default 30 a minute. */
+  holdQuota?: Quota;
 }
+
+const DEVELOPMENT_AUTH_SECRET = 'development-only-auth-secret-do-not-use-in-production';
 
 const GRAPHQL_PATH = '/graphql';
 // Fine for the simulated processor in development; set PAYMENT_WEBHOOK_SECRET for anything real.
@@ -118,14 +132,29 @@ export function buildApp(options: AppOptions) {
   const paymentProvider = options.paymentProvider ?? new SimulatedPaymentProvider(db);
   const developmentMailbox = options.developmentMailbox ?? (!production && !options.mailTransport);
   const emailDelivery = options.mailTransport ? 'smtp' : developmentMailbox ? 'developmentMailbox' : 'none';
-  const context: Context = { db, bookingQueue, tierCatalogue, availability, metrics, paymentProvider, publicUrl: options.publicUrl ?? 'http://localhost:4000', replica: replicas.read, emailDelivery };
+  const publicUrl = options.publicUrl ?? 'http://localhost:4000';
+  if (production && !options.authSecret) throw new Error('authSecret is required in production');
+  const authSecret = options.authSecret ?? DEVELOPMENT_AUTH_SECRET;
+  const corsOrigins = options.corsOrigins ?? (production ? [] : [VITE_DEV_ORIGIN]);
+  const auth = createAuth({ db, secret: authSecret, publicUrl, trustedOrigins: [new URL(publicUrl).origin, ...corsOrigins], production });
+  const apiKeys = new ApiKeyVerifier(db, listener);
+  const rateLimiter = new RateLimiter(database.run);
+  const services: AppServices = {
+    db, bookingQueue, tierCatalogue, availability, metrics, paymentProvider, publicUrl, replica: replicas.read, emailDelivery,
+    auth, apiKeys, rateLimiter, bookingAccess: new BookingAccess(authSecret), holdQuota: options.holdQuota ?? { max: 30, windowMs: 60_000 },
+  };
+  const identifyOptions = { auth, apiKeys, rateLimiter, trustProxy: options.trustProxy ?? false };
+  async function contextFor(initial: Parameters<typeof requestSourceOf>[0]): Promise<Context> {
+    return { ...services, ...(await identify(requestSourceOf(initial), identifyOptions)), bookingGrants: new Set() };
+  }
+  const rateLimitSweep = new RepeatingJob('rate-limit-sweep', 10 * 60_000, () => rateLimiter.sweep(db), log);
   const outbox = options.mailTransport
     ? new RepeatingJob('outbox', 1_000, () => sendOutbox(db, options.mailTransport!, options.mailFrom ?? 'Concert tickets <tickets@localhost>'), log)
     : null;
-  const paymentServices = createPaymentServices(context, { webhookSecret: options.paymentWebhookSecret ?? DEVELOPMENT_WEBHOOK_SECRET, log });
+  const paymentServices = createPaymentServices(services, { webhookSecret: options.paymentWebhookSecret ?? DEVELOPMENT_WEBHOOK_SECRET, log });
   const persisted = createPersistedOperations({ manifests: [webManifest], ...options.persistedOperations });
   const drain = createDrain();
-  const origins = createOriginPolicy(options.corsOrigins ?? (production ? [] : [VITE_DEV_ORIGIN]));
+  const origins = createOriginPolicy(corsOrigins);
   // At ~10k bookings/s a line per operation is ~10k synchronous stdout writes/s; production
   // counts operations in /metrics instead and logs only errors and slow requests.
   const operationLevel = production ? 'debug' : 'info';
@@ -133,7 +162,7 @@ export function buildApp(options: AppOptions) {
   const yoga = createYoga({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
-    context: () => context,
+    context: (initial) => contextFor(initial as Parameters<typeof requestSourceOf>[0]),
     // Kept in production: partners explore the API with it, and introspection is public anyway.
     graphiql: { title: 'Concert tickets API', subscriptionsProtocol: 'WS' },
     landingPage: false,
@@ -150,13 +179,14 @@ export function buildApp(options: AppOptions) {
       useBoundedErrorMessages(),
       persisted.plugin,
       ...limitPlugins({ production }),
-      // Every context is the same anonymous viewer today; once contexts carry a session, key by its user.
-      useSharedSubscriptionExecution<Context>({ viewerKey: () => 'anonymous' }),
+      // Guests share one execution; anyone else may be allowed more, so gets their own.
+      useSharedSubscriptionExecution<Context>({ viewerKey: viewerKeyOf }),
       // Last, so that it wraps whichever request parser was chosen.
       useRequestBodyLimit(MAX_REQUEST_BYTES),
     ],
   });
 
+  const authHandler = toNodeHandler(auth);
   const health = createHealthChecks({ pool, listener, isDraining: () => drain.draining });
   const serveStatic = createStaticHandler(options.webRoot ?? defaultWebRoot, { production });
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -165,6 +195,7 @@ export function buildApp(options: AppOptions) {
     if (path === '/ready') return void health.ready(res);
     if (path === '/metrics') return void serveMetrics(req, res);
     if (drain.draining) return drain.refuse(res);
+    if (path.startsWith(`${AUTH_BASE_PATH}/`)) return void authHandler(req, res);
     if (path === PAYMENT_WEBHOOK_PATH) return void paymentServices.webhook(req, res);
     if (path === MAILBOX_PATH) {
       if (!developmentMailbox) return void res.writeHead(404).end();
@@ -208,6 +239,7 @@ export function buildApp(options: AppOptions) {
       await listener.start();
       holdSweeper.start();
       outbox?.start();
+      rateLimitSweep.start();
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => resolve());
@@ -229,6 +261,7 @@ export function buildApp(options: AppOptions) {
       await holdSweeper.stop();
       await paymentServices.stop();
       await outbox?.stop();
+      await rateLimitSweep.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
@@ -242,3 +275,10 @@ export function buildApp(options: AppOptions) {
 }
 
 export type App = ReturnType<typeof buildApp>;
+
+function viewerKeyOf(ctx: Context) {
+  const { viewer } = ctx;
+  if (viewer.kind === 'partner') return `key:${viewer.apiKey.id}`;
+  if (viewer.kind === 'user') return `user:${viewer.user.id}`;
+  return 'guest';
+}

@@ -26,6 +26,13 @@ function list(env: Env, name: string, fallback: string[]) {
   return raw.split(',').map((item) => item.trim()).filter(Boolean);
 }
 
+function secret(env: Env, name: string) {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  if (raw.length < 32) throw new Error(`${name} must be at least 32 characters`);
+  return raw;
+}
+
 /** Everything the process reads from its environment, in one place. */
 export function readConfig(env: Env = process.env) {
   return {
@@ -85,6 +92,18 @@ export function readConfig(env: Env = process.env) {
       maxSubscriptionsPerSocket: integer(env, 'WS_MAX_SUBSCRIPTIONS', 20),
       /** Open WebSockets per client address (429 on upgrade beyond it); 0 for none, e.g. behind a proxy that limits them. */
       maxSocketsPerAddress: integer(env, 'WS_MAX_SOCKETS_PER_IP', 50),
+    },
+    /** Signs session cookies and booking links (32+ characters); unset, one is generated and kept in the database. */
+    authSecret: secret(env, 'AUTH_SECRET'),
+    /** Client addresses (per-client limits) come from X-Forwarded-For: set behind a load balancer that writes it. */
+    trustProxy: oneOf(env, 'TRUST_PROXY', ['on', 'off'], 'off') === 'on',
+    /** Holds one guest address or signed-in shopper may start per minute. */
+    holdsPerMinute: integer(env, 'HOLDS_PER_MINUTE', 30),
+    /** The demo organizer and partner key made by the seed (npm start on the embedded database, npm run db:seed). */
+    demo: {
+      organizerEmail: env.DEMO_ORGANIZER_EMAIL || 'organizer@example.com',
+      organizerPassword: env.DEMO_ORGANIZER_PASSWORD || undefined,
+      partnerKey: env.DEMO_PARTNER_KEY || undefined,
     },
     /** Worker processes sharing the port (node:cluster); 1 runs the server in this process. */
     workers: integer(env, 'WORKERS', 1),

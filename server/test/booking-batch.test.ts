@@ -26,6 +26,8 @@ function prepared(tiers: [Tier, number][], key: string = randomUUID()): Prepared
     customerEmail: 'fan@example.com',
     idempotencyKey: key,
     fingerprint: 'f'.repeat(64),
+    apiKeyId: null,
+    userId: null,
     currency: 'USD',
     holdSeconds: null,
     items: tiers.map(([tier, quantity]) => ({ tierId: tier.id, tierName: 'Tier', quantity, unitPriceCents: tier.priceCents })),

@@ -23,7 +23,7 @@ describe('generated files', () => {
       const before = readdirSync(out).sort();
       execFileSync(
         join(repoRoot, 'node_modules', '.bin', 'drizzle-kit'),
-        ['generate', '--dialect', 'postgresql', '--schema', './server/src/db/schema.ts', '--out', out],
+        ['generate', '--dialect', 'postgresql', '--schema', './server/src/db/*schema.ts', '--out', out],
         { cwd: repoRoot, stdio: 'pipe' },
       );
       expect(readdirSync(out).sort()).toEqual(before);

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { bookings } from '../db/schema.ts';
 import type { BookingCoalescer } from './booking-coalescer.ts';
-import { validateBookingRequest, type BookingRequest } from './booking-request.ts';
+import { scopedIdempotencyKey, validateBookingRequest, type BookingCaller, type BookingRequest } from './booking-request.ts';
 import { IdempotencyKeyReusedError, NotFoundError, SoldOutError, ValidationError } from './errors.ts';
 import { requestFingerprint } from './fingerprint.ts';
 import { totalCents, type PreparedBooking, type WrittenColumns } from './prepared-booking.ts';
@@ -34,11 +34,12 @@ export interface BookingDependencies {
 export async function bookTickets(
   { db, tierCatalogue, bookingQueue }: BookingDependencies,
   input: BookingRequest,
+  caller: BookingCaller,
   kind: 'book' | 'hold' = 'book',
 ): Promise<BookTicketsResult> {
   const request = validateBookingRequest(input);
   const fingerprint = requestFingerprint(request, kind);
-  const prepared = await priceRequest(tierCatalogue, request, fingerprint, kind);
+  const prepared = await priceRequest(tierCatalogue, request, caller, fingerprint, kind);
 
   const outcome = await bookingQueue.submit(prepared);
   switch (outcome.kind) {
@@ -50,7 +51,7 @@ export async function bookTickets(
       tierCatalogue.forget(outcome.tierId);
       throw new NotFoundError('TicketTier', outcome.tierId);
     case 'keyTaken':
-      return replayBooking(db, request.idempotencyKey, fingerprint);
+      return replayBooking(db, prepared.idempotencyKey, fingerprint);
   }
 }
 
@@ -58,7 +59,7 @@ export async function bookTickets(
  * Checks that the concert and tiers exist and belong together, and fixes the unit prices. Tier facts
  * come from the per-process TierCatalogue, so once warm this costs no database round trip.
  */
-async function priceRequest(catalogue: TierCatalogue, request: BookingRequest, fingerprint: string, kind: 'book' | 'hold'): Promise<PreparedBooking> {
+async function priceRequest(catalogue: TierCatalogue, request: BookingRequest, caller: BookingCaller, fingerprint: string, kind: 'book' | 'hold'): Promise<PreparedBooking> {
   const tiersById = await catalogue.tiers(request.items.map((item) => item.tierId));
   const allOfThisConcert = request.items.every((item) => tiersById.get(item.tierId)?.concertId === request.concertId);
   // Tiers prove their concert exists (foreign key); only an odd request needs the concert looked up.
@@ -79,8 +80,10 @@ async function priceRequest(catalogue: TierCatalogue, request: BookingRequest, f
     bookingId: randomUUID(),
     concertId: request.concertId,
     customerEmail: request.customerEmail,
-    idempotencyKey: request.idempotencyKey,
+    idempotencyKey: scopedIdempotencyKey(caller, request.idempotencyKey),
     fingerprint,
+    apiKeyId: caller.apiKeyId,
+    userId: caller.userId,
     currency: tiersById.get(request.items[0].tierId)!.currency,
     holdSeconds: kind === 'hold' ? tiersById.get(request.items[0].tierId)!.holdSeconds : null,
     items,
@@ -98,6 +101,8 @@ function writtenRow(booking: PreparedBooking, written: WrittenColumns): BookingR
     currency: booking.currency,
     idempotencyKey: booking.idempotencyKey,
     requestFingerprint: booking.fingerprint,
+    apiKeyId: booking.apiKeyId,
+    userId: booking.userId,
     ...written,
   };
 }

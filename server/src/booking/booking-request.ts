@@ -11,6 +11,20 @@ import {
 import { ValidationError } from './errors.ts';
 
 
+/**
+ * Who asks, as the booking records it. Idempotency keys are the caller's own: `idempotencyScope`
+ * (a partner key, a user, a guest) is written in front of the client's key, so two callers never
+ * collide and none can probe another's keys.
+ */
+export interface BookingCaller {
+  idempotencyScope: string;
+  apiKeyId: string | null;
+  userId: string | null;
+}
+
+/** The stored key: a scope never contains '/', so scope and client key cannot run into each other. */
+export const scopedIdempotencyKey = (caller: BookingCaller, key: string) => `${caller.idempotencyScope}/${key}`;
+
 /** What a client asks for, with ids already decoded to database ids. */
 export interface BookingRequest {
   concertId: string;

@@ -49,6 +49,8 @@ export async function commitBatchCarefully({ db }: Pick<DatabaseConnection, 'db'
           currency: booking.currency,
           idempotencyKey: booking.idempotencyKey,
           requestFingerprint: booking.fingerprint,
+          apiKeyId: booking.apiKeyId,
+          userId: booking.userId,
           status: booking.holdSeconds === null ? ('CONFIRMED' as const) : ('PENDING' as const),
           expiresAt: booking.holdSeconds === null ? null : sql`now() + make_interval(secs => ${booking.holdSeconds})`,
         })),

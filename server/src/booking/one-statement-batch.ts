@@ -14,6 +14,8 @@ interface BatchColumns extends Record<string, unknown> {
   currencies: string[];
   idempotencyKeys: string[];
   fingerprints: string[];
+  apiKeyIds: (string | null)[];
+  userIds: (string | null)[];
   statuses: ('CONFIRMED' | 'PENDING')[];
   /** Null for a booking; for a hold, how long until it expires. */
   holdSeconds: (number | null)[];
@@ -43,19 +45,20 @@ const p = placeholders<BatchColumns>();
 type ClaimedRow = { id: string; created_at: Date; order_code: string; expires_at: Date | null; notices: string };
 
 const bookBatch = compileStatement<BatchColumns, ClaimedRow>(
-  'book-batch-v3',
+  'book-batch-v4',
   sql`
 WITH claimed AS MATERIALIZED (
   INSERT INTO ${bookings} (${col(bookings.id)}, ${col(bookings.concertId)}, ${col(bookings.customerEmail)}, ${col(bookings.totalCents)},
     ${col(bookings.currency)}, ${col(bookings.idempotencyKey)}, ${col(bookings.requestFingerprint)}, ${col(bookings.status)},
-    ${col(bookings.expiresAt)})
+    ${col(bookings.expiresAt)}, ${col(bookings.apiKeyId)}, ${col(bookings.userId)})
   SELECT b.id, b.concert_id, b.email, b.total, b.currency, b.key, b.fingerprint, b.status,
-    now() + make_interval(secs => b.hold_seconds)
+    now() + make_interval(secs => b.hold_seconds), b.api_key_id, b.user_id
   FROM unnest(${arrayOf(p('bookingIds'), bookings.id)}, ${arrayOf(p('concertIds'), bookings.concertId)},
     ${arrayOf(p('customerEmails'), bookings.customerEmail)}, ${arrayOf(p('totals'), bookings.totalCents)},
     ${arrayOf(p('currencies'), bookings.currency)}, ${arrayOf(p('idempotencyKeys'), bookings.idempotencyKey)},
     ${arrayOf(p('fingerprints'), bookings.requestFingerprint)}, ${arrayOf(p('statuses'), bookings.status)},
-    ${p('holdSeconds')}::int[]) AS b(id, concert_id, email, total, currency, key, fingerprint, status, hold_seconds)
+    ${p('holdSeconds')}::int[], ${arrayOf(p('apiKeyIds'), bookings.apiKeyId)}, ${arrayOf(p('userIds'), bookings.userId)})
+    AS b(id, concert_id, email, total, currency, key, fingerprint, status, hold_seconds, api_key_id, user_id)
   ORDER BY b.key
   ON CONFLICT (${col(bookings.idempotencyKey)}) DO NOTHING
   RETURNING ${col(bookings.id)} AS id, ${col(bookings.createdAt)} AS created_at, ${col(bookings.orderCode)} AS order_code,
@@ -94,7 +97,7 @@ const FOREIGN_KEY_VIOLATION = '23503';
 
 function asColumns(batch: PreparedBooking[]): BatchColumns {
   const columns: BatchColumns = {
-    bookingIds: [], concertIds: [], customerEmails: [], totals: [], currencies: [], idempotencyKeys: [], fingerprints: [],
+    bookingIds: [], concertIds: [], customerEmails: [], totals: [], currencies: [], idempotencyKeys: [], fingerprints: [], apiKeyIds: [], userIds: [],
     statuses: [], holdSeconds: [],
     itemBookingIds: [], itemTierIds: [], itemQuantities: [], itemUnitPrices: [],
   };
@@ -106,6 +109,8 @@ function asColumns(batch: PreparedBooking[]): BatchColumns {
     columns.currencies.push(booking.currency);
     columns.idempotencyKeys.push(booking.idempotencyKey);
     columns.fingerprints.push(booking.fingerprint);
+    columns.apiKeyIds.push(booking.apiKeyId);
+    columns.userIds.push(booking.userId);
     columns.statuses.push(booking.holdSeconds === null ? 'CONFIRMED' : 'PENDING');
     columns.holdSeconds.push(booking.holdSeconds);
     for (const item of booking.items) {

@@ -3,8 +3,11 @@ export interface PreparedBooking {
   bookingId: string;
   concertId: string;
   customerEmail: string;
+  /** The caller's scope and the client's key (booking-request.ts). */
   idempotencyKey: string;
   fingerprint: string;
+  apiKeyId: string | null;
+  userId: string | null;
   currency: string;
   /** A hold (PENDING, released after this many seconds unless paid), or null: CONFIRMED at once. */
   holdSeconds: number | null;

@@ -1,8 +1,7 @@
 import type { Config } from '../config.ts';
-import { createDatabase } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import type { OpenDatabase } from '../db/open-database.ts';
-import { seedDemoCatalogue } from '../db/seed.ts';
+import { seedDemo } from '../db/seed-demo.ts';
 import type { Logger } from '../observability/logger.ts';
 
 /**
@@ -13,9 +12,9 @@ import type { Logger } from '../observability/logger.ts';
 export async function prepareDatabase(config: Config, database: OpenDatabase, logger: Logger) {
   await migrateDatabase(config.listenDatabaseUrl ?? database.url);
   if (database.embedded || config.seedDemo) {
-    const { db, pool } = createDatabase({ url: database.url, poolSize: 1, namedStatements: config.namedStatements });
-    const { concerts } = await seedDemoCatalogue(db);
-    await pool.end();
+    const { concerts, instructions } = await seedDemo(config, database.url);
     logger.info({ source: database.embedded ? 'embedded Postgres' : 'DATABASE_URL', concerts }, 'database ready');
+    // For the person at the terminal, not the log pipeline: plain lines they can copy.
+    process.stdout.write(`\n${instructions}\n\n`);
   }
 }

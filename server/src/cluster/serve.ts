@@ -3,6 +3,7 @@ import { buildApp } from '../app.ts';
 import type { Config } from '../config.ts';
 import type { OpenDatabase } from '../db/open-database.ts';
 import type { Logger } from '../observability/logger.ts';
+import { loadAuthSecret } from '../auth/auth-secret.ts';
 import { prepareDatabase } from './prepare-database.ts';
 
 /**
@@ -35,7 +36,12 @@ export async function serve(config: Config, database: OpenDatabase, logger: Logg
 
   try {
     if (prepare) await prepareDatabase(config, database, logger);
+    const { secret: authSecret, generated } = await loadAuthSecret(config.listenDatabaseUrl ?? database.url, config.authSecret);
+    if (generated && config.production && !database.embedded) logger.warn('AUTH_SECRET is not set: using the secret generated and kept in the database');
     app = buildApp({
+      authSecret,
+      trustProxy: config.trustProxy,
+      holdQuota: { max: config.holdsPerMinute, windowMs: 60_000 },
       databaseUrl: database.url,
       listenDatabaseUrl: config.listenDatabaseUrl,
       replicaDatabaseUrls: config.replicaDatabaseUrls,

@@ -1,5 +1,8 @@
 import { defineRelations } from 'drizzle-orm';
-import * as schema from './schema.ts';
+import * as authSchema from './auth-schema.ts';
+import * as bookingSchema from './schema.ts';
+
+const schema = { ...bookingSchema, ...authSchema };
 
 export const relations = defineRelations(schema, (r) => ({
   concerts: {
@@ -14,6 +17,10 @@ export const relations = defineRelations(schema, (r) => ({
     items: r.many.bookingItems(),
     payments: r.many.payments(),
     emails: r.many.outboxEmails(),
+    apiKey: r.one.apiKeys({ from: r.bookings.apiKeyId, to: r.apiKeys.id }),
+  },
+  apiKeys: {
+    owner: r.one.users({ from: r.apiKeys.referenceId, to: r.users.id, optional: false }),
   },
   outboxEmails: {
     booking: r.one.bookings({ from: r.outboxEmails.bookingId, to: r.bookings.id }),

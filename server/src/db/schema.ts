@@ -13,6 +13,7 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
+import { users } from './auth-schema.ts';
 
 // PENDING: tickets held while the shopper pays, until expires_at. EXPIRED: a hold that ran out and
 // gave its tickets back. CANCELLED: a hold the shopper released, or a booking cancelled.
@@ -36,6 +37,8 @@ export const concerts = pgTable('concerts', {
   timeZone: text('time_zone').notNull().default('UTC'),
   /** How long holdTickets keeps tickets for a shopper who has not paid yet. */
   holdSeconds: integer('hold_seconds').notNull().default(600),
+  /** Tickets one shopper (by email) may hold or own for this concert, over all their orders. */
+  maxTicketsPerCustomer: integer('max_tickets_per_customer').notNull().default(8),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (table) => [index('concerts_starts_at_id_idx').on(table.startsAt, table.id)]);
 
@@ -76,13 +79,26 @@ export const bookings = pgTable(
     customerEmail: text('customer_email').notNull(),
     totalCents: bigint('total_cents', { mode: 'number' }).notNull(),
     currency: varchar('currency', { length: 3 }).notNull().default('USD'),
-    idempotencyKey: varchar('idempotency_key', { length: 255 }).notNull().unique('bookings_idempotency_key_unique'),
+    // The caller's scope (auth/idempotency-scope.ts) and the client's key: keys of different callers never meet.
+    idempotencyKey: varchar('idempotency_key', { length: 400 }).notNull().unique('bookings_idempotency_key_unique'),
     // sha256 of the canonical request; tells a genuine retry from a reused key.
     requestFingerprint: varchar('request_fingerprint', { length: 64 }).notNull(),
+    /**
+     * The partner key (api_keys.id) that made this booking; partners read only their own. No foreign
+     * key: its check would lock the key's row for every booking a busy partner makes. Revoked keys
+     * are disabled, never deleted.
+     */
+    apiKeyId: text('api_key_id'),
+    /** The signed-in shopper who made it, if any ("my bookings" also finds guest bookings by email). */
+    userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
     index('bookings_concert_id_idx').on(table.concertId),
+    // "My bookings" and the per-customer ticket limit find a shopper's bookings by email.
+    index('bookings_customer_email_idx').on(sql`lower(${table.customerEmail})`, table.createdAt),
+    index('bookings_user_id_idx').on(table.userId, table.createdAt).where(sql`${table.userId} IS NOT NULL`),
+    index('bookings_api_key_id_idx').on(table.apiKeyId, table.createdAt).where(sql`${table.apiKeyId} IS NOT NULL`),
     // What the hold sweeper scans: only live holds, oldest expiry first.
     index('bookings_pending_expires_at_idx').on(table.expiresAt).where(sql`${table.status} = 'PENDING'`),
   ],
@@ -184,3 +200,13 @@ export const outboxEmails = pgTable(
     index('outbox_emails_recipient_idx').on(table.recipient, table.createdAt),
   ],
 );
+
+/**
+ * Fixed-window request counters shared by every server instance (auth/rate-limiter.ts). A row is
+ * one caller's current window; an old window is overwritten by the next, stale rows are swept.
+ */
+export const rateLimits = pgTable('rate_limits', {
+  key: text('key').primaryKey(),
+  windowStartsAt: timestamp('window_starts_at', { withTimezone: true }).notNull(),
+  hits: integer('hits').notNull(),
+});

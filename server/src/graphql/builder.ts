@@ -2,8 +2,15 @@ import SchemaBuilder from '@pothos/core';
 import DrizzlePlugin from '@pothos/plugin-drizzle';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { getTableConfig } from 'drizzle-orm/pg-core';
+import type { ApiKeyVerifier } from '../auth/api-key-verifier.ts';
+import type { Auth } from '../auth/auth.ts';
+import type { BookingAccess } from '../auth/booking-access.ts';
+import type { Quota, RateLimiter } from '../auth/rate-limiter.ts';
+import { authScopesOf, unauthorizedError, type AuthScopes } from '../auth/scopes.ts';
+import type { RequestIdentity } from '../auth/viewer.ts';
 import type { BookingCoalescer } from '../booking/booking-coalescer.ts';
 import type { TierCatalogue } from '../booking/tier-catalogue.ts';
 import type { Database } from '../db/client.ts';
@@ -12,7 +19,8 @@ import type { AvailabilityFeed } from '../events/availability-feed.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import type { PaymentProvider } from '../payments/payment-provider.ts';
 
-export interface Context {
+/** What every request shares: the process's services. */
+export interface AppServices {
   db: Database;
   /** Bookings waiting to be written together (the coalescer), not the table. */
   bookingQueue: BookingCoalescer;
@@ -28,17 +36,34 @@ export interface Context {
   emailDelivery: 'smtp' | 'developmentMailbox' | 'none';
   /** Where the web app is, for links in emails. */
   publicUrl: string;
+  auth: Auth;
+  apiKeys: ApiKeyVerifier;
+  rateLimiter: RateLimiter;
+  bookingAccess: BookingAccess;
+  /** Holds a guest or shopper may start per client address (partners have their key's quota). */
+  holdQuota: Quota;
   /** Set per operation by the request log (HTTP) or graphql-ws; for log lines only. */
   requestId?: string;
 }
 
+export interface Context extends AppServices, RequestIdentity {
+  /** Bookings this request may see although they are not its viewer's: it showed their secret link, or made them. */
+  bookingGrants: Set<string>;
+}
+
 export const builder = new SchemaBuilder<{
   Context: Context;
+  AuthScopes: AuthScopes;
   DrizzleRelations: typeof relations;
   Scalars: { DateTime: { Input: Date; Output: Date } };
   DefaultFieldNullability: false;
 }>({
-  plugins: [ErrorsPlugin, ValidationPlugin, RelayPlugin, DrizzlePlugin],
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, ValidationPlugin, RelayPlugin, DrizzlePlugin],
+  scopeAuth: {
+    authorizeOnSubscribe: true,
+    authScopes: authScopesOf,
+    unauthorizedError,
+  },
   defaultFieldNullability: false,
   drizzle: {
     client: (ctx) => ctx.db,

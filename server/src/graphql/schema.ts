@@ -12,6 +12,7 @@ import './types/payment.ts';
 import './types/email-notice.ts';
 import './types/pay-for-booking.ts';
 import './types/cancel-booking.ts';
+import './types/viewer.ts';
 import './types/node.ts';
 
 builder.queryType({});

@@ -106,12 +106,20 @@ export function attachGraphqlWs(server: Server, yoga: YogaServerInstance<any, an
         if (logger.isLevelEnabled(options.operationLevel)) {
           logger[options.operationLevel]({ requestId, operationName: params.operationName ?? undefined }, 'graphql-ws operation');
         }
+        let contextValue;
+        try {
+          // Who is asking (API key, session cookie) comes from the upgrade request's headers.
+          contextValue = await contextFactory();
+        } catch (error) {
+          if (error instanceof GraphQLError) return [error];
+          throw error;
+        }
         return {
           schema,
           operationName: params.operationName,
           document,
           variableValues: params.variables,
-          contextValue: await contextFactory(),
+          contextValue,
           rootValue: { execute, subscribe } satisfies EnvelopedRoot,
         };
       },

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,10 +7,25 @@ import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../../src/db/embedded-postgres.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
 import { freePort } from '../../src/db/free-port.ts';
+import { insertPartnerKey } from '../../src/auth/demo-accounts.ts';
+import { PARTNER_SCOPES } from '../../src/auth/partner-permissions.ts';
+import { createDatabase } from '../../src/db/client.ts';
+import { users } from '../../src/db/auth-schema.ts';
+
+async function createTestPartner(databaseUrl: string) {
+  const { db, pool } = createDatabase({ url: databaseUrl, poolSize: 1 });
+  const plainKey = `ct_test_${randomBytes(24).toString('base64url')}`;
+  await db.insert(users).values({ id: 'test-partner-owner', name: 'Test partner owner', email: 'test-partner-owner@example.com', role: 'organizer', emailVerified: true });
+  await insertPartnerKey(db, { ownerId: 'test-partner-owner', plainKey, name: 'Test partner', scopes: PARTNER_SCOPES, rateLimit: { max: 1_000_000_000, windowMs: 60_000 } });
+  await pool.end();
+  return plainKey;
+}
 
 declare module 'vitest' {
   export interface ProvidedContext {
     databaseUrl: string;
+    /** A partner key with every scope and no practical quota: what most tests act as. */
+    partnerKey: string;
   }
 }
 
@@ -47,6 +63,7 @@ export default async function setup(project: TestProject) {
   url.pathname = `/${databaseName}`;
   await migrateDatabase(url.toString());
   project.provide('databaseUrl', url.toString());
+  project.provide('partnerKey', await createTestPartner(url.toString()));
 
   return async () => {
     if (external) {

@@ -5,10 +5,20 @@ import type { Database } from '../../src/db/client.ts';
 import { concerts, ticketTiers } from '../../src/db/schema.ts';
 
 export const testDatabaseUrl = () => inject('databaseUrl');
+/** The run's partner key (every scope, no practical quota): what tests act as unless they say otherwise. */
+export const testPartnerKey = () => inject('partnerKey');
+export const partnerHeaders = () => ({ 'x-api-key': testPartnerKey() });
+
+export interface RequestAs {
+  /** Replaces the default identity (the test partner key); `{}` is an anonymous guest. */
+  headers?: Record<string, string>;
+}
 
 export function createTestApp(options: Partial<AppOptions> = {}) {
-  return buildApp({ databaseUrl: testDatabaseUrl(), poolSize: 10, ...options });
+  return buildApp({ databaseUrl: testDatabaseUrl(), poolSize: 10, authSecret: TEST_AUTH_SECRET, ...options });
 }
+
+export const TEST_AUTH_SECRET = 'test-auth-secret-of-at-least-32-characters';
 
 export type TestApp = ReturnType<typeof createTestApp>;
 
@@ -22,10 +32,11 @@ export async function graphql<T = Record<string, any>>(
   app: TestApp,
   query: string,
   variables?: Record<string, unknown>,
+  as: RequestAs = {},
 ): Promise<GraphqlResponse<T>> {
   const response = await app.yoga.fetch('http://yoga/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(as.headers ?? partnerHeaders()) },
     body: JSON.stringify({ query, variables }),
   });
   return (await response.json()) as GraphqlResponse<T>;

@@ -1,3 +1,4 @@
+import { bookingCallerOf } from '../../auth/booking-caller.ts';
 import { bookTickets, type BookTicketsResult } from '../../booking/book-tickets.ts';
 import {
   IdempotencyKeyReusedError,
@@ -67,13 +68,14 @@ export function bookingRequestFrom(input: typeof BookTicketsInput.$inferInput) {
 builder.mutationField('bookTickets', (t) =>
   t.field({
     type: BookTicketsSuccess,
-    description: 'Books all items atomically: either every item is booked or none is.',
+    description: 'Books all items atomically: either every item is booked or none is. For partners (an API key with bookings:write) that take payment themselves; shoppers hold and pay instead.',
+    authScopes: { partner: 'bookings:write' },
     errors: {
       types: [SoldOutError, ValidationError, IdempotencyKeyReusedError, NotFoundError],
       directResult: true,
       union: { name: 'BookTicketsResult' },
     },
     args: { input: t.arg({ type: BookTicketsInput, required: true }) },
-    resolve: (_root, { input }, ctx) => measureBooking(ctx.metrics, () => bookTickets(ctx, bookingRequestFrom(input))),
+    resolve: (_root, { input }, ctx) => measureBooking(ctx.metrics, () => bookTickets(ctx, bookingRequestFrom(input), bookingCallerOf(ctx))),
   }),
 );

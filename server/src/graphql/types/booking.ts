@@ -1,3 +1,4 @@
+import { canSeeBooking, type BookingOwnership } from '../../auth/booking-visibility.ts';
 import { builder } from '../builder.ts';
 import { databaseIdOf } from '../global-id.ts';
 import { EmailNoticeRef } from './email-notice.ts';
@@ -15,6 +16,10 @@ const BookingStatusRef = builder.enumType('BookingStatus', {
 export const BookingRef = builder.drizzleNode('bookings', {
   name: 'Booking',
   id: { column: (booking) => booking.id },
+  // The one check for every path to a booking (query, node, mutation results): it carries a shopper's
+  // personal data. Whoever may not see it gets null and a FORBIDDEN error.
+  select: { columns: { id: true, customerEmail: true, apiKeyId: true, userId: true } },
+  authScopes: (booking, ctx) => canSeeBooking(ctx, booking),
   fields: (t) => ({
     status: t.expose('status', { type: BookingStatusRef }),
     concert: t.relation('concert'),
@@ -27,6 +32,10 @@ export const BookingRef = builder.drizzleNode('bookings', {
       resolve: (booking) => (booking.status === 'PENDING' && booking.expiresAt ? Math.max(0, booking.expiresAt.getTime() - Date.now()) : null),
     }),
     customerEmail: t.exposeString('customerEmail'),
+    accessToken: t.string({
+      description: "The secret of this booking's link (`/bookings/<id>?access=<accessToken>`): whoever has it may see, pay for and cancel the booking. Give it only to its shopper.",
+      resolve: (booking, _args, ctx) => ctx.bookingAccess.tokenFor(booking.id),
+    }),
     items: t.relation('items', { query: { orderBy: { tierId: 'asc' } } }),
     total: t.field({
       type: MoneyRef,
@@ -56,10 +65,19 @@ builder.queryField('booking', (t) =>
   t.drizzleField({
     type: 'bookings',
     nullable: true,
-    args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, args, ctx) => {
+    description: "A booking, for whoever may see it (its shopper, its partner, an organizer, or with its secret link's accessToken); null for anyone else, as for an id that does not exist.",
+    authScopes: { $any: { shopper: true, partner: 'bookings:read' } },
+    args: {
+      id: t.arg.id({ required: true }),
+      accessToken: t.arg.string({ description: "The secret from the booking's link (Booking.accessToken)." }),
+    },
+    resolve: async (query, _root, args, ctx) => {
       const id = databaseIdOf(String(args.id), 'Booking');
-      return id ? ctx.db.query.bookings.findFirst(query({ where: { id } })) : null;
+      if (!id) return null;
+      if (ctx.bookingAccess.allows(id, args.accessToken)) ctx.bookingGrants.add(id);
+      const booking = await ctx.db.query.bookings.findFirst(query({ where: { id } }));
+      // The type's own select loads the ownership columns whatever the client asked for.
+      return booking && canSeeBooking(ctx, booking as unknown as BookingOwnership) ? booking : null;
     },
   }),
 );

@@ -1,7 +1,7 @@
 import { cancelBooking, type CancelBookingResult } from '../../booking/cancel-booking.ts';
 import { BookingNotCancellableError, NotFoundError } from '../../booking/errors.ts';
 import { builder } from '../builder.ts';
-import { databaseIdOf } from '../global-id.ts';
+import { bookingToActOn } from '../acting-on-booking.ts';
 import { BookingRef } from './booking.ts';
 import { MoneyRef } from './money.ts';
 
@@ -25,11 +25,8 @@ builder.mutationField('cancelBooking', (t) =>
     description:
       'Cancels a booking until its concert starts: the tickets go back on sale and a card payment is refunded. A hold is released, unless its payment is still being decided (BookingNotCancellableError PAYMENT_IN_PROGRESS).',
     errors: { types: [NotFoundError, BookingNotCancellableError], directResult: true, union: { name: 'CancelBookingResult' } },
-    args: { bookingId: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => {
-      const bookingId = databaseIdOf(String(args.bookingId), 'Booking');
-      if (!bookingId) throw new NotFoundError('Booking', String(args.bookingId), true);
-      return cancelBooking(ctx, bookingId);
-    },
+    authScopes: { $any: { shopper: true, partner: 'bookings:write' } },
+    args: { bookingId: t.arg.id({ required: true }), accessToken: t.arg.string({ description: "The booking's secret link token (Booking.accessToken), for a guest; not needed by its signed-in shopper or partner." }) },
+    resolve: async (_root, args, ctx) => cancelBooking(ctx, await bookingToActOn(ctx, String(args.bookingId), args.accessToken)),
   }),
 );

@@ -20,6 +20,7 @@ builder.queryFields((t) => ({
     {
       type: 'concerts',
       description: 'Every concert, soonest first.',
+      authScopes: { $any: { shopper: true, partner: 'catalogue:read' } },
       resolve: (query, _root, _args, ctx) =>
         (ctx.replica?.() ?? ctx.db).query.concerts.findMany(query({ orderBy: { startsAt: 'asc', id: 'asc' } })),
     },
@@ -29,6 +30,7 @@ builder.queryFields((t) => ({
   concert: t.drizzleField({
     type: 'concerts',
     nullable: true,
+    authScopes: { $any: { shopper: true, partner: 'catalogue:read' } },
     args: { id: t.arg.id({ required: true }) },
     resolve: (query, _root, args, ctx) => {
       const id = databaseIdOf(String(args.id), 'Concert');

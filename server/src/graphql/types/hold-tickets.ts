@@ -1,22 +1,39 @@
+import { bookingCallerOf } from '../../auth/booking-caller.ts';
+import { rateLimited } from '../../auth/viewer.ts';
 import { bookTickets } from '../../booking/book-tickets.ts';
 import { IdempotencyKeyReusedError, NotFoundError, SoldOutError, ValidationError } from '../../booking/errors.ts';
 import { measureBooking } from '../../observability/booking-metrics.ts';
-import { builder } from '../builder.ts';
+import { builder, type Context } from '../builder.ts';
 import { bookingRequestFrom, bookingSuccessType, BookTicketsInput } from './book-tickets.ts';
 
 const HoldTicketsSuccess = bookingSuccessType('HoldTicketsSuccess');
+
+/** Partners are counted by their key on every request; people by who they are, or where from. */
+async function checkHoldQuota(ctx: Context) {
+  if (ctx.viewer.kind === 'partner') return;
+  const caller = ctx.viewer.kind === 'user' ? `user:${ctx.viewer.user.id}` : `address:${ctx.clientAddress}`;
+  const verdict = await ctx.rateLimiter.hit(`holds:${caller}`, ctx.holdQuota);
+  if (!verdict.allowed) throw rateLimited(verdict.resetMs, `Too many holds from this ${ctx.viewer.kind === 'user' ? 'account' : 'address'} (at most ${verdict.limit} a minute)`);
+}
 
 builder.mutationField('holdTickets', (t) =>
   t.field({
     type: HoldTicketsSuccess,
     description:
-      "Holds all items atomically for the concert's hold time: a PENDING booking whose tickets leave availability at once and return to sale at expiresAt unless paid. Same input, validation and idempotency rules as bookTickets; a key used to book cannot be reused to hold.",
+      "Holds all items atomically for the concert's hold time: a PENDING booking whose tickets leave availability at once and return to sale at expiresAt unless paid. Same input, validation and idempotency rules as bookTickets; a key used to book cannot be reused to hold. Guests and shoppers are limited in holds per minute (RATE_LIMITED).",
+    authScopes: { $any: { shopper: true, partner: 'bookings:write' } },
     errors: {
       types: [SoldOutError, ValidationError, IdempotencyKeyReusedError, NotFoundError],
       directResult: true,
       union: { name: 'HoldTicketsResult' },
     },
     args: { input: t.arg({ type: BookTicketsInput, required: true }) },
-    resolve: (_root, { input }, ctx) => measureBooking(ctx.metrics, () => bookTickets(ctx, bookingRequestFrom(input), 'hold')),
+    resolve: async (_root, { input }, ctx) => {
+      await checkHoldQuota(ctx);
+      const result = await measureBooking(ctx.metrics, () => bookTickets(ctx, bookingRequestFrom(input), bookingCallerOf(ctx), 'hold'));
+      // Whoever made the hold may see it in this answer, guests included (their link is in it).
+      ctx.bookingGrants.add(result.bookingId);
+      return result;
+    },
   }),
 );

@@ -1,7 +1,7 @@
 import { BookingNotPayableError, IdempotencyKeyReusedError, NotFoundError, PaidTooLateError, PaymentDeclinedError, ValidationError } from '../../booking/errors.ts';
 import { payForBooking, type PayForBookingResult } from '../../payments/pay-for-booking.ts';
 import { builder } from '../builder.ts';
-import { databaseIdOf } from '../global-id.ts';
+import { bookingToActOn } from '../acting-on-booking.ts';
 import { BookingRef } from './booking.ts';
 import { PaymentRef } from './payment.ts';
 
@@ -19,6 +19,7 @@ const PayForBookingInput = builder.inputType('PayForBookingInput', {
   fields: (t) => ({
     bookingId: t.id({ required: true }),
     card: t.field({ type: CardInput, required: true }),
+    accessToken: t.string({ description: "The booking's secret link token (Booking.accessToken), for a guest; not needed by its signed-in shopper or partner." }),
     idempotencyKey: t.string({
       required: true,
       description: 'Client-chosen key for this attempt (1-255 chars): the same key replays its outcome and never charges again.',
@@ -50,10 +51,10 @@ builder.mutationField('payForBooking', (t) =>
       directResult: true,
       union: { name: 'PayForBookingResult' },
     },
+    authScopes: { $any: { shopper: true, partner: 'bookings:write' } },
     args: { input: t.arg({ type: PayForBookingInput, required: true }) },
-    resolve: (_root, { input }, ctx) => {
-      const bookingId = databaseIdOf(String(input.bookingId), 'Booking');
-      if (!bookingId) throw new NotFoundError('Booking', String(input.bookingId), true);
+    resolve: async (_root, { input }, ctx) => {
+      const bookingId = await bookingToActOn(ctx, String(input.bookingId), input.accessToken);
       return payForBooking(ctx, { bookingId, card: input.card, idempotencyKey: input.idempotencyKey });
     },
   }),

@@ -22,6 +22,7 @@ export const TicketTierRef = builder.drizzleNode('ticketTiers', {
 
 builder.queryField('availability', (t) =>
   t.field({
+    authScopes: { $any: { shopper: true, partner: 'catalogue:read' } },
     type: [TicketTierRef],
     description: 'Current availability of every tier of one concert, read from the primary.',
     args: { concertId: t.arg.id({ required: true }) },
@@ -34,6 +35,7 @@ builder.queryField('availability', (t) =>
 
 builder.subscriptionField('availabilityChanged', (t) =>
   t.field({
+    authScopes: { $any: { shopper: true, partner: 'catalogue:read' } },
     type: TicketTierRef,
     description:
       'Emits a tier each time its availability changes (after the change commits). Without concertId: every tier of every concert.',

@@ -1,0 +1,82 @@
+import { apiKey } from '@better-auth/api-key';
+import { drizzleAdapter } from '@better-auth/drizzle-adapter/relations-v2';
+import { hash, verify } from '@node-rs/argon2';
+import { betterAuth } from 'better-auth';
+import { magicLink } from 'better-auth/plugins/magic-link';
+import type { Database } from '../db/client.ts';
+import { accounts, apiKeys, sessions, users, verifications } from '../db/auth-schema.ts';
+import { queueMagicLinkEmail } from '../emails/magic-link-email.ts';
+import { API_KEY_PREFIX, DEFAULT_KEY_RATE_LIMIT } from './partner-permissions.ts';
+
+export const AUTH_BASE_PATH = '/api/auth';
+export const MAGIC_LINK_MINUTES = 15;
+
+export interface AuthOptions {
+  db: Database;
+  /** Signs session cookies; every instance must share it. */
+  secret: string;
+  /** Where shoppers reach the app: magic links and redirects are built on it. */
+  publicUrl: string;
+  /** Origins allowed to post to the auth endpoints (the app's own and CORS_ORIGINS). */
+  trustedOrigins: string[];
+  production: boolean;
+}
+
+/**
+ * Identities from better-auth: password and magic-link sign-in, sessions in a signed cookie, and
+ * partner API keys (created, hashed and revoked by its api-key plugin; checked per request by
+ * auth/api-key-verifier.ts). Passwords are hashed with argon2id off the event loop.
+ */
+export function createAuth(options: AuthOptions) {
+  const { db } = options;
+  return betterAuth({
+    appName: 'Concert tickets',
+    baseURL: options.publicUrl,
+    basePath: AUTH_BASE_PATH,
+    secret: options.secret,
+    trustedOrigins: options.trustedOrigins,
+    telemetry: { enabled: false },
+    database: drizzleAdapter(db, {
+      provider: 'pg',
+      schema: { user: users, session: sessions, account: accounts, verification: verifications, apikey: apiKeys },
+    }),
+    user: {
+      // Organizers are made by the seed or an operator, never by what a sign-up request says.
+      additionalFields: { role: { type: 'string', required: false, defaultValue: 'shopper', input: false } },
+    },
+    session: {
+      expiresIn: 60 * 60 * 24 * 30,
+      // A signed copy of the session in a cookie: most requests need no session read from Postgres.
+      cookieCache: { enabled: true, maxAge: 60 },
+    },
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: 10,
+      maxPasswordLength: 128,
+      password: {
+        hash: (password) => hash(password),
+        verify: ({ hash: stored, password }) => verify(stored, password),
+      },
+    },
+    advanced: {
+      useSecureCookies: options.publicUrl.startsWith('https://'),
+      ipAddress: { ipAddressHeaders: ['x-forwarded-for'] },
+    },
+    rateLimit: { enabled: options.production, window: 60, max: 100 },
+    plugins: [
+      magicLink({
+        expiresIn: MAGIC_LINK_MINUTES * 60,
+        storeToken: 'hashed',
+        sendMagicLink: ({ email, url }) => queueMagicLinkEmail(db, email, url, MAGIC_LINK_MINUTES),
+      }),
+      apiKey({
+        defaultPrefix: API_KEY_PREFIX,
+        // Quotas are counted atomically across instances by auth/rate-limiter.ts instead.
+        rateLimit: { enabled: false, timeWindow: DEFAULT_KEY_RATE_LIMIT.windowMs, maxRequests: DEFAULT_KEY_RATE_LIMIT.max },
+        maximumNameLength: 64,
+      }),
+    ],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

@@ -1,0 +1,52 @@
+import { AuthScopeFailureType, type AuthFailure } from '@pothos/plugin-scope-auth';
+import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
+import type { Context } from '../graphql/builder.ts';
+import type { PartnerScope } from './partner-permissions.ts';
+
+/**
+ * The scopes fields ask for (`authScopes: { ... }`). A person in a browser (guest or signed in) is
+ * a `shopper`; a partner app is `partner` with the scopes its key was given.
+ */
+export interface AuthScopes {
+  shopper: boolean;
+  signedIn: boolean;
+  /** Signed in with an email address proven by a magic link: their bookings by that email are theirs. */
+  verifiedEmail: boolean;
+  organizer: boolean;
+  partner: PartnerScope;
+}
+
+export function authScopesOf(ctx: Context) {
+  const { viewer } = ctx;
+  return {
+    shopper: viewer.kind !== 'partner',
+    signedIn: viewer.kind === 'user',
+    verifiedEmail: viewer.kind === 'user' && viewer.user.emailVerified,
+    organizer: viewer.kind === 'user' && viewer.user.role === 'organizer',
+    partner: (scope: PartnerScope) => viewer.kind === 'partner' && viewer.apiKey.scopes.has(scope),
+  };
+}
+
+const describeScope: Record<string, (parameter: unknown) => string> = {
+  shopper: () => 'a shopper (no API key)',
+  signedIn: () => 'a signed-in user',
+  verifiedEmail: () => 'a user signed in with a verified email',
+  organizer: () => 'an organizer',
+  partner: (scope) => `an API key with the ${String(scope)} scope`,
+};
+
+function requirements(failure: AuthFailure): string[] {
+  if (failure.kind === AuthScopeFailureType.AuthScope) return [describeScope[failure.scope]?.(failure.parameter) ?? failure.scope];
+  if (failure.kind === AuthScopeFailureType.AnyAuthScopes || failure.kind === AuthScopeFailureType.AllAuthScopes) return failure.failures.flatMap(requirements);
+  return [];
+}
+
+/** Says what the field needs, so a partner sees which scope its key lacks. */
+export function unauthorizedError(_parent: unknown, ctx: Context, info: GraphQLResolveInfo, result: { failure: AuthFailure }) {
+  const needs = [...new Set(requirements(result.failure))];
+  const field = `${info.parentType.name}.${info.fieldName}`;
+  const anonymous = ctx.viewer.kind === 'guest';
+  return new GraphQLError(needs.length ? `${field} needs ${needs.join(' or ')}` : `Not allowed: ${field}`, {
+    extensions: { code: anonymous ? 'UNAUTHENTICATED' : 'FORBIDDEN', http: { status: anonymous ? 401 : 403 } },
+  });
+}

@@ -1,0 +1,111 @@
+import { GraphQLError } from 'graphql';
+import type { UserRole } from '../db/auth-schema.ts';
+import type { Auth } from './auth.ts';
+import type { ApiKeyVerifier, VerifiedApiKey } from './api-key-verifier.ts';
+import type { RateLimiter } from './rate-limiter.ts';
+
+export interface SignedInUser {
+  id: string;
+  email: string;
+  emailVerified: boolean;
+  role: UserRole;
+}
+
+/** Who is asking: a partner app by its API key, a signed-in person, or an anonymous guest. */
+export type Viewer = { kind: 'partner'; apiKey: VerifiedApiKey } | { kind: 'user'; user: SignedInUser } | { kind: 'guest' };
+
+export interface RequestIdentity {
+  viewer: Viewer;
+  /** For per-client limits: the peer's address, or X-Forwarded-For's last hop when behind a trusted proxy. */
+  clientAddress: string;
+  /** A guest client's own random id (x-guest-id): its idempotency keys are its own. */
+  guestId: string | null;
+}
+
+export const API_KEY_HEADER = 'x-api-key';
+export const GUEST_ID_HEADER = 'x-guest-id';
+const GUEST_ID = /^[A-Za-z0-9_-]{16,128}$/;
+// better-auth's cookie names, with the __Secure- prefix on https.
+const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?better-auth\.session_(?:token|data)=/;
+
+export interface IdentifyOptions {
+  auth: Auth;
+  apiKeys: ApiKeyVerifier;
+  rateLimiter: RateLimiter;
+  /** Believe X-Forwarded-For (set when a load balancer in front of us writes it). */
+  trustProxy: boolean;
+}
+
+/** A request as both transports can describe it: Node's (HTTP, the WebSocket upgrade) or Fetch's (yoga.fetch). */
+export interface RequestSource {
+  header(name: string): string | undefined;
+  remoteAddress: string | undefined;
+}
+
+type InitialContext = {
+  req?: { headers: Record<string, string | string[] | undefined>; socket?: { remoteAddress?: string } };
+  request?: { headers: Headers };
+};
+
+export function requestSourceOf(initial: InitialContext): RequestSource {
+  const { req } = initial;
+  if (req) {
+    return {
+      header: (name) => {
+        const value = req.headers[name];
+        return Array.isArray(value) ? value[0] : value;
+      },
+      remoteAddress: req.socket?.remoteAddress,
+    };
+  }
+  return { header: (name) => initial.request?.headers.get(name) ?? undefined, remoteAddress: undefined };
+}
+
+/**
+ * Works out who sent a request, from the Node request (HTTP and the WebSocket upgrade alike). A
+ * request with an API key is the partner's or it is refused: a typo in a key must not quietly run
+ * as a guest. Every partner request counts against its key's quota.
+ */
+export async function identify(request: RequestSource, options: IdentifyOptions): Promise<RequestIdentity> {
+  const clientAddress = addressOf(request, options.trustProxy);
+  const guestHeader = request.header(GUEST_ID_HEADER);
+  const guestId = guestHeader && GUEST_ID.test(guestHeader) ? guestHeader : null;
+  const plainKey = request.header(API_KEY_HEADER);
+  if (plainKey !== undefined) {
+    const apiKey = plainKey.length <= 256 ? await options.apiKeys.verify(plainKey) : null;
+    if (!apiKey) {
+      throw new GraphQLError('Unknown, revoked or expired API key', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+    }
+    if (apiKey.rateLimit) {
+      const verdict = await options.rateLimiter.hit(`key:${apiKey.id}`, apiKey.rateLimit);
+      if (!verdict.allowed) throw rateLimited(verdict.resetMs, `This API key's quota of ${verdict.limit} requests per ${apiKey.rateLimit.windowMs / 1000} s is used up`);
+    }
+    return { viewer: { kind: 'partner', apiKey }, clientAddress, guestId: null };
+  }
+  const cookie = request.header('cookie');
+  if (cookie && SESSION_COOKIE.test(cookie)) {
+    const session = await options.auth.api.getSession({ headers: new Headers({ cookie }) }).catch(() => null);
+    if (session) {
+      const { id, email, emailVerified, role } = session.user as typeof session.user & { role?: UserRole };
+      return { viewer: { kind: 'user', user: { id, email, emailVerified, role: role === 'organizer' ? 'organizer' : 'shopper' } }, clientAddress, guestId };
+    }
+  }
+  return { viewer: { kind: 'guest' }, clientAddress, guestId };
+}
+
+export function rateLimited(resetMs: number, message: string) {
+  const retryAfterSeconds = Math.max(1, Math.ceil(resetMs / 1000));
+  return new GraphQLError(`${message}; retry after ${retryAfterSeconds} s`, {
+    extensions: { code: 'RATE_LIMITED', retryAfterSeconds, http: { status: 429, headers: { 'retry-after': String(retryAfterSeconds) } } },
+  });
+}
+
+function addressOf(request: RequestSource, trustProxy: boolean) {
+  if (trustProxy) {
+    const forwarded = request.header('x-forwarded-for');
+    // The last hop is the one our own proxy added; earlier ones are whatever the client claimed.
+    const hops = forwarded?.split(',').map((hop) => hop.trim()).filter(Boolean);
+    if (hops?.length) return hops[hops.length - 1];
+  }
+  return request.remoteAddress ?? 'unknown';
+}
