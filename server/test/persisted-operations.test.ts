@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BOOK_TICKETS, bookingInput, createConcert, createTestApp, type TestApp } from './support/test-app.ts';
+import { BOOK_TICKETS, bookingInput, createConcert, createTestApp, partnerHeaders, type TestApp } from './support/test-app.ts';
 import { connectWs, listening, runOnce } from './support/ws-client.ts';
 
 const webManifest = fileURLToPath(new URL('../../web/src/gql/persisted-documents.json', import.meta.url));
@@ -20,7 +20,7 @@ writeFileSync(partnerManifest, JSON.stringify({ [`sha256:${sha256(AVAILABILITY)}
 async function post(app: TestApp, body: Record<string, unknown>) {
   const response = await app.yoga.fetch('http://yoga/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...partnerHeaders() },
     body: JSON.stringify(body),
   });
   return { status: response.status, ...((await response.json()) as { data?: any; errors?: any[] }) };

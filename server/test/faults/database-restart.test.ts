@@ -8,7 +8,8 @@ import { freePort } from '../../src/db/free-port.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
 import { attemptBooking, countBy, startBookingLoad, type Attempt } from '../support/booking-load.ts';
 import { readBookings, readLedger } from '../support/ledger.ts';
-import { createConcert, graphql } from '../support/test-app.ts';
+import { createConcert, graphql, testPartnerKey } from '../support/test-app.ts';
+import { insertTestPartner } from '../support/test-partner.ts';
 import { connectWs, listening, watchAvailability } from '../support/ws-client.ts';
 
 // A Postgres of this test's own, so that it can be stopped and started under a running server.
@@ -23,6 +24,7 @@ beforeAll(async () => {
   port = await freePort();
   postgres = await startEmbeddedPostgres({ dataDir, port, settings });
   await migrateDatabase(postgres.url);
+  await insertTestPartner(postgres.url, testPartnerKey());
   app = buildApp({ databaseUrl: postgres.url, poolSize: 10 });
 });
 afterAll(async () => {

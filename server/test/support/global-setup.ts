@@ -7,19 +7,7 @@ import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../../src/db/embedded-postgres.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
 import { freePort } from '../../src/db/free-port.ts';
-import { insertPartnerKey } from '../../src/auth/demo-accounts.ts';
-import { PARTNER_SCOPES } from '../../src/auth/partner-permissions.ts';
-import { createDatabase } from '../../src/db/client.ts';
-import { users } from '../../src/db/auth-schema.ts';
-
-async function createTestPartner(databaseUrl: string) {
-  const { db, pool } = createDatabase({ url: databaseUrl, poolSize: 1 });
-  const plainKey = `ct_test_${randomBytes(24).toString('base64url')}`;
-  await db.insert(users).values({ id: 'test-partner-owner', name: 'Test partner owner', email: 'test-partner-owner@example.com', role: 'organizer', emailVerified: true });
-  await insertPartnerKey(db, { ownerId: 'test-partner-owner', plainKey, name: 'Test partner', scopes: PARTNER_SCOPES, rateLimit: { max: 1_000_000_000, windowMs: 60_000 } });
-  await pool.end();
-  return plainKey;
-}
+import { insertTestPartner } from './test-partner.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -63,7 +51,9 @@ export default async function setup(project: TestProject) {
   url.pathname = `/${databaseName}`;
   await migrateDatabase(url.toString());
   project.provide('databaseUrl', url.toString());
-  project.provide('partnerKey', await createTestPartner(url.toString()));
+  const partnerKey = `ct_test_${randomBytes(24).toString('base64url')}`;
+  await insertTestPartner(url.toString(), partnerKey);
+  project.provide('partnerKey', partnerKey);
 
   return async () => {
     if (external) {

@@ -38,7 +38,8 @@ export async function readBookings(databaseUrl: string, concertId: string): Prom
   await client.connect();
   try {
     const { rows } = await client.query<{ id: string; key: string }>(
-      'SELECT id, idempotency_key AS key FROM bookings WHERE concert_id = $1',
+      // Stored keys carry the caller's scope in front of the client's key (booking-request.ts).
+      "SELECT id, substr(idempotency_key, strpos(idempotency_key, '/') + 1) AS key FROM bookings WHERE concert_id = $1",
       [concertId],
     );
     return new Map(rows.map((row) => [row.key, row.id]));

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { spawnServer, type ServerProcess } from '../../src/dev/server-process.ts';
 import { metricsHeaders, TEST_METRICS_TOKEN } from './metrics-token.ts';
+import { partnerHeaders } from './test-app.ts';
 
 const serverDir = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -19,12 +20,12 @@ export function startServerProcess(databaseUrl: string, env: Record<string, stri
   });
 }
 
-/** A GraphQL request over real HTTP; network failures are returned, not thrown. */
+/** A GraphQL request over real HTTP as the test partner; network failures are returned, not thrown. */
 export async function postGraphql(base: string, query: string, variables?: Record<string, unknown>) {
   try {
     const response = await fetch(`${base}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...partnerHeaders() },
       body: JSON.stringify({ query, variables }),
     });
     return { status: response.status, body: (await response.json()) as { data?: any; errors?: any[] } };

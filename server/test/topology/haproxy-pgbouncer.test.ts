@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '../../src/db/client.ts';
 import { freePort } from '../../src/db/free-port.ts';
 import { countBy, startBookingLoad } from '../support/booking-load.ts';
+import { partnerHeaders } from '../support/test-app.ts';
 import { readBookings, readLedger } from '../support/ledger.ts';
 import { BOOK_TICKETS, bookingInput, createConcert, testDatabaseUrl } from '../support/test-app.ts';
 import { connectWs, listeningOver, runOnce, watchAvailability } from '../support/ws-client.ts';
@@ -23,7 +24,7 @@ let frontPort = 0;
 
 async function send(query: string, variables: Record<string, unknown>) {
   try {
-    const response = await fetch(`${front}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const response = await fetch(`${front}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...partnerHeaders() }, body: JSON.stringify({ query, variables }) });
     const text = await response.text();
     try {
       return { body: JSON.parse(text) as { data?: any; errors?: any[] } };

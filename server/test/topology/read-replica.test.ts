@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { buildApp } from '../../src/app.ts';
-import { BOOK_TICKETS, bookingInput, createConcert, graphql } from '../support/test-app.ts';
+import { BOOK_TICKETS, bookingInput, createConcert, graphql, testPartnerKey } from '../support/test-app.ts';
+import { insertTestPartner } from '../support/test-partner.ts';
 import { scratchDir } from './engines.ts';
 import { startPrimaryAndReplica } from './streaming-replica.ts';
 
@@ -12,6 +13,7 @@ let replica: pg.Client;
 
 beforeAll(async () => {
   cluster = await startPrimaryAndReplica(scratch.dir);
+  await insertTestPartner(cluster.primaryUrl, testPartnerKey());
   app = buildApp({ databaseUrl: cluster.primaryUrl, replicaDatabaseUrls: [cluster.replicaUrl], poolSize: 4 });
   replica = new pg.Client({ connectionString: cluster.replicaUrl });
   await replica.connect();
