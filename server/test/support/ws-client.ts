@@ -126,3 +126,12 @@ export async function listeningOver(base: string, channels = 1, timeoutMs = 5_00
     await new Promise((resolve) => setImmediate(resolve));
   }
 }
+
+/** A WebSocket class that sends these headers on the upgrade request, as a partner's server or a browser's cookie would. */
+export function webSocketWithHeaders(headers: Record<string, string>) {
+  return class extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols, { headers });
+    }
+  };
+}

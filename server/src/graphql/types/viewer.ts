@@ -37,9 +37,9 @@ builder.queryFields((t) => ({
         if (ctx.viewer.kind !== 'user') return [];
         const { user } = ctx.viewer;
         // The expression of bookings_customer_email_idx, so the index answers it.
-        const byEmail = sql`lower(${bookings.customerEmail}) = ${user.email.toLowerCase()}`;
+        const byEmail = (table: typeof bookings) => sql`lower(${table.customerEmail}) = ${user.email.toLowerCase()}`;
         return ctx.db.query.bookings.findMany(
-          query({ where: user.emailVerified ? { OR: [{ userId: user.id }, { RAW: () => byEmail }] } : { userId: user.id }, orderBy: { createdAt: 'desc', id: 'desc' } }),
+          query({ where: user.emailVerified ? { OR: [{ userId: user.id }, { RAW: byEmail }] } : { userId: user.id }, orderBy: { createdAt: 'desc', id: 'desc' } }),
         );
       },
     },
