@@ -6,7 +6,7 @@ import { createYoga } from 'graphql-yoga';
 import { toNodeHandler } from 'better-auth/node';
 import { ApiKeyVerifier } from './auth/api-key-verifier.ts';
 import { AUTH_BASE_PATH, createAuth } from './auth/auth.ts';
-import { BookingAccess } from './auth/booking-access.ts';
+import { BookingAccess, BookingLinks } from './auth/booking-access.ts';
 import { RateLimiter, type Quota } from './auth/rate-limiter.ts';
 import { identify, requestSourceOf } from './auth/viewer.ts';
 import { BookingCoalescer, type BookingCoalescerOptions } from './booking/booking-coalescer.ts';
@@ -139,9 +139,10 @@ export function buildApp(options: AppOptions) {
   const auth = createAuth({ db, secret: authSecret, publicUrl, trustedOrigins: [new URL(publicUrl).origin, ...corsOrigins], production });
   const apiKeys = new ApiKeyVerifier(db, listener);
   const rateLimiter = new RateLimiter(database.run);
+  const bookingAccess = new BookingAccess(authSecret);
   const services: AppServices = {
-    db, bookingQueue, tierCatalogue, availability, metrics, paymentProvider, publicUrl, replica: replicas.read, emailDelivery,
-    auth, apiKeys, rateLimiter, bookingAccess: new BookingAccess(authSecret), holdQuota: options.holdQuota ?? { max: 30, windowMs: 60_000 },
+    db, bookingQueue, tierCatalogue, availability, metrics, paymentProvider, replica: replicas.read, emailDelivery,
+    auth, apiKeys, rateLimiter, bookingAccess, bookingLinks: new BookingLinks(publicUrl, bookingAccess), holdQuota: options.holdQuota ?? { max: 30, windowMs: 60_000 },
   };
   const identifyOptions = { auth, apiKeys, rateLimiter, trustProxy: options.trustProxy ?? false };
   async function contextFor(initial: Parameters<typeof requestSourceOf>[0]): Promise<Context> {

@@ -4,12 +4,14 @@ import { bookings, payments, simulatedCharges } from '../src/db/schema.ts';
 import { settleUnknownPayments } from '../src/payments/payment-settlement.ts';
 import { SimulatedPaymentProvider } from '../src/payments/simulated-provider.ts';
 import { readLedger, readMoneyLedger } from './support/ledger.ts';
-import { BOOK_TICKETS, bookingInput, createConcert, createTestApp, graphql, testDatabaseUrl, type TestApp } from './support/test-app.ts';
+import { BookingAccess, BookingLinks } from '../src/auth/booking-access.ts';
+import { BOOK_TICKETS, bookingInput, createConcert, createTestApp, graphql, TEST_AUTH_SECRET, testDatabaseUrl, type TestApp } from './support/test-app.ts';
 
 const appA = createTestApp({ poolSize: 20 });
 const appB = createTestApp({ poolSize: 20 });
 const provider = new SimulatedPaymentProvider(appA.db);
-const checkout = (app: TestApp) => ({ db: app.db, paymentProvider: provider, publicUrl: 'http://shop.test' });
+const bookingLinks = new BookingLinks('http://shop.test', new BookingAccess(TEST_AUTH_SECRET));
+const checkout = (app: TestApp) => ({ db: app.db, paymentProvider: provider, bookingLinks });
 afterAll(async () => {
   await Promise.all([appA.stop(), appB.stop()]);
 });

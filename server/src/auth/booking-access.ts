@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { encodeGlobalID } from '@pothos/plugin-relay';
 
 /**
  * The secret in a guest's booking link. It is derived from the booking id with the server's secret
@@ -17,5 +18,17 @@ export class BookingAccess {
     const expected = Buffer.from(this.tokenFor(bookingId));
     const given = Buffer.from(token);
     return given.length === expected.length && timingSafeEqual(given, expected);
+  }
+}
+
+/** Links to a booking's page that open it for whoever has them (emails go to the shopper only). */
+export class BookingLinks {
+  constructor(
+    private readonly publicUrl: string,
+    private readonly access: BookingAccess,
+  ) {}
+
+  url(bookingId: string) {
+    return `${this.publicUrl.replace(/\/$/, '')}/bookings/${encodeGlobalID('Booking', bookingId)}?access=${this.access.tokenFor(bookingId)}`;
   }
 }

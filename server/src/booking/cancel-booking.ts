@@ -18,7 +18,7 @@ export interface CancelBookingResult {
  * cancel (and refund) once; the rest are told it is already cancelled. A hold is simply released,
  * unless a payment of it is still being decided (refused, like releaseHold).
  */
-export async function cancelBooking({ db, paymentProvider: provider, publicUrl }: Checkout, bookingId: string): Promise<CancelBookingResult> {
+export async function cancelBooking({ db, paymentProvider: provider, bookingLinks }: Checkout, bookingId: string): Promise<CancelBookingResult> {
   let currency = 'USD';
   const refund = await db.transaction(async (tx) => {
     const [booking] = await tx.select({ status: bookings.status, concertId: bookings.concertId, currency: bookings.currency }).from(bookings).where(eq(bookings.id, bookingId)).for('update');
@@ -36,7 +36,7 @@ export async function cancelBooking({ db, paymentProvider: provider, publicUrl }
     await tx.execute(returnTickets(sql`SELECT ${bookingId}::uuid`, 'CANCELLED', 'CONFIRMED'));
     const [paid] = await tx.select().from(payments).where(and(eq(payments.bookingId, bookingId), eq(payments.status, 'SUCCEEDED')));
     // Told in the same transaction: sent only if the cancellation commits. The refund follows below.
-    await queueBookingEmail(tx, bookingId, 'cancellation', publicUrl, paid?.amountCents ?? 0);
+    await queueBookingEmail(tx, bookingId, 'cancellation', bookingLinks, paid?.amountCents ?? 0);
     return paid ?? null;
   });
   if (!refund || !refund.providerReference) return { bookingId, refundedCents: 0, currency };

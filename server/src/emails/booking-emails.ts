@@ -1,4 +1,4 @@
-import { encodeGlobalID } from '@pothos/plugin-relay';
+import type { BookingLinks } from '../auth/booking-access.ts';
 import { eq } from 'drizzle-orm';
 import type { Transaction } from '../db/client.ts';
 import { bookingItems, bookings, concerts, outboxEmails, ticketTiers } from '../db/schema.ts';
@@ -12,7 +12,7 @@ const money = (cents: number, currency: string) => new Intl.NumberFormat('en-US'
  * sent only if that transaction commits. The text names the order code (the global id is for the
  * API) and links back to the booking.
  */
-export async function queueBookingEmail(tx: Transaction, bookingId: string, kind: BookingEmailKind, publicUrl: string, refundedCents = 0) {
+export async function queueBookingEmail(tx: Transaction, bookingId: string, kind: BookingEmailKind, links: BookingLinks, refundedCents = 0) {
   const [booking] = await tx
     .select({ email: bookings.customerEmail, orderCode: bookings.orderCode, totalCents: bookings.totalCents, currency: bookings.currency, concert: concerts.name, startsAt: concerts.startsAt, timeZone: concerts.timeZone })
     .from(bookings)
@@ -26,7 +26,7 @@ export async function queueBookingEmail(tx: Transaction, bookingId: string, kind
     .orderBy(ticketTiers.position);
   const when = new Intl.DateTimeFormat('en-US', { dateStyle: 'full', timeStyle: 'short', timeZone: booking.timeZone }).format(booking.startsAt);
   const tickets = items.map((item) => `  ${item.quantity} × ${item.tier}`).join('\n');
-  const link = `${publicUrl.replace(/\/$/, '')}/bookings/${encodeGlobalID('Booking', bookingId)}`;
+  const link = links.url(bookingId);
   const text = {
     confirmation: {
       subject: `Your tickets for ${booking.concert} — order ${booking.orderCode}`,

@@ -7,7 +7,7 @@ import ValidationPlugin from '@pothos/plugin-validation';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import type { ApiKeyVerifier } from '../auth/api-key-verifier.ts';
 import type { Auth } from '../auth/auth.ts';
-import type { BookingAccess } from '../auth/booking-access.ts';
+import type { BookingAccess, BookingLinks } from '../auth/booking-access.ts';
 import type { Quota, RateLimiter } from '../auth/rate-limiter.ts';
 import { authScopesOf, unauthorizedError, type AuthScopes } from '../auth/scopes.ts';
 import type { RequestIdentity } from '../auth/viewer.ts';
@@ -34,8 +34,8 @@ export interface AppServices {
   paymentProvider: PaymentProvider;
   /** How the outbox's emails reach shoppers: SMTP, only the development mailbox, or not at all. */
   emailDelivery: 'smtp' | 'developmentMailbox' | 'none';
-  /** Where the web app is, for links in emails. */
-  publicUrl: string;
+  /** Links to the web app's booking pages, for emails (they open the booking for a guest). */
+  bookingLinks: BookingLinks;
   auth: Auth;
   apiKeys: ApiKeyVerifier;
   rateLimiter: RateLimiter;

@@ -20,7 +20,7 @@ export type SettledStatus = 'SUCCEEDED' | 'PROCESSING';
  *   the charge is refunded in full (PaidTooLateError). Never a confirmed booking without its tickets.
  */
 export async function applyChargeOutcome(checkout: Checkout, paymentId: string, outcome: ChargeOutcome): Promise<SettledStatus> {
-  const { db, paymentProvider: provider, publicUrl } = checkout;
+  const { db, paymentProvider: provider, bookingLinks } = checkout;
   if (outcome.status === 'declined') {
     await db
       .update(payments)
@@ -48,7 +48,7 @@ export async function applyChargeOutcome(checkout: Checkout, paymentId: string, 
     const confirmable = booking.status === 'PENDING' || (booking.status !== 'CONFIRMED' && (await retakeTickets(tx, payment.bookingId)));
     if (confirmable) {
       await tx.update(bookings).set({ status: 'CONFIRMED', expiresAt: null }).where(eq(bookings.id, payment.bookingId));
-      await queueBookingEmail(tx, payment.bookingId, 'confirmation', publicUrl);
+      await queueBookingEmail(tx, payment.bookingId, 'confirmation', bookingLinks);
       return null;
     }
     return { reference: outcome.reference, amountCents: payment.amountCents, bookingId: payment.bookingId };
@@ -63,7 +63,7 @@ export async function applyChargeOutcome(checkout: Checkout, paymentId: string, 
       .set({ status: 'REFUNDED', refundedCents: refund.amountCents, updatedAt: sql`now()` })
       .where(and(eq(payments.id, paymentId), eq(payments.status, 'SUCCEEDED')))
       .returning({ id: payments.id });
-    if (refunded.length > 0) await queueBookingEmail(tx, refund.bookingId, 'paid_too_late', publicUrl, refund.amountCents);
+    if (refunded.length > 0) await queueBookingEmail(tx, refund.bookingId, 'paid_too_late', bookingLinks, refund.amountCents);
   });
   throw new PaidTooLateError(refund.amountCents);
 }

@@ -1,3 +1,4 @@
+import type { BookingLinks } from '../auth/booking-access.ts';
 import type { Database } from '../db/client.ts';
 import type { PaymentProvider } from './payment-provider.ts';
 
@@ -5,6 +6,6 @@ import type { PaymentProvider } from './payment-provider.ts';
 export interface Checkout {
   db: Database;
   paymentProvider: PaymentProvider;
-  /** Where the web app is, for links in emails. */
-  publicUrl: string;
+  /** Links to the web app's booking pages, for emails (they open the booking for a guest). */
+  bookingLinks: BookingLinks;
 }
