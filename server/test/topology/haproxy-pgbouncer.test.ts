@@ -71,6 +71,7 @@ beforeAll(async () => {
     DB_NAMED_STATEMENTS: 'off',
     DB_POOL_SIZE: '8',
     SHUTDOWN_TIMEOUT_MS: '2000',
+    TRUST_PROXY: 'on',
   };
   const ports = [await freePort(), await freePort(), await freePort()];
   apps = await Promise.all(
