@@ -25,7 +25,7 @@ async function startServer() {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query: '{ concerts(first: 10) { edges { node { name } } } }' }),
   }).then((response) => response.json());
-  return { child: server.child, exited: server.exited, concerts: answer.data.concerts.edges.length as number };
+  return { child: server.child, exited: server.exited, base: server.base, output: server.output, concerts: answer.data.concerts.edges.length as number };
 }
 
 const exitCode = async (server: { exited: ServerProcess['exited'] }) => (await server.exited).code;
@@ -34,12 +34,22 @@ describe('starting on the embedded Postgres', () => {
   it('seeds on first start, recovers after SIGKILL, and stops Postgres on SIGTERM', async () => {
     const first = await startServer();
     expect(first.concerts).toBeGreaterThanOrEqual(3);
+    // The demo organizer and partner key are made and printed once, for the person trying it out.
+    const partnerKey = first.output().match(/Demo partner API key: (ct_[\w-]+)/)?.[1];
+    expect(first.output()).toMatch(/Demo organizer: organizer@example\.com \/ [\w-]{16}/);
+    const asPartner = await fetch(`${first.base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': partnerKey! },
+      body: JSON.stringify({ query: '{ concerts(first: 1) { edges { node { name } } } }' }),
+    }).then((response) => response.json());
+    expect(asPartner.data.concerts.edges).toHaveLength(1);
 
     // SIGKILL leaves Postgres orphaned on the data directory; the next start must cope.
     first.child.kill('SIGKILL');
     await first.exited;
     const second = await startServer();
     expect(second.concerts).toBe(first.concerts);
+    expect(second.output()).toMatch(/Demo partner API key: \(shown once when it was created/);
 
     second.child.kill('SIGTERM');
     expect(await exitCode(second)).toBe(0);
