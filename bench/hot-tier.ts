@@ -42,8 +42,9 @@ export async function runBookingLoad(options: BookingLoadOptions) {
         input: {
           concertId,
           items: [{ tierId: globalId('TicketTier', tierId), quantity: 1 }],
-          customerEmail: 'fan@example.com',
-          // autocannon replaces [<id>] with a unique id per request.
+          // A hold is a shopper of its own: one email may hold only a few tickets of a concert.
+          customerEmail: options.mode === 'hold' ? 'fan-[<id>]@example.com' : 'fan@example.com',
+          // autocannon replaces [<id>] with a unique id per request (every occurrence, the same id).
           idempotencyKey: 'bench-[<id>]',
         },
       },

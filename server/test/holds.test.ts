@@ -34,8 +34,12 @@ const RELEASE = /* GraphQL */ `
   }
 `;
 
+// Each hold is a shopper of its own unless a test says otherwise: these tests are about tickets, and
+// one email may hold only a few of a concert (customer-ticket-limit.test.ts).
 const hold = (app: TestApp, concertGid: string, items: [string, number][], overrides = {}) =>
-  graphql(app, HOLD, bookingInput(concertGid, items, overrides)).then((result) => result.data?.holdTickets ?? result);
+  graphql(app, HOLD, bookingInput(concertGid, items, { customerEmail: `fan-${crypto.randomUUID()}@example.com`, ...overrides })).then(
+    (result) => result.data?.holdTickets ?? result,
+  );
 
 const PAY = /* GraphQL */ `mutation ($input: PayForBookingInput!) { payForBooking(input: $input) { __typename ... on BookingNotPayableError { reason } } }`;
 const CANCEL = /* GraphQL */ `mutation ($id: ID!) { cancelBooking(bookingId: $id) { __typename ... on BookingNotCancellableError { reason } } }`;
@@ -65,8 +69,8 @@ describe('holdTickets', () => {
   it('replays the same key and input, and refuses a key that was used to book', async () => {
     const { concertGid, tierGids } = await createConcert(appA.db, [{ capacity: 10 }]);
     const key = crypto.randomUUID();
-    const first = await hold(appA, concertGid, [[tierGids[0], 1]], { idempotencyKey: key });
-    const again = await hold(appB, concertGid, [[tierGids[0], 1]], { idempotencyKey: key });
+    const first = await hold(appA, concertGid, [[tierGids[0], 1]], { idempotencyKey: key, customerEmail: 'fan@example.com' });
+    const again = await hold(appB, concertGid, [[tierGids[0], 1]], { idempotencyKey: key, customerEmail: 'fan@example.com' });
     expect(again).toMatchObject({ replayed: true, booking: { id: first.booking.id, orderCode: first.booking.orderCode } });
     const booked = await graphql(appA, BOOK_TICKETS, bookingInput(concertGid, [[tierGids[0], 1]], { idempotencyKey: key }));
     expect(booked.data?.bookTickets.__typename).toBe('IdempotencyKeyReusedError');

@@ -13,9 +13,10 @@ export const possibleTypes: Record<string, string[]> = {
     'PaidTooLateError',
     'PaymentDeclinedError',
     'SoldOutError',
+    'TicketLimitExceededError',
     'ValidationError',
   ],
-  HoldTicketsResult: ['HoldTicketsSuccess', 'IdempotencyKeyReusedError', 'NotFoundError', 'SoldOutError', 'ValidationError'],
+  HoldTicketsResult: ['HoldTicketsSuccess', 'IdempotencyKeyReusedError', 'NotFoundError', 'SoldOutError', 'TicketLimitExceededError', 'ValidationError'],
   Node: ['Booking', 'Concert', 'Payment', 'TicketTier'],
   PayForBookingResult: [
     'BookingNotPayableError',

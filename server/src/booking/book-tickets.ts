@@ -4,7 +4,7 @@ import type { Database } from '../db/client.ts';
 import { bookings } from '../db/schema.ts';
 import type { BookingCoalescer } from './booking-coalescer.ts';
 import { scopedIdempotencyKey, validateBookingRequest, type BookingCaller, type BookingRequest } from './booking-request.ts';
-import { IdempotencyKeyReusedError, NotFoundError, SoldOutError, ValidationError } from './errors.ts';
+import { IdempotencyKeyReusedError, NotFoundError, SoldOutError, TicketLimitExceededError, ValidationError } from './errors.ts';
 import { requestFingerprint } from './fingerprint.ts';
 import { totalCents, type PreparedBooking, type WrittenColumns } from './prepared-booking.ts';
 import type { TierCatalogue } from './tier-catalogue.ts';
@@ -27,7 +27,8 @@ export interface BookingDependencies {
 
 /**
  * Books every item of the request or none: confirmed at once (`book`), or held as PENDING until the
- * concert's hold time runs out (`hold`). Both go through the same coalesced batch. Expected failures
+ * concert's hold time runs out (`hold`). Both go through the same coalesced batch; only holds count
+ * against the concert's limit of tickets per customer (customer-limit.ts). Expected failures
  * are thrown as the typed errors of ./errors.ts, always before anything is written or with
  * everything rolled back.
  */
@@ -47,6 +48,8 @@ export async function bookTickets(
       return { bookingId: outcome.bookingId, replayed: false, booking: writtenRow(prepared, outcome) };
     case 'soldOut':
       throw new SoldOutError(outcome.tierId, outcome.tierName, outcome.requested, outcome.available);
+    case 'overLimit':
+      throw new TicketLimitExceededError(outcome.limit, outcome.alreadyHeld, outcome.requested);
     case 'tierGone':
       tierCatalogue.forget(outcome.tierId);
       throw new NotFoundError('TicketTier', outcome.tierId);

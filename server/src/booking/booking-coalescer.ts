@@ -37,7 +37,7 @@ export class BookingCoalescer {
   private readonly maxBatchSize: number;
 
   constructor(
-    private readonly connection: Pick<DatabaseConnection, 'db' | 'run'>,
+    private readonly connection: Pick<DatabaseConnection, 'db' | 'run' | 'transaction'>,
     private readonly options: BookingCoalescerOptions = {},
   ) {
     this.maxConcurrentBatches = options.maxConcurrentBatches ?? 2;

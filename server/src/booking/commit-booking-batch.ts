@@ -1,6 +1,7 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { DatabaseConnection } from '../db/client.ts';
 import { bookingItems, bookings, ticketTiers } from '../db/schema.ts';
+import { allowancesOf, isHold, lockCustomerHolds, ticketsOf } from './customer-limit.ts';
 import { bookBatchInOneStatement } from './one-statement-batch.ts';
 import { expiredHoldsWithin, releaseHolds } from './hold-release.ts';
 import { takeTickets } from './take-tickets.ts';
@@ -14,9 +15,10 @@ import { byIdempotencyKey, totalCents, type BookingOutcome, type PreparedBooking
  *    the same key waits here, before it holds any tier lock, and then sees the key taken.
  * 2. tier rows, locked with FOR UPDATE in id order; availability is checked and decremented under
  *    those locks, in the same transaction, so nothing can sell a ticket in between.
+ * A batch with holds first locks each holding customer (customer-limit.ts), before any key.
  * Bookings that cannot be fully served release their claim; the others commit together.
  */
-export async function commitBookingBatch(connection: Pick<DatabaseConnection, 'db' | 'run'>, batch: PreparedBooking[]): Promise<BookingOutcome[]> {
+export async function commitBookingBatch(connection: Pick<DatabaseConnection, 'db' | 'run' | 'transaction'>, batch: PreparedBooking[]): Promise<BookingOutcome[]> {
   // The common case, every booking served, costs one round trip; a batch that meets a tier short of
   // tickets wrote nothing there and is decided here, booking by booking.
   for (let attempt = 1; ; attempt++) {
@@ -37,7 +39,9 @@ const isOrderCodeClash = (error: unknown) =>
 /** The careful path: several statements in one transaction, deciding each booking on its own. */
 export async function commitBatchCarefully({ db }: Pick<DatabaseConnection, 'db'>, batch: PreparedBooking[]): Promise<BookingOutcome[]> {
   const outcomes = new Map<PreparedBooking, BookingOutcome>();
+  const holds = batch.filter(isHold);
   await db.transaction(async (tx) => {
+    if (holds.length > 0) await lockCustomerHolds(tx, holds);
     const claimed = await tx
       .insert(bookings)
       .values(
@@ -62,6 +66,10 @@ export async function commitBatchCarefully({ db }: Pick<DatabaseConnection, 'db'
     const contenders = batch.filter((booking) => claimedIds.has(booking.bookingId));
     for (const booking of batch) if (!claimedIds.has(booking.bookingId)) outcomes.set(booking, { kind: 'keyTaken' });
     if (contenders.length === 0) return;
+    // Counted under the customer locks, in a fresh snapshot that sees every earlier hold of theirs;
+    // before the tier locks, so that they are not held while this round trip is made.
+    const heldContenders = contenders.filter(isHold);
+    const allowances = heldContenders.length > 0 ? await allowancesOf(tx, heldContenders) : new Map<string, never>();
 
     const tierIds = [...new Set(contenders.flatMap((booking) => booking.items.map((item) => item.tierId)))];
     const lockTiers = () =>
@@ -77,6 +85,7 @@ export async function commitBatchCarefully({ db }: Pick<DatabaseConnection, 'db'
       if (released > 0) locked = await lockTiers();
     }
     const available = new Map(locked.map((tier) => [tier.id, tier.available]));
+    const heldBy = new Map<string, number>();
 
     // First come, first served, in arrival order.
     const accepted: PreparedBooking[] = [];
@@ -89,6 +98,13 @@ export async function commitBatchCarefully({ db }: Pick<DatabaseConnection, 'db'
         rejected.push(booking.bookingId);
         continue;
       }
+      const allowance = allowances.get(booking.bookingId);
+      const alreadyHeld = allowance ? (heldBy.get(allowance.customer) ?? allowance.held) : 0;
+      if (allowance && alreadyHeld + ticketsOf(booking) > allowance.limit) {
+        outcomes.set(booking, { kind: 'overLimit', limit: allowance.limit, alreadyHeld, requested: ticketsOf(booking) });
+        rejected.push(booking.bookingId);
+        continue;
+      }
       const short = booking.items.find((item) => available.get(item.tierId)! < item.quantity);
       if (short) {
         const left = available.get(short.tierId)!;
@@ -97,6 +113,7 @@ export async function commitBatchCarefully({ db }: Pick<DatabaseConnection, 'db'
         continue;
       }
       for (const item of booking.items) available.set(item.tierId, available.get(item.tierId)! - item.quantity);
+      if (allowance) heldBy.set(allowance.customer, alreadyHeld + ticketsOf(booking));
       outcomes.set(booking, { kind: 'booked', bookingId: booking.bookingId, ...claimedIds.get(booking.bookingId)! });
       accepted.push(booking);
     }

@@ -46,6 +46,21 @@ export class SoldOutError extends BookingError {
   }
 }
 
+/** A hold that would give its customer (by email) more tickets of the concert than it allows; nothing was held. */
+export class TicketLimitExceededError extends BookingError {
+  constructor(
+    readonly limit: number,
+    readonly alreadyHeld: number,
+    readonly requested: number,
+  ) {
+    super(
+      alreadyHeld === 0
+        ? `At most ${limit} tickets per customer for this concert; ${requested} requested`
+        : `At most ${limit} tickets per customer for this concert: this email already holds ${alreadyHeld}, ${requested} more requested`,
+    );
+  }
+}
+
 export class IdempotencyKeyReusedError extends BookingError {
   constructor() {
     super('This idempotency key was already used for a different booking request');

@@ -1,8 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { DatabaseConnection } from '../db/client.ts';
 import { arrayOf, columnName as col, compileStatement, placeholders } from '../db/named-statement.ts';
 import { bookingItems, bookings, ticketTiers } from '../db/schema.ts';
 import { notifyChangedTiers } from '../events/availability-channel.ts';
+import { isHold, lockCustomers, ticketLimitOf, ticketsHeldBy } from './customer-limit.ts';
 import { totalCents, type BookingOutcome, type PreparedBooking } from './prepared-booking.ts';
 
 /** The batch as columns: one array per column, one element per booking (or per item). */
@@ -37,16 +38,21 @@ const p = placeholders<BatchColumns>();
  * 2. `locked` locks the tier rows in id order, and cannot start before every key is claimed: its
  *    one-time filter reads the whole of `claimed` first;
  * 3. `updated` decrements the tiers, and cannot start before every tier is locked (same device).
+ * A batch with holds runs it in a transaction after a statement that locks each holding customer
+ * (customer-limit.ts); it then also counts what those customers hold, and says whether any would go
+ * over the concert's limit, in which case the transaction is rolled back instead of committed.
+ * Its tier rows then stay locked for one round trip more (the COMMIT): the price of counting in a
+ * snapshot taken after the customer lock. A batch of bookings only is not limited and pays nothing.
  * It is optimistic: it books every claimed booking. If a tier had too few tickets left, the CHECK
  * (available >= 0) fails the statement, nothing at all is written, and the caller falls back to the
  * careful transaction, which decides booking by booking. NOTIFY is part of the statement, so it is
  * sent on commit only, and only for the tiers that really changed.
  */
 type ClaimedRow = { id: string; created_at: Date; order_code: string; expires_at: Date | null; notices: string };
+type HeldRow = ClaimedRow & { over_limit: boolean };
 
-const bookBatch = compileStatement<BatchColumns, ClaimedRow>(
-  'book-batch-v4',
-  sql`
+function batchStatement(withLimitCheck: boolean): SQL {
+  return sql`
 WITH claimed AS MATERIALIZED (
   INSERT INTO ${bookings} (${col(bookings.id)}, ${col(bookings.concertId)}, ${col(bookings.customerEmail)}, ${col(bookings.totalCents)},
     ${col(bookings.currency)}, ${col(bookings.idempotencyKey)}, ${col(bookings.requestFingerprint)}, ${col(bookings.status)},
@@ -86,9 +92,38 @@ inserted AS (
   INSERT INTO ${bookingItems} (${col(bookingItems.bookingId)}, ${col(bookingItems.tierId)}, ${col(bookingItems.quantity)}, ${col(bookingItems.unitPriceCents)})
   SELECT booking_id, tier_id, quantity, unit_price_cents FROM items
 ),
-notified AS MATERIALIZED (${notifyChangedTiers(sql`updated`)})
+notified AS MATERIALIZED (${notifyChangedTiers(sql`updated`)})${withLimitCheck ? limitCheck : sql``}
 -- One row per claimed booking. No claim means no change, and then nothing to notify either.
-SELECT id::text AS id, created_at, order_code, expires_at, (SELECT count(*) FROM notified) AS notices FROM claimed`,
+SELECT id::text AS id, created_at, order_code, expires_at, (SELECT count(*) FROM notified) AS notices${withLimitCheck ? sql`, (SELECT count(*) > 0 FROM over_limit) AS over_limit` : sql``} FROM claimed`;
+}
+
+/**
+ * The tickets each customer asks to hold in this batch (claimed holds only: a replay asks for
+ * nothing), against what they already hold, counted in this statement's snapshot. Correct only
+ * after the customers were locked by an earlier statement of the same transaction (customer-limit.ts).
+ */
+const limitCheck = sql`,
+asked AS (
+  SELECT b.concert_id, lower(b.email) AS customer, sum(i.quantity)::int AS quantity
+  FROM unnest(${arrayOf(p('bookingIds'), bookings.id)}, ${arrayOf(p('concertIds'), bookings.concertId)},
+    ${arrayOf(p('customerEmails'), bookings.customerEmail)}, ${arrayOf(p('statuses'), bookings.status)}) AS b(id, concert_id, email, status)
+  JOIN items i ON i.booking_id = b.id
+  WHERE b.status = 'PENDING'
+  GROUP BY b.concert_id, lower(b.email)
+),
+over_limit AS MATERIALIZED (
+  SELECT 1 FROM asked WHERE asked.quantity + ${ticketsHeldBy(sql`asked.concert_id`, sql`asked.customer`)} > ${ticketLimitOf(sql`asked.concert_id`)}
+)`;
+
+const bookBatch = compileStatement<BatchColumns, ClaimedRow>('book-batch-v4', batchStatement(false));
+/** The same for a batch with holds, which also says whether some customer would go over the limit. */
+const holdBatch = compileStatement<BatchColumns, HeldRow>('hold-batch-v1', batchStatement(true));
+
+type CustomerColumns = { concertIds: string[]; customerEmails: string[] };
+const c = placeholders<CustomerColumns>();
+const lockHoldCustomers = compileStatement<CustomerColumns, never>(
+  'lock-hold-customers-v1',
+  lockCustomers(arrayOf(c('concertIds'), bookings.concertId), arrayOf(c('customerEmails'), bookings.customerEmail)),
 );
 
 /** SQLSTATEs that mean "this batch cannot be booked as a whole", never "something is broken". */
@@ -125,15 +160,31 @@ function asColumns(batch: PreparedBooking[]): BatchColumns {
 
 /**
  * Books every booking of the batch in one statement, or returns null when some booking cannot be
- * served (a tier short of tickets, or gone), having written nothing.
+ * served (a tier short of tickets, or gone, or a customer over the concert's limit), having written
+ * nothing. A batch of bookings only is one round trip. A batch with holds is a short transaction:
+ * lock the holding customers, then the same statement, which also counts what they hold; it is
+ * rolled back when a customer would go over the limit.
  */
 export async function bookBatchInOneStatement(
-  { run }: Pick<DatabaseConnection, 'run'>,
+  { run, transaction }: Pick<DatabaseConnection, 'run' | 'transaction'>,
   batch: PreparedBooking[],
 ): Promise<BookingOutcome[] | null> {
   let claimed: ClaimedRow[];
   try {
-    claimed = await run(bookBatch, asColumns(batch));
+    const holds = batch.filter(isHold);
+    if (holds.length === 0) {
+      claimed = await run(bookBatch, asColumns(batch));
+    } else {
+      const rows = await transaction(
+        async (runInTransaction) => {
+          await runInTransaction(lockHoldCustomers, { concertIds: holds.map((h) => h.concertId), customerEmails: holds.map((h) => h.customerEmail) });
+          return runInTransaction(holdBatch, asColumns(batch));
+        },
+        (rows) => !rows.some((row) => row.over_limit),
+      );
+      if (rows.some((row) => row.over_limit)) return null;
+      claimed = rows;
+    }
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === CHECK_VIOLATION || code === FOREIGN_KEY_VIOLATION) return null;

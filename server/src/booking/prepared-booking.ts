@@ -18,6 +18,8 @@ export type BookingOutcome =
   /** `createdAt` is the booking row's own, as Postgres set it, so the response needs no read. */
   | { kind: 'booked'; bookingId: string; createdAt: Date; orderCode: string; expiresAt: Date | null }
   | { kind: 'soldOut'; tierId: string; tierName: string; requested: number; available: number }
+  /** A hold that would take its customer over the concert's limit (customer-limit.ts). */
+  | { kind: 'overLimit'; limit: number; alreadyHeld: number; requested: number }
   /** A tier the booking names no longer exists (deleted after its facts were cached). */
   | { kind: 'tierGone'; tierId: string }
   /** Another request holds this idempotency key (committed before this one could claim it). */

@@ -1,6 +1,6 @@
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
-import { createStatementRunner } from './named-statement.ts';
+import { createStatementRunner, createTransactionRunner } from './named-statement.ts';
 import { relations } from './relations.ts';
 
 export interface DatabaseOptions {
@@ -50,7 +50,8 @@ export function createDatabase({ url, poolSize = 20, onIdleError, onQuery, timeo
   pool.on('error', (error) => onIdleError?.(error));
   const db = drizzle({ client: pool, relations, logger: onQuery ? { logQuery: (query) => onQuery(query) } : undefined });
   const run = createStatementRunner(pool, { named: namedStatements, onQuery });
-  return { pool, db, run };
+  const transaction = createTransactionRunner(pool, { named: namedStatements, onQuery });
+  return { pool, db, run, transaction };
 }
 
 export type DatabaseConnection = ReturnType<typeof createDatabase>;

@@ -40,18 +40,50 @@ export type StatementRunner = <Params extends Record<string, unknown>, Row>(
 ) => Promise<Row[]>;
 
 /**
- * Runs compiled statements on the pool and reports them to the same query log as drizzle's own
- * queries. `named: false` sends them unnamed, for poolers that cannot keep a prepared statement
- * across transactions (PgBouncer < 1.21 in transaction mode).
+ * Runs compiled statements on the pool (or on one connection of it) and reports them to the same
+ * query log as drizzle's own queries. `named: false` sends them unnamed, for poolers that cannot keep
+ * a prepared statement across transactions (PgBouncer < 1.21 in transaction mode).
  */
-export function createStatementRunner(pool: pg.Pool, options: { named: boolean; onQuery?: (sql: string) => void }): StatementRunner {
+export function createStatementRunner(
+  target: Pick<pg.Pool, 'query'> | pg.PoolClient,
+  options: { named: boolean; onQuery?: (sql: string) => void },
+): StatementRunner {
   return async (statement, values) => {
     options.onQuery?.(statement.text);
-    const result = await pool.query({
+    const result = await target.query({
       name: options.named ? statement.name : undefined,
       text: statement.text,
       values: fillPlaceholders(statement.params, values),
     });
     return result.rows;
+  };
+}
+
+/**
+ * Runs `work` in one transaction on one pooled connection: compiled statements that must see each
+ * other's effects or locks (a later statement's fresh snapshot sees what committed while an earlier
+ * one waited for a lock). Commits unless `work` throws or `commit(result)` says no; then rolls back.
+ */
+export type TransactionRunner = <T>(work: (run: StatementRunner) => Promise<T>, commit?: (result: T) => boolean) => Promise<T>;
+
+export function createTransactionRunner(pool: pg.Pool, options: { named: boolean; onQuery?: (sql: string) => void }): TransactionRunner {
+  return async (work, commit = () => true) => {
+    const client = await pool.connect();
+    let broken: unknown;
+    try {
+      options.onQuery?.('BEGIN');
+      await client.query('BEGIN');
+      const result = await work(createStatementRunner(client, options));
+      const end = commit(result) ? 'COMMIT' : 'ROLLBACK';
+      options.onQuery?.(end);
+      await client.query(end);
+      return result;
+    } catch (error) {
+      // A connection that cannot even roll back is not given back to the pool.
+      await client.query('ROLLBACK').catch((rollbackError: unknown) => (broken = rollbackError));
+      throw error;
+    } finally {
+      client.release(broken instanceof Error ? broken : undefined);
+    }
   };
 }

@@ -18,6 +18,9 @@ describe('describeOutcome', () => {
   const rejections: BookResult[] = [
     { __typename: 'SoldOutError', tierId: 'VIP', available: 0, tier: { name: 'VIP' } },
     { __typename: 'SoldOutError', tierId: 'VIP', available: 1, tier: { name: 'VIP' } },
+    { __typename: 'TicketLimitExceededError', limit: 8, alreadyHeld: 0 },
+    { __typename: 'TicketLimitExceededError', limit: 8, alreadyHeld: 6 },
+    { __typename: 'TicketLimitExceededError', limit: 8, alreadyHeld: 8 },
     { __typename: 'ValidationError', field: 'customerEmail' },
     { __typename: 'ValidationError', field: 'items[1].quantity' },
     { __typename: 'ValidationError', field: 'items[0].tierId' },

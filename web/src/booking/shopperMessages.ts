@@ -13,7 +13,7 @@ export interface FormErrors {
 }
 
 /** Why an order was refused: checked in the browser (incomplete) or answered by the server. */
-export type RejectionReason = 'incomplete' | 'invalid' | 'soldOut' | 'notFound' | 'keyReused' | 'outdated';
+export type RejectionReason = 'incomplete' | 'invalid' | 'soldOut' | 'overLimit' | 'notFound' | 'keyReused' | 'outdated';
 
 /** Why we cannot tell whether the booking happened; a retry with the same key settles it. */
 export type UnknownCause = 'network' | 'server' | 'busy';
@@ -21,6 +21,7 @@ export type UnknownCause = 'network' | 'server' | 'busy';
 export type BookResult =
   | { __typename: 'HoldTicketsSuccess'; replayed: boolean; booking: { id: string } }
   | { __typename: 'SoldOutError'; tierId: string; available: number; tier: { name: string } }
+  | { __typename: 'TicketLimitExceededError'; limit: number; alreadyHeld: number }
   | { __typename: 'ValidationError'; field?: string | null }
   | { __typename: 'IdempotencyKeyReusedError' }
   | { __typename: 'NotFoundError' };
@@ -52,6 +53,12 @@ export const words = {
     available <= 0
       ? `${tier} is sold out. Nothing was booked.`
       : `Only ${available} ${tier} ${tickets(available)} left. Nothing was booked: choose ${available} or fewer.`,
+  overLimit: (limit: number, alreadyHeld: number) =>
+    alreadyHeld <= 0
+      ? `One person can have at most ${limit} ${tickets(limit)} for this concert. Nothing was booked: choose ${limit} or fewer.`
+      : `One person can have at most ${limit} ${tickets(limit)} for this concert, and this email address already has ${alreadyHeld}. Nothing was booked${
+          alreadyHeld < limit ? `: choose ${limit - alreadyHeld} or fewer.` : '.'
+        }`,
   overtaken: (tier: string, available: number) =>
     available <= 0 ? `${tier} just sold out.` : `Only ${available} ${tier} ${tickets(available)} left: choose fewer.`,
   unknownOutcome: (cause: UnknownCause) =>
@@ -65,6 +72,8 @@ export function describeOutcome(result: BookResult, sent: OrderLine[], tierName:
       return { kind: 'booked', bookingId: result.booking.id, replayed: result.replayed };
     case 'SoldOutError':
       return rejected('soldOut', { form: words.soldOut(result.tier.name, result.available), tiers: {} });
+    case 'TicketLimitExceededError':
+      return rejected('overLimit', { form: words.overLimit(result.limit, result.alreadyHeld), tiers: {} });
     case 'ValidationError':
       return rejected('invalid', validationErrors(result.field ?? null, sent, tierName));
     case 'NotFoundError':

@@ -36,6 +36,10 @@ export const HoldTicketsMutation = graphql(/* GraphQL */ `
           capacity
         }
       }
+      ... on TicketLimitExceededError {
+        limit
+        alreadyHeld
+      }
       ... on ValidationError {
         field
       }

@@ -9,6 +9,7 @@ import {
   PaidTooLateError,
   PaymentDeclinedError,
   SoldOutError,
+  TicketLimitExceededError,
   ValidationError,
 } from '../../booking/errors.ts';
 import { builder } from '../builder.ts';
@@ -34,6 +35,18 @@ builder.objectType(SoldOutError, {
     }),
     requested: t.exposeInt('requested'),
     available: t.exposeInt('available'),
+  }),
+});
+
+builder.objectType(TicketLimitExceededError, {
+  name: 'TicketLimitExceededError',
+  description:
+    "The hold would give this customer (by email, ignoring case) more tickets of the concert than its limit per customer; nothing was held. Confirmed bookings and live holds count; expired, released and cancelled ones do not.",
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    limit: t.exposeInt('limit', { description: 'Tickets one customer may hold or own for this concert.' }),
+    alreadyHeld: t.exposeInt('alreadyHeld', { description: 'Tickets this customer already holds or owns for this concert.' }),
+    requested: t.exposeInt('requested', { description: 'Tickets this hold asked for, over all its tiers.' }),
   }),
 });
 
