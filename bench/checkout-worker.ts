@@ -31,6 +31,8 @@ export interface CheckoutSpec {
   concertId: string;
   tierId: string;
   card: { number: string; expMonth: number; expYear: number; cvc: string };
+  /** A partner's key: guests may start only a few holds a minute per address. */
+  apiKey: string;
 }
 
 interface Latencies {
@@ -60,12 +62,12 @@ interface Answer {
   body: string;
 }
 
-function poster(url: string, clients: number) {
+function poster(url: string, clients: number, apiKey: string) {
   // One socket per client loop, kept open: the cost of a checkout, not of TCP handshakes.
   const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
   return (body: string) =>
     new Promise<Answer>((resolve, reject) => {
-      const request = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (response) => {
+      const request = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-api-key': apiKey } }, (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
@@ -89,7 +91,7 @@ function payloadOf(answer: Answer, field: string, typename: string): Record<stri
 }
 
 async function measure(spec: CheckoutSpec): Promise<CheckoutResult> {
-  const post = poster(spec.url, spec.clients);
+  const post = poster(spec.url, spec.clients, spec.apiKey);
   const holdMs: number[] = [];
   const payMs: number[] = [];
   const checkoutMs: number[] = [];

@@ -31,6 +31,8 @@ export interface FanoutSpec {
   concertId: string;
   tierGid: string;
   tierId: string;
+  /** The partner key the probe bookings are made with. */
+  apiKey: string;
   serverPid: number;
   steps: number[];
   probesPerStep: number;
@@ -110,7 +112,7 @@ async function connectMore(sockets: Subscriber[], target: number, spec: FanoutSp
 async function book(spec: FanoutSpec, key: string) {
   const response = await fetch(spec.httpUrl, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'x-api-key': spec.apiKey },
     body: JSON.stringify({
       query: BOOK,
       variables: { input: { concertId: spec.concertGid, items: [{ tierId: spec.tierGid, quantity: 1 }], customerEmail: 'fan@example.com', idempotencyKey: key } },

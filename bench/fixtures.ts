@@ -1,6 +1,10 @@
 // The concerts each phase books or reads. Capacities are large enough that nothing sells out during
 // a run, so every phase measures the booking path, not the sold-out path.
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { insertPartnerKey } from '../server/src/auth/demo-accounts.ts';
+import { PARTNER_SCOPES } from '../server/src/auth/partner-permissions.ts';
+import { users } from '../server/src/db/auth-schema.ts';
 import { createDatabase } from '../server/src/db/client.ts';
 import { seedDemoCatalogue } from '../server/src/db/seed.ts';
 
@@ -18,7 +22,17 @@ export interface Fixtures {
   paid: Fixture;
   /** A concert of the demo catalogue, as the concert page shows it (3 tiers). */
   catalogueConcertId: string;
+  /** Partner keys (every scope) the booking phases send as x-api-key. */
+  partnerKeys: {
+    /** With a quota no phase reaches: every request still costs its limiter hit, as in production. */
+    limited: string;
+    /** rateLimitEnabled=false: the same path with no limiter round trip, to price the limiter. */
+    unlimited: string;
+  };
 }
+
+// 100 M a minute: counted on every request, never refused at bench rates.
+const BENCH_KEY_QUOTA = { max: 100_000_000, windowMs: 60_000 };
 
 const TIER_CAPACITY = 50_000_000;
 
@@ -32,6 +46,7 @@ export async function createFixtures(url: string): Promise<Fixtures> {
       fanout: await createConcert(client, 'Fan-out', 1),
       paid: await createConcert(client, 'Hold then pay', 1),
       catalogueConcertId: await seedCatalogue(url, client),
+      partnerKeys: await createPartnerKeys(url),
     };
   } finally {
     await client.end();
@@ -51,6 +66,21 @@ async function createConcert(client: pg.Client, name: string, tiers: number): Pr
     [concertId, TIER_CAPACITY, tiers],
   );
   return { concertId, tierIds: tierRows.rows.map((row) => row.id), capacity: TIER_CAPACITY };
+}
+
+async function createPartnerKeys(url: string) {
+  const { db, pool } = createDatabase({ url, poolSize: 1 });
+  try {
+    const ownerId = 'bench-partner-owner';
+    await db.insert(users).values({ id: ownerId, name: 'Bench partner owner', email: 'bench-partner@example.com', role: 'organizer', emailVerified: true });
+    const limited = `ct_bench_${randomBytes(24).toString('base64url')}`;
+    const unlimited = `ct_bench_${randomBytes(24).toString('base64url')}`;
+    await insertPartnerKey(db, { ownerId, plainKey: limited, name: 'Bench partner', scopes: PARTNER_SCOPES, rateLimit: BENCH_KEY_QUOTA });
+    await insertPartnerKey(db, { ownerId, plainKey: unlimited, name: 'Bench partner without quota', scopes: PARTNER_SCOPES, rateLimit: null });
+    return { limited, unlimited };
+  } finally {
+    await pool.end();
+  }
 }
 
 async function seedCatalogue(url: string, client: pg.Client) {

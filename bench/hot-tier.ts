@@ -31,6 +31,8 @@ export interface BookingLoadOptions {
   warmupSec: number;
   pids: Pids;
   databaseUrl: string;
+  /** The partner key every request is sent with (bookTickets and partner holds need one). */
+  apiKey: string;
 }
 
 export async function runBookingLoad(options: BookingLoadOptions) {
@@ -58,6 +60,7 @@ export async function runBookingLoad(options: BookingLoadOptions) {
       durationSec: options.durationSec,
       warmupSec: options.warmupSec,
       bodies,
+      headers: { 'x-api-key': options.apiKey },
       successMarker: options.mode === 'hold' ? '"__typename":"HoldTicketsSuccess"' : '"__typename":"BookTicketsSuccess"',
     },
     options.pids,

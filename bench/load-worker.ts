@@ -10,6 +10,8 @@ export interface LoadSpec {
   warmupSec: number;
   /** Request bodies, sent round-robin by each connection. */
   bodies: string[];
+  /** Sent with every request besides content-type (a partner's x-api-key). */
+  headers?: Record<string, string>;
   /** A response counts as a success only if its body contains this. */
   successMarker: string;
 }
@@ -39,7 +41,7 @@ function run(spec: LoadSpec, seconds: number, onResponse?: (status: number, body
     duration: seconds,
     timeout: 10,
     idReplacement: true,
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...spec.headers },
     requests: spec.bodies.map((body) => ({ body, ...(onResponse ? { onResponse } : {}) })),
   });
   if (onLatency) instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => onLatency(ms));

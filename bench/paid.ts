@@ -14,6 +14,7 @@ export interface PaidOptions {
   durationSec: number;
   warmupSec: number;
   pids: Pids;
+  apiKey: string;
 }
 
 // The simulated provider's card that always succeeds (server/src/payments/simulated-provider.ts).
@@ -28,6 +29,7 @@ export async function runPaid(options: PaidOptions) {
     concertId: globalId('Concert', options.fixture.concertId),
     tierId: globalId('TicketTier', options.fixture.tierIds[0]),
     card: SUCCESS_CARD,
+    apiKey: options.apiKey,
   };
   const { result: r, cores, statements } = await runWorker<CheckoutResult>('./checkout-worker.ts', spec, options.pids);
   const ledger = await readPaidLedger(options.databaseUrl, options.fixture.concertId);

@@ -65,7 +65,7 @@ async function measureOnce(options: ProcessesOptions, processes: number): Promis
     const pids: Pids = { server: server.pid, postgres: options.postgresPid, statements: async () => NaN, serverCpu: server.cpuSeconds };
     const common = { url: server.url, connections: options.clients, durationSec: options.durationSec, warmupSec: options.warmupSec, pids };
     const baseline = figuresOf(await runBaseline(common));
-    const hot = await runBookingLoad({ ...common, databaseUrl: options.databaseUrl, fixture: options.fixtures.hot });
+    const hot = await runBookingLoad({ ...common, databaseUrl: options.databaseUrl, fixture: options.fixtures.hot, apiKey: options.fixtures.partnerKeys.limited });
     const catalogue = figuresOf(await runCatalogue({ ...common, concertId: options.fixtures.catalogueConcertId }));
     return { baseline, hot: figuresOf(hot, hot.consistent), catalogue };
   } finally {

@@ -12,6 +12,9 @@ export interface Results {
   settings: Record<string, unknown>;
   baseline?: { reqPerSec: number; p50Ms: number; p95Ms: number; p99Ms: number; errors: number; serverUsPerRequest: number } & Record<string, unknown>;
   hotTier?: { bookingsPerSec: number; p50Ms: number; p95Ms: number; p99Ms: number; errors: number } & Record<string, unknown>;
+  /** The hot tier with a key that has no quota (no limiter hit): `quotaCost` = hotTier ÷ this. */
+  hotTierNoQuota?: { bookingsPerSec: number; p50Ms: number; p95Ms: number; p99Ms: number; errors: number } & Record<string, unknown>;
+  quotaCost?: number;
   hold?: { holdsPerSec: number; p50Ms: number; p95Ms: number; p99Ms: number; errors: number } & Record<string, unknown>;
   /** holdTickets ÷ bookTickets throughput, same run (the checkout issue asks for ≥ 0.9). */
   holdToBook?: number;
@@ -52,6 +55,9 @@ export function printTable(results: Results) {
   const ofBaseline = (phase: Record<string, unknown>) => (phase.ofBaseline === undefined ? '' : `${(phase.ofBaseline as number).toFixed(2)}× baseline; `);
   if (baseline) rows.push([`baseline { __typename }${baseline.rounds ? `, median of ${(baseline.rounds as unknown[]).length}` : ''}`, `${fmt(baseline.reqPerSec)} req/s`, fmt(baseline.p50Ms, 1), fmt(baseline.p95Ms, 1), fmt(baseline.p99Ms, 1), fmt(baseline.errors), `${perRequest(baseline)}; cores: ${cores(baseline.cores as Record<string, number>)}`]);
   if (hot) rows.push([`hot tier (64 clients, 1 tier)${hot.rounds ? `, median of ${(hot.rounds as unknown[]).length}` : ''}`, `${fmt(hot.bookingsPerSec)} bookings/s`, fmt(hot.p50Ms, 1), fmt(hot.p95Ms, 1), fmt(hot.p99Ms, 1), fmt(hot.errors), `${ofBaseline(hot)}${perRequest(hot)}; ${fmt(hot.sqlPerBooking as number, 2)} SQL/booking; cores: ${cores(hot.cores as Record<string, number>)}`]);
+  const free = results.hotTierNoQuota;
+  if (free) rows.push([`hot tier, key without quota${free.rounds ? `, median of ${(free.rounds as unknown[]).length}` : ''}`, `${fmt(free.bookingsPerSec)} bookings/s`, fmt(free.p50Ms, 1), fmt(free.p95Ms, 1), fmt(free.p99Ms, 1), fmt(free.errors), `${ofBaseline(free)}${perRequest(free)}; ${fmt(free.sqlPerBooking as number, 2)} SQL/booking; cores: ${cores(free.cores as Record<string, number>)}`]);
+  if (results.quotaCost !== undefined) rows.push(['with quota ÷ without', `${results.quotaCost.toFixed(2)}×`, '', '', '', '', '']);
   if (hold) rows.push([`holds, hot tier (64 clients)${hold.rounds ? `, median of ${(hold.rounds as unknown[]).length}` : ''}`, `${fmt(hold.holdsPerSec)} holds/s`, fmt(hold.p50Ms, 1), fmt(hold.p95Ms, 1), fmt(hold.p99Ms, 1), fmt(hold.errors), `cores: ${cores(hold.cores as Record<string, number>)}`]);
   if (results.holdToBook !== undefined) rows.push(['holds ÷ bookings', `${results.holdToBook.toFixed(2)}×`, '', '', '', '', '']);
   if (paid) rows.push(['hold → pay (64 clients)', `${fmt(paid.checkoutsPerSec)} checkouts/s`, fmt(paid.p50Ms, 1), fmt(paid.p95Ms, 1), fmt(paid.p99Ms, 1), fmt(paid.errors), `hold p50/p95 ${fmt(paid.hold.p50Ms, 1)}/${fmt(paid.hold.p95Ms, 1)} ms, pay ${fmt(paid.pay.p50Ms, 1)}/${fmt(paid.pay.p95Ms, 1)} ms; ${fmt(paid.serverUsPerCheckout)} µs server CPU/checkout; ${fmt(paid.sqlPerCheckout as number, 2)} SQL/checkout; ledger ${paid.consistent ? 'consistent' : 'NOT CONSISTENT'}; cores: ${cores(paid.cores as Record<string, number>)}`]);

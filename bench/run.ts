@@ -27,7 +27,7 @@ const args = new Map(
 const quick = args.has('quick');
 // --processes=1,2 runs the process-count comparison (processes.ts); the other phases then only with --only.
 const processCounts = args.has('processes') ? args.get('processes')!.split(',').map(Number) : [];
-const phases = new Set((args.get('only') ?? (processCounts.length ? '' : 'baseline,hot,hold,paid,pgbench,spread,catalogue,fanout')).split(','));
+const phases = new Set((args.get('only') ?? (processCounts.length ? '' : 'baseline,hot,hot-unlimited,hold,paid,pgbench,spread,catalogue,fanout')).split(','));
 const number = (name: string) => (args.has(name) ? Number(args.get(name)) : undefined);
 
 const CLIENTS = 64;
@@ -73,9 +73,10 @@ const log = (message: string) => console.log(`[bench ${((performance.now() - sta
 try {
   const baselineRounds: Awaited<ReturnType<typeof runBaseline>>[] = [];
   const hotRounds: Awaited<ReturnType<typeof runBookingLoad>>[] = [];
+  const unlimitedRounds: Awaited<ReturnType<typeof runBookingLoad>>[] = [];
   const holdRounds: Awaited<ReturnType<typeof runBookingLoad>>[] = [];
   const pgbenchRounds: Awaited<ReturnType<typeof runPgbench>>[] = [];
-  for (let round = 1; round <= plan.rounds && (phases.has('baseline') || phases.has('hot') || phases.has('hold') || phases.has('pgbench')); round++) {
+  for (let round = 1; round <= plan.rounds && (phases.has('baseline') || phases.has('hot') || phases.has('hot-unlimited') || phases.has('hold') || phases.has('pgbench')); round++) {
     // The floor of the same server, clients and rounds: `{ __typename }`, no resolver, no SQL.
     if (phases.has('baseline')) {
       log(`baseline, round ${round}/${plan.rounds}: { __typename }, ${CLIENTS} clients, ${plan.durationSec}s`);
@@ -86,14 +87,21 @@ try {
     if (phases.has('hot')) {
       log(`hot tier, round ${round}/${plan.rounds}: ${CLIENTS} clients, 1 tier, ${plan.durationSec}s`);
       const warmupSec = round === 1 ? plan.warmupSec : 0;
-      hotRounds.push(await runBookingLoad({ url: server.url, databaseUrl: postgres.url, fixture: fixtures.hot, connections: CLIENTS, durationSec: plan.durationSec, warmupSec, pids }));
+      hotRounds.push(await runBookingLoad({ url: server.url, databaseUrl: postgres.url, fixture: fixtures.hot, connections: CLIENTS, durationSec: plan.durationSec, warmupSec, pids, apiKey: fixtures.partnerKeys.limited }));
       log(`  ${hotRounds.at(-1)!.result.perSec} bookings/s, p95 ${hotRounds.at(-1)!.result.p95Ms} ms, ${serverUsPerRequest(hotRounds.at(-1)!)} µs server CPU/request`);
+    }
+    if (phases.has('hot-unlimited')) {
+      // The same bookings with a key that has no quota: what the limiter's hit per request costs.
+      log(`hot tier, key without quota, round ${round}/${plan.rounds}: ${CLIENTS} clients, 1 tier, ${plan.durationSec}s`);
+      const warmupSec = round === 1 && !phases.has('hot') ? plan.warmupSec : 0;
+      unlimitedRounds.push(await runBookingLoad({ url: server.url, databaseUrl: postgres.url, fixture: fixtures.hot, connections: CLIENTS, durationSec: plan.durationSec, warmupSec, pids, apiKey: fixtures.partnerKeys.unlimited }));
+      log(`  ${unlimitedRounds.at(-1)!.result.perSec} bookings/s, p95 ${unlimitedRounds.at(-1)!.result.p95Ms} ms, ${serverUsPerRequest(unlimitedRounds.at(-1)!)} µs server CPU/request`);
     }
     if (phases.has('hold')) {
       // Alternating with the bookTickets rounds, so a burst of other load hits both alike.
       log(`holds on the hot tier, round ${round}/${plan.rounds}: ${CLIENTS} clients, ${plan.durationSec}s`);
       const warmupSec = round === 1 && !phases.has('hot') ? plan.warmupSec : 0;
-      holdRounds.push(await runBookingLoad({ mode: 'hold', url: server.url, databaseUrl: postgres.url, fixture: fixtures.hot, connections: CLIENTS, durationSec: plan.durationSec, warmupSec, pids }));
+      holdRounds.push(await runBookingLoad({ mode: 'hold', url: server.url, databaseUrl: postgres.url, fixture: fixtures.hot, connections: CLIENTS, durationSec: plan.durationSec, warmupSec, pids, apiKey: fixtures.partnerKeys.limited }));
       log(`  ${holdRounds.at(-1)!.result.perSec} holds/s, p95 ${holdRounds.at(-1)!.result.p95Ms} ms`);
     }
     if (phases.has('pgbench')) {
@@ -133,6 +141,24 @@ try {
     };
     if (results.baseline) results.hotTier.ofBaseline = round(results.hotTier.bookingsPerSec / results.baseline.reqPerSec);
   }
+  if (unlimitedRounds.length > 0) {
+    const pick = (get: (r: (typeof unlimitedRounds)[number]) => number) => median(unlimitedRounds.map(get));
+    results.hotTierNoQuota = {
+      bookingsPerSec: pick((r) => r.result.perSec),
+      p50Ms: pick((r) => r.result.p50Ms),
+      p95Ms: pick((r) => r.result.p95Ms),
+      p99Ms: pick((r) => r.result.p99Ms),
+      errors: unlimitedRounds.reduce((sum, r) => sum + r.result.errors, 0),
+      sqlPerBooking: round(pick((r) => r.statements / r.result.requests)),
+      serverUsPerRequest: pick(serverUsPerRequest),
+      consistent: unlimitedRounds.every((r) => r.consistent),
+      cores: unlimitedRounds[Math.floor(unlimitedRounds.length / 2)].cores,
+      rounds: unlimitedRounds.map((r) => ({ bookingsPerSec: r.result.perSec, serverUsPerRequest: serverUsPerRequest(r), p95Ms: r.result.p95Ms, errors: r.result.errors })),
+      errorSamples: unlimitedRounds.flatMap((r) => r.result.errorSamples).slice(0, 5),
+    };
+    if (results.baseline) results.hotTierNoQuota.ofBaseline = round(results.hotTierNoQuota.bookingsPerSec / results.baseline.reqPerSec);
+    if (results.hotTier) results.quotaCost = round(results.hotTier.bookingsPerSec / results.hotTierNoQuota.bookingsPerSec);
+  }
   if (holdRounds.length > 0) {
     const pick = (get: (r: (typeof holdRounds)[number]) => number) => median(holdRounds.map(get));
     results.hold = {
@@ -153,12 +179,12 @@ try {
   }
   if (phases.has('paid')) {
     log(`hold → pay: ${CLIENTS} clients, each holds 1 ticket and pays for it, ${plan.durationSec}s`);
-    results.paid = await runPaid({ url: server.url, databaseUrl: postgres.url, fixture: fixtures.paid, clients: CLIENTS, durationSec: plan.durationSec, warmupSec: plan.warmupSec, pids });
+    results.paid = await runPaid({ url: server.url, databaseUrl: postgres.url, fixture: fixtures.paid, clients: CLIENTS, durationSec: plan.durationSec, warmupSec: plan.warmupSec, pids, apiKey: fixtures.partnerKeys.limited });
     log(`  ${results.paid.checkoutsPerSec} checkouts/s, p95 ${results.paid.p95Ms} ms, ${results.paid.serverUsPerCheckout} µs server CPU/checkout, consistent: ${results.paid.consistent}`);
   }
   if (phases.has('spread')) {
     log(`spread: ${CLIENTS} clients over 100 tiers, ${plan.durationSec}s`);
-    const spread = await runBookingLoad({ url: server.url, databaseUrl: postgres.url, fixture: fixtures.spread, connections: CLIENTS, durationSec: plan.durationSec, warmupSec: plan.warmupSec, pids });
+    const spread = await runBookingLoad({ url: server.url, databaseUrl: postgres.url, fixture: fixtures.spread, connections: CLIENTS, durationSec: plan.durationSec, warmupSec: plan.warmupSec, pids, apiKey: fixtures.partnerKeys.limited });
     const r = spread.result;
     results.spread = { bookingsPerSec: r.perSec, p50Ms: r.p50Ms, p95Ms: r.p95Ms, p99Ms: r.p99Ms, errors: r.errors, sqlPerBooking: round(spread.statements / r.requests), consistent: spread.consistent, cores: spread.cores, errorSamples: r.errorSamples };
   }
@@ -184,6 +210,7 @@ try {
         concertId: fixtures.fanout.concertId,
         tierGid: globalId('TicketTier', fixtures.fanout.tierIds[0]),
         tierId: fixtures.fanout.tierIds[0],
+        apiKey: fixtures.partnerKeys.limited,
         serverPid: server.pid,
         steps: plan.fanoutSteps,
         probesPerStep: plan.probes,

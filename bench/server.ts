@@ -22,6 +22,8 @@ const app = buildApp({
   databaseUrl: env.DATABASE_URL!,
   poolSize: optional('DB_POOL_SIZE'),
   production: env.NODE_ENV === 'production',
+  // Production refuses to run without one; the bench's sessions and booking links are throwaway.
+  authSecret: env.AUTH_SECRET || 'bench-only-auth-secret-of-32-characters-or-more',
   onQuery: () => {
     statements += 1;
   },

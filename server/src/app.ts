@@ -235,6 +235,8 @@ export function buildApp(options: AppOptions) {
     metrics,
     availability,
     holdSweeper,
+    /** better-auth's server API: accounts and sessions without going through /api/auth (tests, scripts). */
+    auth,
     /** Resolves once the server accepts connections; port 0 picks a free one. */
     async start(port = 4000, host?: string) {
       await listener.start();

@@ -37,6 +37,8 @@ interface CacheEntry {
  */
 export class ApiKeyVerifier {
   private readonly cache = new Map<string, CacheEntry>();
+  // Bumped by every forget: a key read while a revocation came in is not cached from that read.
+  private generation = 0;
 
   constructor(
     private readonly db: Database,
@@ -44,7 +46,10 @@ export class ApiKeyVerifier {
   ) {
     listener.subscribe(API_KEY_CHANGES_CHANNEL, () => ({
       notification: (hash: string) => this.forget(hash),
-      resync: () => this.cache.clear(),
+      resync: () => {
+        this.generation += 1;
+        this.cache.clear();
+      },
     }));
   }
 
@@ -52,6 +57,7 @@ export class ApiKeyVerifier {
     const now = Date.now();
     const cached = this.cache.get(plainKey);
     if (cached && cached.until > now) return usable(cached.key, now);
+    const generation = this.generation;
     const hash = await defaultKeyHasher(plainKey);
     const [row] = await this.db.select().from(apiKeys).where(eq(apiKeys.key, hash));
     const key: VerifiedApiKey | null =
@@ -67,13 +73,16 @@ export class ApiKeyVerifier {
             expiresAt: row.expiresAt,
           }
         : null;
-    if (this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value!);
-    this.cache.set(plainKey, { key, hash, until: now + (key ? CACHE_MS : UNKNOWN_CACHE_MS) });
+    if (generation === this.generation) {
+      if (this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value!);
+      this.cache.set(plainKey, { key, hash, until: now + (key ? CACHE_MS : UNKNOWN_CACHE_MS) });
+    }
     return usable(key, now);
   }
 
   /** Forget a key by its stored hash (revoked or changed here or on another instance). */
   forget(hash: string) {
+    this.generation += 1;
     for (const [plain, entry] of this.cache) if (entry.hash === hash) this.cache.delete(plain);
   }
 }

@@ -61,13 +61,13 @@ export async function ensureDemoAccounts(auth: Auth, db: Database, options: Demo
 /**
  * Stores a key whose value was chosen outside (configuration, tests) exactly as the api-key plugin
  * stores the ones it generates: its SHA-256 only, by the plugin's own hasher. A key already there
- * is left as it is.
+ * is left as it is. A `rateLimit` of null stores the key without a quota (no limiter round trip).
  */
 export async function insertPartnerKey(
   db: Database,
-  key: { ownerId: string; plainKey: string; name: string; scopes: readonly PartnerScope[]; rateLimit?: { max: number; windowMs: number } },
+  key: { ownerId: string; plainKey: string; name: string; scopes: readonly PartnerScope[]; rateLimit?: { max: number; windowMs: number } | null },
 ) {
-  const rateLimit = key.rateLimit ?? DEFAULT_KEY_RATE_LIMIT;
+  const rateLimit = key.rateLimit === undefined ? DEFAULT_KEY_RATE_LIMIT : key.rateLimit;
   await db
     .insert(apiKeys)
     .values({
@@ -78,8 +78,9 @@ export async function insertPartnerKey(
       prefix: key.plainKey.startsWith(API_KEY_PREFIX) ? API_KEY_PREFIX : null,
       referenceId: key.ownerId,
       permissions: JSON.stringify(permissionsOf(key.scopes)),
-      rateLimitMax: rateLimit.max,
-      rateLimitTimeWindow: rateLimit.windowMs,
+      rateLimitEnabled: rateLimit !== null,
+      rateLimitMax: rateLimit?.max ?? null,
+      rateLimitTimeWindow: rateLimit?.windowMs ?? null,
     })
     .onConflictDoNothing({ target: apiKeys.key });
 }

@@ -15,6 +15,8 @@ export class ValidationError extends BookingError {
   }
 }
 
+const NAMES = { Concert: 'concert', TicketTier: 'ticket tier', Booking: 'booking', ApiKey: 'API key of yours' };
+
 /**
  * `id` is a database id, or with `clientId` the client's own value (one that could not even be
  * decoded), clipped so that a huge value is not sent back.
@@ -22,11 +24,11 @@ export class ValidationError extends BookingError {
 export class NotFoundError extends BookingError {
   readonly id: string;
   constructor(
-    readonly typename: 'Concert' | 'TicketTier' | 'Booking',
+    readonly typename: 'Concert' | 'TicketTier' | 'Booking' | 'ApiKey',
     id: string,
     readonly clientId = false,
   ) {
-    super(`No ${typename === 'TicketTier' ? 'ticket tier' : typename.toLowerCase()} has this id`);
+    super(`No ${NAMES[typename]} has this id`);
     this.id = clientId ? clip(id) : id;
   }
 }

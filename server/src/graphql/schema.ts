@@ -13,6 +13,7 @@ import './types/email-notice.ts';
 import './types/pay-for-booking.ts';
 import './types/cancel-booking.ts';
 import './types/viewer.ts';
+import './types/api-key.ts';
 import './types/node.ts';
 
 builder.queryType({});

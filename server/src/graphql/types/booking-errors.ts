@@ -65,7 +65,7 @@ builder.objectType(IdempotencyKeyReusedError, {
 
 builder.objectType(NotFoundError, {
   name: 'NotFoundError',
-  description: 'A concert or tier id that does not exist.',
+  description: 'An id that names nothing this caller may act on: a concert, tier, booking or API key.',
   interfaces: [ErrorInterface],
   fields: (t) => ({
     id: t.id({ resolve: (error) => (error.clientId ? error.id : encodeGlobalID(error.typename, error.id)) }),
