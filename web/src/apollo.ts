@@ -33,6 +33,8 @@ export function createCache() {
           // `first` is part of the key so the catalogue's short pages and the
           // dashboard's larger ones are separate lists; both page with `after`.
           concerts: relayStylePagination(['first']),
+          // One list per signed-in shopper; signing in or out resets the store.
+          myBookings: relayStylePagination(),
         },
       },
     },
