@@ -36,10 +36,11 @@ builder.queryFields((t) => ({
       resolve: (query, _root, _args, ctx) => {
         if (ctx.viewer.kind !== 'user') return [];
         const { user } = ctx.viewer;
-        // The expression of bookings_customer_email_idx, so the index answers it.
-        const byEmail = sql`lower(${bookings.customerEmail}) = ${user.email.toLowerCase()}`;
+        // The expression of bookings_customer_email_idx, so the index answers it. On the table RAW
+        // is given: the relational query aliases bookings, so a column of the bare table is no reference.
+        const byEmail = (table: typeof bookings) => sql`lower(${table.customerEmail}) = ${user.email.toLowerCase()}`;
         return ctx.db.query.bookings.findMany(
-          query({ where: user.emailVerified ? { OR: [{ userId: user.id }, { RAW: () => byEmail }] } : { userId: user.id }, orderBy: { createdAt: 'desc', id: 'desc' } }),
+          query({ where: user.emailVerified ? { OR: [{ userId: user.id }, { RAW: byEmail }] } : { userId: user.id }, orderBy: { createdAt: 'desc', id: 'desc' } }),
         );
       },
     },
