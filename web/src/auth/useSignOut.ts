@@ -15,9 +15,9 @@ export function useSignOut() {
     const result = await signOut();
     if (result.kind !== 'ok') return setState('failed');
     forgetBookingLinks();
-    await client.resetStore().catch(() => {});
-    setState('idle');
+    // Leave the account page first, so it is not redrawn as "not signed in" on its way out.
     navigate('/');
+    await client.resetStore().catch(() => {});
   }
 
   return { state, signOut: () => void run() };
