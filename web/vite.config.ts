@@ -11,6 +11,8 @@ export default defineConfig({
     proxy: {
       '/graphql': { target: apiUrl, ws: true, changeOrigin: true },
       '/health': { target: apiUrl, changeOrigin: true },
+      // better-auth: sign-in, sign-out and the magic links' landing; the session cookie is set on this origin.
+      '/api/auth': { target: apiUrl, changeOrigin: true },
       // The development mailbox's emails (the server answers it only in development).
       '/dev/mailbox': { target: apiUrl, changeOrigin: true },
     },

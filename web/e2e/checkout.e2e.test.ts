@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { bookingIdOf, readBooking, readConcert, tierNamed } from './support/api';
+import { accessTokenOf, bookingIdOf, readBooking, readConcert, tierNamed } from './support/api';
 import { screenshot, useBrowser } from './support/browser';
 import { dropFirstResponse } from './support/network';
 import { holdTickets, payWithCard } from './support/checkout';
@@ -18,6 +18,8 @@ describe('checkout', () => {
     const { page, problems } = await browser().open(`/concerts/${encodeURIComponent(concert.id)}`);
     await holdTickets(page, 'VIP', 2, 'checkout-fan@example.com');
     const bookingId = bookingIdOf(page.url());
+    const accessToken = accessTokenOf(page.url());
+    expect(accessToken, 'the hold leads to the booking by its secret link').toBeTruthy();
     // Held tickets leave availability at once.
     expect(await available(concert.id, 'VIP')).toBe(vipBefore - 2);
     expect(await page.getByTestId('hold-countdown').textContent()).toMatch(/^(10:00|9:\d\d)$/);
@@ -59,7 +61,7 @@ describe('checkout', () => {
 
     // Inventory and money balance: the tickets are back, the one charge is refunded in full.
     expect(await available(concert.id, 'VIP')).toBe(vipBefore);
-    const booking = await readBooking(baseUrl, bookingId);
+    const booking = await readBooking(baseUrl, bookingId, accessToken);
     expect(booking.status).toBe('CANCELLED');
     expect(booking.payments.map((p) => [p.status, p.amount.cents, p.refunded.cents])).toEqual([
       ['DECLINED', 20_000, 0],
@@ -76,7 +78,7 @@ describe('checkout', () => {
     await page.getByText('Your bank is confirming the payment.').waitFor();
     await screenshot(page, 'checkout-processing', { docs: true });
     await page.getByRole('heading', { name: 'You’re going!' }).waitFor({ timeout: 20_000 });
-    const booking = await readBooking(baseUrl, bookingIdOf(page.url()));
+    const booking = await readBooking(baseUrl, bookingIdOf(page.url()), accessTokenOf(page.url()));
     expect(booking.payments.map((p) => p.status)).toEqual(['SUCCEEDED']);
     expect(problems).toEqual([]);
   });
@@ -89,7 +91,7 @@ describe('checkout', () => {
     await page.getByText(/we don’t know yet whether your payment went through/).waitFor();
     await page.getByRole('button', { name: 'Try again' }).click();
     await page.getByRole('heading', { name: 'You’re going!' }).waitFor();
-    const booking = await readBooking(baseUrl, bookingIdOf(page.url()));
+    const booking = await readBooking(baseUrl, bookingIdOf(page.url()), accessTokenOf(page.url()));
     expect(booking.payments.map((p) => [p.status, p.amount.cents])).toEqual([['SUCCEEDED', 3_000]]);
     expect(problems.filter((line) => !line.includes('ERR_CONNECTION_RESET'))).toEqual([]);
   });
@@ -103,7 +105,7 @@ describe('checkout', () => {
     await page.getByText('Your hold has ended and the tickets are back on sale. Nothing was charged.').first().waitFor({ timeout: 10_000 });
     await page.getByRole('heading', { name: 'Your hold has ended' }).waitFor({ timeout: 10_000 });
     expect(await available(concert.id, 'VIP')).toBe(before);
-    expect((await readBooking(baseUrl, bookingIdOf(page.url()))).status).toBe('EXPIRED');
+    expect((await readBooking(baseUrl, bookingIdOf(page.url()), accessTokenOf(page.url()))).status).toBe('EXPIRED');
     await screenshot(page, 'checkout-expired', { docs: true });
     expect(problems).toEqual([]);
   });

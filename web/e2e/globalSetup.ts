@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -13,6 +14,8 @@ declare module 'vitest' {
     baseUrl: string;
     /** The server's database, for test fixtures (support/concerts.ts): each test makes its own concert. */
     databaseUrl: string;
+    /** A partner API key with every scope (the seed's demo key): bookTickets needs one. */
+    partnerKey: string;
   }
 }
 
@@ -26,7 +29,9 @@ export default async function setup(project: TestProject) {
   if (process.env.E2E_BASE_URL) {
     project.provide('baseUrl', process.env.E2E_BASE_URL.replace(/\/$/, ''));
     if (!process.env.E2E_DATABASE_URL) throw new Error('E2E_BASE_URL needs E2E_DATABASE_URL: tests create their own concerts');
+    if (!process.env.E2E_PARTNER_KEY) throw new Error('E2E_BASE_URL needs E2E_PARTNER_KEY (the server\'s DEMO_PARTNER_KEY): other clients book with it');
     project.provide('databaseUrl', process.env.E2E_DATABASE_URL);
+    project.provide('partnerKey', process.env.E2E_PARTNER_KEY);
     return;
   }
   buildWebIfStale();
@@ -35,24 +40,36 @@ export default async function setup(project: TestProject) {
   // mkdtemp makes it root-only; the postgres user must be able to enter it, or the server puts
   // the cluster under /var/tmp instead, where this cleanup would never find it.
   chmodSync(dataDir, 0o755);
+  const port = await freePort();
+  const partnerKey = `ct_e2e_${randomBytes(24).toString('base64url')}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATA_DIR: dataDir,
     EMBEDDED_PG_PORT: String(await freePort()),
     SEED_DEMO: '1',
     NODE_ENV: 'production',
+    // The address the browser uses: magic links are built on it, and better-auth accepts sign-ins
+    // only from its origin (a session cookie set for localhost would not reach 127.0.0.1).
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    // The seed creates the demo organizer and partner key with these, so tests know them.
+    DEMO_PARTNER_KEY: partnerKey,
+    DEMO_ORGANIZER_EMAIL: 'e2e-organizer@example.com',
+    DEMO_ORGANIZER_PASSWORD: randomBytes(18).toString('base64url'),
+    // Every browser test is a guest from 127.0.0.1: the per-address hold quota would count the whole suite as one shopper.
+    HOLDS_PER_MINUTE: '1000',
   };
   delete env.DATABASE_URL;
   let server: ServerProcess;
   try {
     // /health, not /ready: the first start builds a cluster, migrates and seeds before it listens.
-    server = await spawnServer({ entry: 'server/src/main.ts', cwd: repoRoot, env, readyPath: '/health', timeoutMs: 120_000 });
+    server = await spawnServer({ entry: 'server/src/main.ts', cwd: repoRoot, env, port, readyPath: '/health', timeoutMs: 120_000 });
   } catch (error) {
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
   const baseUrl = server.base;
   project.provide('baseUrl', baseUrl);
+  project.provide('partnerKey', partnerKey);
   // Where the server keeps its cluster (server/src/db/open-database.ts).
   const databaseUrl = await runningEmbeddedPostgresUrl(join(dataDir, 'postgres'));
   if (!databaseUrl) {

@@ -2,6 +2,7 @@ import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/clien
 import { relayStylePagination } from '@apollo/client/utilities';
 import { OperationTypeNode } from 'graphql';
 import { createClient } from 'graphql-ws';
+import { guestId } from './auth/guestId';
 import { closeKind, createConnectionStateStore } from './connectionState';
 import { createPersistedDocumentsLink } from './persistedDocuments';
 import { possibleTypes } from './possibleTypes';
@@ -32,6 +33,8 @@ export function createCache() {
           // `first` is part of the key so the catalogue's short pages and the
           // dashboard's larger ones are separate lists; both page with `after`.
           concerts: relayStylePagination(['first']),
+          // One list per signed-in shopper; signing in or out resets the store.
+          myBookings: relayStylePagination(),
         },
       },
     },
@@ -63,7 +66,9 @@ export function createApolloClient() {
     ApolloLink.split(
       (operation) => operation.operationType === OperationTypeNode.SUBSCRIPTION,
       createWsLink(wsClient),
-      new HttpLink({ uri: '/graphql' }),
+      // Same origin only: the session cookie goes along, and no other site's page can make it.
+      // x-guest-id keeps a guest's idempotency keys its own when it shares an address with others.
+      new HttpLink({ uri: '/graphql', credentials: 'same-origin', headers: { 'x-guest-id': guestId() } }),
     ),
   ]);
 

@@ -4,7 +4,7 @@ import persisted from './gql/persisted-documents.json';
 import { BookingDocument } from './gql/graphql';
 import { createPersistedDocumentsLink, documentHash } from './persistedDocuments';
 
-const bookingResponse = { data: { __typename: 'Query', booking: null } };
+const bookingResponse = { data: { __typename: 'Query', viewer: null, booking: null } };
 
 function clientWith(respond: (body: Record<string, unknown>) => unknown) {
   const bodies: Record<string, unknown>[] = [];

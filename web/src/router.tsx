@@ -4,8 +4,11 @@ import { BookingRoute } from './routes/BookingRoute';
 import { CatalogueRoute } from './routes/CatalogueRoute';
 import { ConcertRoute } from './routes/ConcertRoute';
 import { DashboardRoute } from './routes/DashboardRoute';
+import { AccountRoute } from './routes/AccountRoute';
 import { MailboxRoute } from './routes/MailboxRoute';
+import { MyBookingsRoute } from './routes/MyBookingsRoute';
 import { NotFoundRoute } from './routes/NotFoundRoute';
+import { SignInRoute } from './routes/SignInRoute';
 
 export const routes = [
   {
@@ -16,6 +19,9 @@ export const routes = [
       { path: '/bookings/:id', element: <BookingRoute /> },
       { path: '/dashboard', element: <DashboardRoute /> },
       { path: '/mailbox', element: <MailboxRoute /> },
+      { path: '/signin', element: <SignInRoute /> },
+      { path: '/account', element: <AccountRoute /> },
+      { path: '/my-bookings', element: <MyBookingsRoute /> },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

@@ -3,7 +3,7 @@ import { render, screen } from '@testing-library/react';
 import type userEvent from '@testing-library/user-event';
 import { MockedProvider } from '@apollo/client/testing/react';
 import type { MockLink } from '@apollo/client/testing';
-import { MemoryRouter, Route, Routes, useParams } from 'react-router';
+import { MemoryRouter, Route, Routes, useParams, useSearchParams } from 'react-router';
 import { BookingForm, BookingFormFragment } from '../src/components/BookingForm';
 import { HoldTicketsMutation } from '../src/booking/useHoldTickets';
 import type { FragmentType } from '../src/gql/fragment-masking';
@@ -49,7 +49,13 @@ export function bookingMock(respond: MockLink.MockedResponse['result'] | Error, 
 export const typed = (holdTickets: Record<string, unknown>) => ({ data: { __typename: 'Mutation', holdTickets } });
 
 function BookingPage() {
-  return <p>Booking page for {useParams().id}</p>;
+  const [params] = useSearchParams();
+  return (
+    <>
+      <p>Booking page for {useParams().id}</p>
+      <p>Link secret: {params.get('access')}</p>
+    </>
+  );
 }
 
 export function formTree(mocks: MockLink.MockedResponse[], data = concert) {

@@ -1,10 +1,12 @@
 // A second client that is not the browser: plain HTTP POSTs, the way a
 // partner app or another shopper's tab would reach the API.
 
-export async function graphqlRequest<T>(baseUrl: string, query: string, variables: Record<string, unknown> = {}) {
+import { inject } from 'vitest';
+
+export async function graphqlRequest<T>(baseUrl: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
   const response = await fetch(`${baseUrl}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
@@ -90,6 +92,7 @@ export async function readConcert(baseUrl: string, id: string): Promise<ApiConce
   return data.concert;
 }
 
+/** bookTickets is for partner apps: another client books with the seed's partner key (globalSetup.ts). */
 export async function bookAsAnotherClient(
   baseUrl: string,
   concertId: string,
@@ -120,6 +123,7 @@ export async function bookAsAnotherClient(
         idempotencyKey: crypto.randomUUID(),
       },
     },
+    { 'x-api-key': inject('partnerKey') },
   );
   if (data.bookTickets.__typename !== 'BookTicketsSuccess') {
     throw new Error(`booking as another client failed: ${JSON.stringify(data.bookTickets)}`);
@@ -139,13 +143,16 @@ export interface ApiBooking {
   payments: { status: string; amount: { cents: number }; refunded: { cents: number } }[];
 }
 
-/** A booking and its payments as the API reports them, to check the money after a browser test. */
-export async function readBooking(baseUrl: string, id: string): Promise<ApiBooking> {
-  const data = await graphqlRequest<{ booking: ApiBooking }>(
+/**
+ * A booking and its payments as the API reports them, to check the money after a browser test. A
+ * guest's booking shows only with its link's secret (the page's ?access=).
+ */
+export async function readBooking(baseUrl: string, id: string, accessToken: string | null): Promise<ApiBooking> {
+  const data = await graphqlRequest<{ booking: ApiBooking | null }>(
     baseUrl,
     /* GraphQL */ `
-      query E2EBooking($id: ID!) {
-        booking(id: $id) {
+      query E2EBooking($id: ID!, $accessToken: String) {
+        booking(id: $id, accessToken: $accessToken) {
           status
           orderCode
           payments {
@@ -160,10 +167,14 @@ export async function readBooking(baseUrl: string, id: string): Promise<ApiBooki
         }
       }
     `,
-    { id },
+    { id, accessToken },
   );
+  if (!data.booking) throw new Error(`booking ${id} is not visible with this token`);
   return data.booking;
 }
 
 /** The booking id in a /bookings/:id page's address. */
 export const bookingIdOf = (url: string) => decodeURIComponent(new URL(url).pathname.split('/').at(-1) ?? '');
+
+/** The secret in a booking page's address (?access=), which lets a guest see the booking. */
+export const accessTokenOf = (url: string) => new URL(url).searchParams.get('access');

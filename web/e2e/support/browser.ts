@@ -70,7 +70,13 @@ export async function launchBrowser(baseUrl: string): Promise<Browser> {
       const documentTexts: string[] = [];
       page.on('request', (request) => {
         if (!request.url().endsWith('/graphql') || request.method() !== 'POST') return;
-        const query = (request.postDataJSON() as { query?: string } | null)?.query;
+        // Not every POST is JSON: a test may send forms, which the server refuses.
+        let query: string | undefined;
+        try {
+          query = (request.postDataJSON() as { query?: string } | null)?.query;
+        } catch {
+          return;
+        }
         if (query) documentTexts.push(query);
       });
       const live = new EventEmitter();

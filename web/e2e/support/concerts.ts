@@ -1,7 +1,8 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { inject } from 'vitest';
 import { createDatabase } from '../../../server/src/db/client.ts';
-import { concerts, ticketTiers } from '../../../server/src/db/schema.ts';
+import { eq } from 'drizzle-orm';
+import { bookings, concerts, ticketTiers } from '../../../server/src/db/schema.ts';
 import { notifyAvailabilityChanged } from '../../../server/src/events/availability-channel.ts';
 import type { ApiConcert } from './api';
 
@@ -93,4 +94,9 @@ export async function nudgeSubscribers(concert: ApiConcert) {
   const dbId = (globalId: string) => Buffer.from(globalId, 'base64').toString('utf8').split(':').slice(1).join(':');
   const notify = notifyAvailabilityChanged(new Map([[dbId(concert.id), concert.tiers.map((tier) => dbId(tier.id))]]));
   if (notify) await database().execute(notify);
+}
+
+/** Every booking made with this email, read from the database itself (not through the API's visibility rules). */
+export async function bookingsWithEmail(email: string) {
+  return database().select({ id: bookings.id, status: bookings.status }).from(bookings).where(eq(bookings.customerEmail, email));
 }

@@ -73,8 +73,8 @@ describe('bookingReducer', () => {
   });
 
   it('is booked once the server says so, and stays booked', () => {
-    const booked = run([submit('k1'), { type: 'answered', outcome: { kind: 'booked', bookingId: 'B1', replayed: false } }], filled);
-    expect(booked.status).toEqual({ kind: 'booked', bookingId: 'B1', replayed: false });
+    const booked = run([submit('k1'), { type: 'answered', outcome: { kind: 'booked', bookingId: 'B1', accessToken: 'T1', replayed: false } }], filled);
+    expect(booked.status).toEqual({ kind: 'booked', bookingId: 'B1', accessToken: 'T1', replayed: false });
     expect(run([submit('k2'), { type: 'lost', cause: 'network' }], booked)).toBe(booked);
   });
 });

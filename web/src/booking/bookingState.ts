@@ -16,7 +16,7 @@ export type BookingStatus =
   | { kind: 'submitting'; order: Order; key: string }
   | { kind: 'unknownOutcome'; order: Order; key: string; cause: UnknownCause }
   | { kind: 'rejected'; reason: RejectionReason; errors: FormErrors }
-  | { kind: 'booked'; bookingId: string; replayed: boolean };
+  | { kind: 'booked'; bookingId: string; accessToken: string; replayed: boolean };
 
 export interface BookingState {
   draft: Draft;
@@ -94,7 +94,7 @@ export function bookingReducer(state: BookingState, action: BookingAction): Book
       const { outcome } = action;
       const status: BookingStatus =
         outcome.kind === 'booked'
-          ? { kind: 'booked', bookingId: outcome.bookingId, replayed: outcome.replayed }
+          ? { kind: 'booked', bookingId: outcome.bookingId, accessToken: outcome.accessToken, replayed: outcome.replayed }
           : { kind: 'rejected', reason: outcome.reason, errors: outcome.errors };
       // The server answered: the next submit is a new attempt even if the order looks the same.
       return { ...state, status, pending: null };

@@ -50,8 +50,8 @@ describe('describeOutcome', () => {
   });
 
   it('passes a booking through', () => {
-    const result: BookResult = { __typename: 'HoldTicketsSuccess', replayed: true, booking: { id: 'B1' } };
-    expect(describeOutcome(result, sent, tierName)).toEqual({ kind: 'booked', bookingId: 'B1', replayed: true });
+    const result: BookResult = { __typename: 'HoldTicketsSuccess', replayed: true, booking: { id: 'B1', accessToken: 'T1' } };
+    expect(describeOutcome(result, sent, tierName)).toEqual({ kind: 'booked', bookingId: 'B1', accessToken: 'T1', replayed: true });
   });
 });
 

@@ -19,7 +19,7 @@ export type RejectionReason = 'incomplete' | 'invalid' | 'soldOut' | 'overLimit'
 export type UnknownCause = 'network' | 'server' | 'busy';
 
 export type BookResult =
-  | { __typename: 'HoldTicketsSuccess'; replayed: boolean; booking: { id: string } }
+  | { __typename: 'HoldTicketsSuccess'; replayed: boolean; booking: { id: string; accessToken: string } }
   | { __typename: 'SoldOutError'; tierId: string; available: number; tier: { name: string } }
   | { __typename: 'TicketLimitExceededError'; limit: number; alreadyHeld: number }
   | { __typename: 'ValidationError'; field?: string | null }
@@ -27,7 +27,7 @@ export type BookResult =
   | { __typename: 'NotFoundError' };
 
 export type Outcome =
-  | { kind: 'booked'; bookingId: string; replayed: boolean }
+  | { kind: 'booked'; bookingId: string; accessToken: string; replayed: boolean }
   | { kind: 'rejected'; reason: RejectionReason; errors: FormErrors };
 
 const tickets = (n: number) => (n === 1 ? 'ticket' : 'tickets');
@@ -69,7 +69,7 @@ export const words = {
 export function describeOutcome(result: BookResult, sent: OrderLine[], tierName: (tierId: string) => string | undefined): Outcome {
   switch (result.__typename) {
     case 'HoldTicketsSuccess':
-      return { kind: 'booked', bookingId: result.booking.id, replayed: result.replayed };
+      return { kind: 'booked', bookingId: result.booking.id, accessToken: result.booking.accessToken, replayed: result.replayed };
     case 'SoldOutError':
       return rejected('soldOut', { form: words.soldOut(result.tier.name, result.available), tiers: {} });
     case 'TicketLimitExceededError':

@@ -2,6 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { useNavigate } from 'react-router';
 import { graphql } from '../gql/gql';
 import { useSteppedReducer } from '../lib/useSteppedReducer';
+import { bookingPath, rememberBookingLink } from './bookingLinks';
 import { bookingReducer, initialBookingState } from './bookingState';
 import { describeFailure, describeOutcome } from './shopperMessages';
 
@@ -17,6 +18,7 @@ export const HoldTicketsMutation = graphql(/* GraphQL */ `
         replayed
         booking {
           id
+          accessToken
           items {
             quantity
             tier {
@@ -77,7 +79,10 @@ export function useHoldTickets(concertId: string, tiers: TierInfo[]) {
     const outcome = describeOutcome(result, order.items, (id) => tiers.find((tier) => tier.id === id)?.name);
     apply({ type: 'answered', outcome });
     if (outcome.kind === 'booked') {
-      navigate(`/bookings/${encodeURIComponent(outcome.bookingId)}`, { state: { replayed: outcome.replayed } });
+      // A guest sees the booking only with its secret: it goes in the page's address, and is kept
+      // in this browser for the emails' links, which carry none.
+      rememberBookingLink(outcome.bookingId, outcome.accessToken);
+      navigate(bookingPath(outcome.bookingId, outcome.accessToken), { state: { replayed: outcome.replayed } });
     }
   }
 

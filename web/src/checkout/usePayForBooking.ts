@@ -43,7 +43,7 @@ export const PayForBookingMutation = graphql(/* GraphQL */ `
 `);
 
 /** Runs the payment state machine for one hold; the component only draws `state`. */
-export function usePayForBooking(bookingId: string, currency: string, onSettled: () => void) {
+export function usePayForBooking(bookingId: string, accessToken: string | null, currency: string, onSettled: () => void) {
   const [payForBooking] = useMutation(PayForBookingMutation);
   const [state, apply] = useSteppedReducer(checkoutReducer, initialCheckoutState);
 
@@ -53,7 +53,7 @@ export function usePayForBooking(bookingId: string, currency: string, onSettled:
     const { card, key } = next.status;
     let result;
     try {
-      const response = await payForBooking({ variables: { input: { bookingId, card, idempotencyKey: key } } });
+      const response = await payForBooking({ variables: { input: { bookingId, accessToken, card, idempotencyKey: key } } });
       result = response.data?.payForBooking;
     } catch (error) {
       const failure = describePayFailure(error);

@@ -12,13 +12,15 @@ describe('BookingForm: answers from bookTickets', () => {
     const success = typed({
       __typename: 'HoldTicketsSuccess',
       replayed: false,
-      booking: { __typename: 'Booking', id: 'B42', items: [{ __typename: 'BookingItem', quantity: 2, tier: { __typename: 'TicketTier', id: 'VIP', available: 3 } }] },
+      booking: { __typename: 'Booking', id: 'B42', accessToken: 'T42', items: [{ __typename: 'BookingItem', quantity: 2, tier: { __typename: 'TicketTier', id: 'VIP', available: 3 } }] },
     });
     renderForm([bookingMock(success, calls, 50)]);
     await fillOrder(user);
     await user.click(screen.getByRole('button', { name: 'Continue to payment' }));
     expect((screen.getByRole('button', { name: 'Holding your tickets…' }) as HTMLButtonElement).disabled).toBe(true);
     expect(await screen.findByText('Booking page for B42')).toBeTruthy();
+    // A guest sees the booking only with its secret, so it is in the address.
+    expect(screen.getByText('Link secret: T42')).toBeTruthy();
     expect(calls[0]?.input).toEqual({
       concertId: 'C1',
       customerEmail: 'fan@example.com',
@@ -95,7 +97,7 @@ describe('BookingForm: answers from bookTickets', () => {
     const success = typed({
       __typename: 'HoldTicketsSuccess',
       replayed: true,
-      booking: { __typename: 'Booking', id: 'B7', items: [] },
+      booking: { __typename: 'Booking', id: 'B7', accessToken: 'T7', items: [] },
     });
     renderForm([bookingMock(new Error('Failed to fetch'), calls), bookingMock(success, calls)]);
     await fillOrder(user);
@@ -110,7 +112,7 @@ describe('BookingForm: answers from bookTickets', () => {
   it('treats an unexpected server error like a lost response: the retry keeps the key', async () => {
     const user = userEvent.setup();
     const calls: Variables[] = [];
-    const success = typed({ __typename: 'HoldTicketsSuccess', replayed: false, booking: { __typename: 'Booking', id: 'B9', items: [] } });
+    const success = typed({ __typename: 'HoldTicketsSuccess', replayed: false, booking: { __typename: 'Booking', id: 'B9', accessToken: 'T9', items: [] } });
     renderForm([bookingMock({ errors: [{ message: 'Unexpected error.' }] }, calls), bookingMock(success, calls)]);
     await fillOrder(user);
     await user.click(screen.getByRole('button', { name: 'Continue to payment' }));

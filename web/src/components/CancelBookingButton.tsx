@@ -4,8 +4,8 @@ import { graphql } from '../gql/gql';
 import { formatMoney, type Money } from '../lib/format';
 
 const CancelBookingMutation = graphql(/* GraphQL */ `
-  mutation CancelBooking($bookingId: ID!) {
-    cancelBooking(bookingId: $bookingId) {
+  mutation CancelBooking($bookingId: ID!, $accessToken: String) {
+    cancelBooking(bookingId: $bookingId, accessToken: $accessToken) {
       __typename
       ... on CancelBookingSuccess {
         refunded {
@@ -44,7 +44,7 @@ const NOT_CANCELLABLE: Record<string, string> = {
 };
 
 /** Cancel with a second, explicit step: the tickets go back on sale and the card is refunded. */
-export function CancelBookingButton(props: { bookingId: string; refundable: Money; onSettled: () => void }) {
+export function CancelBookingButton(props: { bookingId: string; accessToken: string | null; refundable: Money; onSettled: () => void }) {
   const [cancelBooking, { loading }] = useMutation(CancelBookingMutation);
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -52,7 +52,7 @@ export function CancelBookingButton(props: { bookingId: string; refundable: Mone
   async function cancel() {
     setMessage(null);
     try {
-      const { data } = await cancelBooking({ variables: { bookingId: props.bookingId } });
+      const { data } = await cancelBooking({ variables: { bookingId: props.bookingId, accessToken: props.accessToken } });
       const result = data?.cancelBooking;
       if (result?.__typename === 'BookingNotCancellableError') setMessage(NOT_CANCELLABLE[result.reason] ?? 'This booking cannot be cancelled.');
       if (result?.__typename !== 'CancelBookingSuccess') props.onSettled();

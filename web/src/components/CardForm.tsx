@@ -14,8 +14,8 @@ const FIELDS: { field: keyof CardDraft; label: string; autoComplete: string; pla
 ];
 
 // Draws the payment state machine (checkout/usePayForBooking.ts); holds no state of its own.
-export function CardForm(props: { bookingId: string; total: Money; onSettled: () => void }) {
-  const { state, setField, chooseTestCard, submit } = usePayForBooking(props.bookingId, props.total.currency, props.onSettled);
+export function CardForm(props: { bookingId: string; accessToken: string | null; total: Money; onSettled: () => void }) {
+  const { state, setField, chooseTestCard, submit } = usePayForBooking(props.bookingId, props.accessToken, props.total.currency, props.onSettled);
   const { status } = state;
   const paying = isPaying(state);
   const errors = status.kind === 'editing' ? status.errors : {};

@@ -28,7 +28,13 @@ export const isSettling = (status: string | undefined) => status === 'PROCESSING
 
 // A live hold: how long is left (msLeft, counted by the page), the card form, and a way to give the
 // tickets up.
-export function CheckoutPanel(props: { booking: FragmentType<typeof CheckoutPanelFragment>; msLeft: number | null; onSettled: () => void }) {
+export function CheckoutPanel(props: {
+  booking: FragmentType<typeof CheckoutPanelFragment>;
+  /** The booking link's secret, for a guest (null when signed in as its shopper). */
+  accessToken: string | null;
+  msLeft: number | null;
+  onSettled: () => void;
+}) {
   const booking = useFragment(CheckoutPanelFragment, props.booking);
   const { msLeft } = props;
   const latest = booking.payments.at(-1)?.status;
@@ -59,8 +65,8 @@ export function CheckoutPanel(props: { booking: FragmentType<typeof CheckoutPane
     <section className="card checkout" aria-labelledby="checkout-title">
       <h2 id="checkout-title">Payment</h2>
       {msLeft != null ? <HoldCountdown msLeft={msLeft} /> : null}
-      <CardForm bookingId={booking.id} total={booking.total} onSettled={props.onSettled} />
-      <ReleaseHoldButton bookingId={booking.id} onSettled={props.onSettled} />
+      <CardForm bookingId={booking.id} accessToken={props.accessToken} total={booking.total} onSettled={props.onSettled} />
+      <ReleaseHoldButton bookingId={booking.id} accessToken={props.accessToken} onSettled={props.onSettled} />
     </section>
   );
 }

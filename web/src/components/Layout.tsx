@@ -1,10 +1,24 @@
 import { useEffect, useRef } from 'react';
+import { useQuery } from '@apollo/client/react';
 import { NavLink, Outlet, useLocation } from 'react-router';
+import { graphql } from '../gql/gql';
+import { AccountNav } from './AccountNav';
+
+// Who is signed in, for the header; pages that depend on it ask for `viewer` too and share this
+// cache entry. Signing in or out resets the store, which asks again.
+const LayoutViewerQuery = graphql(/* GraphQL */ `
+  query LayoutViewer {
+    viewer {
+      ...AccountNav_viewer
+    }
+  }
+`);
 
 export function Layout() {
   const { pathname } = useLocation();
   const main = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
+  const { data } = useQuery(LayoutViewerQuery);
 
   // A client-side navigation leaves focus on the link that was clicked, deep
   // in a page that is gone; screen-reader and keyboard users start over at
@@ -32,6 +46,7 @@ export function Layout() {
               Concerts
             </NavLink>
             <NavLink to="/dashboard">Dashboard</NavLink>
+            <AccountNav viewer={data ? data.viewer : undefined} />
           </nav>
         </div>
       </header>

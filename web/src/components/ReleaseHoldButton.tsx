@@ -3,8 +3,8 @@ import { useMutation } from '@apollo/client/react';
 import { graphql } from '../gql/gql';
 
 const ReleaseHoldMutation = graphql(/* GraphQL */ `
-  mutation ReleaseHold($bookingId: ID!) {
-    releaseHold(bookingId: $bookingId) {
+  mutation ReleaseHold($bookingId: ID!, $accessToken: String) {
+    releaseHold(bookingId: $bookingId, accessToken: $accessToken) {
       __typename
       ... on ReleaseHoldSuccess {
         booking {
@@ -18,14 +18,14 @@ const ReleaseHoldMutation = graphql(/* GraphQL */ `
 `);
 
 /** Gives the held tickets back at once, so others can buy them; the booking page then says so. */
-export function ReleaseHoldButton(props: { bookingId: string; onSettled: () => void }) {
+export function ReleaseHoldButton(props: { bookingId: string; accessToken: string | null; onSettled: () => void }) {
   const [releaseHold, { loading }] = useMutation(ReleaseHoldMutation);
   const [failed, setFailed] = useState(false);
 
   async function release() {
     setFailed(false);
     try {
-      const { data } = await releaseHold({ variables: { bookingId: props.bookingId } });
+      const { data } = await releaseHold({ variables: { bookingId: props.bookingId, accessToken: props.accessToken } });
       // Not held any more (paid, expired or released meanwhile): the booking page shows which.
       if (data?.releaseHold.__typename !== 'ReleaseHoldSuccess') props.onSettled();
     } catch {

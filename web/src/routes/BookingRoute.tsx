@@ -1,7 +1,8 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { graphql } from '../gql/gql';
+import { rememberBookingLink, rememberedAccessToken } from '../booking/bookingLinks';
 import { paymentWords } from '../checkout/paymentMessages';
 import { useHoldCountdown } from '../checkout/useHoldCountdown';
 import { BookingSummary } from '../components/BookingSummary';
@@ -10,12 +11,16 @@ import { CheckoutPanel, isSettling } from '../components/CheckoutPanel';
 import { EmailStatus } from '../components/EmailStatus';
 import { PageTitle } from '../components/PageTitle';
 import { PaymentHistory } from '../components/PaymentHistory';
-import { Empty, ErrorState, Loading } from '../components/StatusMessages';
+import { ErrorState, Loading } from '../components/StatusMessages';
+import { BookingUnavailable } from '../components/BookingUnavailable';
 import { formatMoney } from '../lib/format';
 
 const BookingQuery = graphql(/* GraphQL */ `
-  query Booking($id: ID!) {
-    booking(id: $id) {
+  query Booking($id: ID!, $accessToken: String) {
+    viewer {
+      ...BookingUnavailable_viewer
+    }
+    booking(id: $id, accessToken: $accessToken) {
       id
       status
       holdRemainingMs
@@ -58,14 +63,23 @@ export function BookingRoute() {
   const { id = '' } = useParams();
   const location = useLocation();
   const replayed = (location.state as { replayed?: boolean } | null)?.replayed === true;
+  // The link's secret (?access=), else the one this browser kept when it made or opened the booking:
+  // the emails link to the booking without it.
+  const linkToken = useSearchParams()[0].get('access');
+  const accessToken = useMemo(() => linkToken ?? rememberedAccessToken(id), [id, linkToken]);
   const { data, error, loading, refetch, startPolling, stopPolling } = useQuery(BookingQuery, {
-    variables: { id },
+    variables: { id, accessToken },
     fetchPolicy: 'cache-and-network',
     notifyOnNetworkStatusChange: false,
   });
   const booking = data?.booking;
   const msLeft = useHoldCountdown(booking?.status === 'PENDING' ? booking.holdRemainingMs : null);
   const waiting = booking?.status === 'PENDING' && (isSettling(booking.payments.at(-1)?.status) || msLeft === 0);
+
+  const found = Boolean(booking);
+  useEffect(() => {
+    if (found && linkToken) rememberBookingLink(id, linkToken);
+  }, [found, id, linkToken]);
 
   useEffect(() => {
     if (!waiting) return;
@@ -77,17 +91,7 @@ export function BookingRoute() {
   if (error && !data) {
     return <ErrorState title="This booking could not be loaded." error={error} onRetry={() => void refetch()} />;
   }
-  if (!booking) {
-    return (
-      <Empty>
-        <PageTitle>Booking not found</PageTitle>
-        <h1>Booking not found</h1>
-        <p>
-          Check the link from your confirmation email. <Link to="/">See all concerts</Link>
-        </p>
-      </Empty>
-    );
-  }
+  if (!booking) return <BookingUnavailable viewer={data?.viewer ?? null} bookingId={id} />;
   const settled = () => void refetch();
   const { payments } = booking;
   const sum = (get: (payment: (typeof payments)[number]) => number) => payments.reduce((total, payment) => total + get(payment), 0);
@@ -105,7 +109,7 @@ export function BookingRoute() {
         </p>
       ) : null}
       <BookingSummary booking={booking} />
-      {booking.status === 'PENDING' ? <CheckoutPanel booking={booking} msLeft={msLeft} onSettled={settled} /> : null}
+      {booking.status === 'PENDING' ? <CheckoutPanel booking={booking} accessToken={accessToken} msLeft={msLeft} onSettled={settled} /> : null}
       {booking.status === 'CANCELLED' && refunded.cents > 0 ? (
         <p className="notice" role="status">
           {formatMoney(refunded)} was refunded to your card.
@@ -119,7 +123,7 @@ export function BookingRoute() {
       <EmailStatus booking={booking} />
       <PaymentHistory booking={booking} />
       <p className="booking-page__actions">
-        {cancellable ? <CancelBookingButton bookingId={booking.id} refundable={paid} onSettled={settled} /> : null}
+        {cancellable ? <CancelBookingButton bookingId={booking.id} accessToken={accessToken} refundable={paid} onSettled={settled} /> : null}
         <Link className="button button--secondary" to={`/concerts/${encodeURIComponent(booking.concert.id)}`}>
           Back to the concert
         </Link>

@@ -16,12 +16,21 @@ interface MailboxEmail {
 
 type Mailbox = { kind: 'loading' } | { kind: 'off' } | { kind: 'failed' } | { kind: 'ready'; emails: MailboxEmail[] };
 
-// Links in an email body point at this shop; inside the app they open as pages.
+// Links in an email body point at this shop; inside the app they open as pages. A link to the API
+// (a sign-in link) is a real page load on this origin: the server sets the session and redirects.
 function linkify(body: string) {
   return body.split(/(https?:\/\/\S+)/g).map((part, index) => {
     if (!/^https?:\/\//.test(part)) return part;
     const url = new URL(part);
-    return url.origin === window.location.origin || url.hostname === 'localhost' ? (
+    const ours = url.origin === window.location.origin || url.hostname === 'localhost';
+    if (ours && url.pathname.startsWith('/api/')) {
+      return (
+        <a key={index} href={url.pathname + url.search}>
+          {part}
+        </a>
+      );
+    }
+    return ours ? (
       <Link key={index} to={url.pathname + url.search}>
         {part}
       </Link>
