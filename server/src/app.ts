@@ -8,7 +8,7 @@ import { ApiKeyVerifier } from './auth/api-key-verifier.ts';
 import { AUTH_BASE_PATH, createAuth } from './auth/auth.ts';
 import { BookingAccess, BookingLinks } from './auth/booking-access.ts';
 import { RateLimiter, type Quota } from './auth/rate-limiter.ts';
-import { identify, requestSourceOf } from './auth/viewer.ts';
+import { addressOf, identify, requestSourceOf } from './auth/viewer.ts';
 import { BookingCoalescer, type BookingCoalescerOptions } from './booking/booking-coalescer.ts';
 import { HoldSweeper, type HoldSweeperOptions } from './booking/hold-sweeper.ts';
 import { TierCatalogue } from './booking/tier-catalogue.ts';
@@ -196,7 +196,12 @@ export function buildApp(options: AppOptions) {
     if (path === '/ready') return void health.ready(res);
     if (path === '/metrics') return void serveMetrics(req, res);
     if (drain.draining) return drain.refuse(res);
-    if (path.startsWith(`${AUTH_BASE_PATH}/`)) return void authHandler(req, res);
+    if (path.startsWith(`${AUTH_BASE_PATH}/`)) {
+      // better-auth limits sign-in attempts per address, read from this header: without a trusted
+      // proxy it would be absent (every client in one bucket) or whatever the client claimed.
+      req.headers['x-forwarded-for'] = addressOf(requestSourceOf({ req }), identifyOptions.trustProxy);
+      return void authHandler(req, res);
+    }
     if (path === PAYMENT_WEBHOOK_PATH) return void paymentServices.webhook(req, res);
     if (path === MAILBOX_PATH) {
       if (!developmentMailbox) return void res.writeHead(404).end();

@@ -100,7 +100,8 @@ export function rateLimited(resetMs: number, message: string) {
   });
 }
 
-function addressOf(request: RequestSource, trustProxy: boolean) {
+/** The client's address: the peer's, or the last X-Forwarded-For hop (our balancer's) when trusted. */
+export function addressOf(request: RequestSource, trustProxy: boolean) {
   if (trustProxy) {
     const forwarded = request.header('x-forwarded-for');
     // The last hop is the one our own proxy added; earlier ones are whatever the client claimed.

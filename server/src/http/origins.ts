@@ -29,7 +29,7 @@ export function createOriginPolicy(allowedOrigins: readonly string[]) {
     cors(request: Request): CORSOptions {
       const origin = request.headers.get('origin');
       if (!origin || !isAllowed(origin)) return false;
-      return { origin: [origin], credentials: true, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'x-request-id'] };
+      return { origin: [origin], credentials: true, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'x-request-id', 'x-guest-id'] };
     },
     /**
      * A browser always sends Origin on an upgrade; a request without one is not from a web page
