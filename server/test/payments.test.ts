@@ -33,7 +33,8 @@ const PAY = /* GraphQL */ `
 `;
 
 async function holdOne(concertGid: string, tierGid: string, quantity = 2) {
-  const result = await graphql(appA, HOLD, bookingInput(concertGid, [[tierGid, quantity]]));
+  // A shopper of its own per hold: one email may hold only so many tickets of a concert.
+  const result = await graphql(appA, HOLD, bookingInput(concertGid, [[tierGid, quantity]], { customerEmail: `fan.${crypto.randomUUID()}@example.com` }));
   return result.data!.holdTickets.booking.id as string;
 }
 const pay = (app: TestApp, bookingId: string, number: string, idempotencyKey: string = crypto.randomUUID(), card = {}) =>
