@@ -8,7 +8,7 @@ import { ApiKeyVerifier } from './auth/api-key-verifier.ts';
 import { AUTH_BASE_PATH, createAuth } from './auth/auth.ts';
 import { BookingAccess, BookingLinks } from './auth/booking-access.ts';
 import { RateLimiter, type Quota } from './auth/rate-limiter.ts';
-import { addressOf, identify, requestSourceOf } from './auth/viewer.ts';
+import { addressOf, identify, requestSourceOf, type RequestIdentity } from './auth/viewer.ts';
 import { BookingCoalescer, type BookingCoalescerOptions } from './booking/booking-coalescer.ts';
 import { HoldSweeper, type HoldSweeperOptions } from './booking/hold-sweeper.ts';
 import { TierCatalogue } from './booking/tier-catalogue.ts';
@@ -145,8 +145,12 @@ export function buildApp(options: AppOptions) {
     auth, apiKeys, rateLimiter, bookingAccess, bookingLinks: new BookingLinks(publicUrl, bookingAccess), holdQuota: options.holdQuota ?? { max: 30, windowMs: 60_000 },
   };
   const identifyOptions = { auth, apiKeys, rateLimiter, trustProxy: options.trustProxy ?? false };
-  async function contextFor(initial: Parameters<typeof requestSourceOf>[0]): Promise<Context> {
-    return { ...services, ...(await identify(requestSourceOf(initial), identifyOptions)), bookingGrants: new Set() };
+  // Envelop copies the result into Yoga's own context on every request: one object, copied once,
+  // and no promise for the common request that carries neither a key nor a session cookie.
+  const withServices = (identity: RequestIdentity): Context => Object.assign(identity, services);
+  function contextFor(initial: Parameters<typeof requestSourceOf>[0]): Context | Promise<Context> {
+    const identity = identify(requestSourceOf(initial), identifyOptions);
+    return identity instanceof Promise ? identity.then(withServices) : withServices(identity);
   }
   const rateLimitSweep = new RepeatingJob('rate-limit-sweep', 10 * 60_000, () => rateLimiter.sweep(db), log);
   const outbox = options.mailTransport

@@ -12,8 +12,13 @@ export interface BookingOwnership {
  * partner key that made it; the signed-in shopper who made it or whose verified email it was made
  * with; and whoever shows its secret link or just made it (ctx.bookingGrants).
  */
+/** This request may see the booking from now on (it showed the link, or made the booking). */
+export function grantBooking(ctx: Context, bookingId: string) {
+  (ctx.bookingGrants ??= new Set()).add(bookingId);
+}
+
 export function canSeeBooking(ctx: Context, booking: BookingOwnership) {
-  if (ctx.bookingGrants.has(booking.id)) return true;
+  if (ctx.bookingGrants?.has(booking.id)) return true;
   const { viewer } = ctx;
   if (viewer.kind === 'partner') return booking.apiKeyId === viewer.apiKey.id;
   if (viewer.kind === 'user') {

@@ -47,18 +47,32 @@ type InitialContext = {
   request?: { headers: Headers };
 };
 
-export function requestSourceOf(initial: InitialContext): RequestSource {
-  const { req } = initial;
-  if (req) {
-    return {
-      header: (name) => {
-        const value = req.headers[name];
-        return Array.isArray(value) ? value[0] : value;
-      },
-      remoteAddress: req.socket?.remoteAddress,
-    };
+/** Classes rather than closures: a request is described once per request, on the hot path. */
+class NodeRequestSource implements RequestSource {
+  constructor(private readonly req: NonNullable<InitialContext['req']>) {}
+
+  header(name: string) {
+    const value = this.req.headers[name];
+    return Array.isArray(value) ? value[0] : value;
   }
-  return { header: (name) => initial.request?.headers.get(name) ?? undefined, remoteAddress: undefined };
+
+  get remoteAddress() {
+    return this.req.socket?.remoteAddress;
+  }
+}
+
+class FetchRequestSource implements RequestSource {
+  readonly remoteAddress = undefined;
+
+  constructor(private readonly headers: Headers | undefined) {}
+
+  header(name: string) {
+    return this.headers?.get(name) ?? undefined;
+  }
+}
+
+export function requestSourceOf(initial: InitialContext): RequestSource {
+  return initial.req ? new NodeRequestSource(initial.req) : new FetchRequestSource(initial.request?.headers);
 }
 
 /**
@@ -66,31 +80,37 @@ export function requestSourceOf(initial: InitialContext): RequestSource {
  * request with an API key is the partner's or it is refused: a typo in a key must not quietly run
  * as a guest. Every partner request counts against its key's quota.
  */
-export async function identify(request: RequestSource, options: IdentifyOptions): Promise<RequestIdentity> {
+export function identify(request: RequestSource, options: IdentifyOptions): RequestIdentity | Promise<RequestIdentity> {
   const clientAddress = addressOf(request, options.trustProxy);
   const guestHeader = request.header(GUEST_ID_HEADER);
   const guestId = guestHeader && GUEST_ID.test(guestHeader) ? guestHeader : null;
   const plainKey = request.header(API_KEY_HEADER);
-  if (plainKey !== undefined) {
-    const apiKey = plainKey.length <= 256 ? await options.apiKeys.verify(plainKey) : null;
-    if (!apiKey) {
-      throw new GraphQLError('Unknown, revoked or expired API key', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
-    }
-    if (apiKey.rateLimit) {
-      const verdict = await options.rateLimiter.hit(`key:${apiKey.id}`, apiKey.rateLimit);
-      if (!verdict.allowed) throw rateLimited(verdict.resetMs, `This API key's quota of ${verdict.limit} requests per ${apiKey.rateLimit.windowMs / 1000} s is used up`);
-    }
-    return { viewer: { kind: 'partner', apiKey }, clientAddress, guestId: null };
-  }
+  if (plainKey !== undefined) return identifyPartner(plainKey, clientAddress, options);
   const cookie = request.header('cookie');
-  if (cookie && SESSION_COOKIE.test(cookie)) {
-    const session = await options.auth.api.getSession({ headers: new Headers({ cookie }) }).catch(() => null);
-    if (session) {
-      const { id, email, emailVerified, role } = session.user as typeof session.user & { role?: UserRole };
-      return { viewer: { kind: 'user', user: { id, email, emailVerified, role: role === 'organizer' ? 'organizer' : 'shopper' } }, clientAddress, guestId };
-    }
+  if (cookie && SESSION_COOKIE.test(cookie)) return identifyUser(cookie, clientAddress, guestId, options);
+  return { viewer: GUEST, clientAddress, guestId };
+}
+
+const GUEST: Viewer = { kind: 'guest' };
+
+async function identifyPartner(plainKey: string, clientAddress: string, options: IdentifyOptions): Promise<RequestIdentity> {
+  const apiKey = plainKey.length <= 256 ? await options.apiKeys.verify(plainKey) : null;
+  if (!apiKey) {
+    throw new GraphQLError('Unknown, revoked or expired API key', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
   }
-  return { viewer: { kind: 'guest' }, clientAddress, guestId };
+  if (apiKey.rateLimit) {
+    const verdict = await options.rateLimiter.hit(`key:${apiKey.id}`, apiKey.rateLimit);
+    if (!verdict.allowed) throw rateLimited(verdict.resetMs, `This API key's quota of ${verdict.limit} requests per ${apiKey.rateLimit.windowMs / 1000} s is used up`);
+  }
+  return { viewer: { kind: 'partner', apiKey }, clientAddress, guestId: null };
+}
+
+async function identifyUser(cookie: string, clientAddress: string, guestId: string | null, options: IdentifyOptions): Promise<RequestIdentity> {
+  // An expired or forged session is simply a guest: the cookie is the browser's, not a claim.
+  const session = await options.auth.api.getSession({ headers: new Headers({ cookie }) }).catch(() => null);
+  if (!session) return { viewer: GUEST, clientAddress, guestId };
+  const { id, email, emailVerified, role } = session.user as typeof session.user & { role?: UserRole };
+  return { viewer: { kind: 'user', user: { id, email, emailVerified, role: role === 'organizer' ? 'organizer' : 'shopper' } }, clientAddress, guestId };
 }
 
 export function rateLimited(resetMs: number, message: string) {

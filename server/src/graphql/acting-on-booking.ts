@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { canSeeBooking } from '../auth/booking-visibility.ts';
+import { canSeeBooking, grantBooking } from '../auth/booking-visibility.ts';
 import { NotFoundError } from '../booking/errors.ts';
 import { bookings } from '../db/schema.ts';
 import type { Context } from './builder.ts';
@@ -14,7 +14,7 @@ export async function bookingToActOn(ctx: Context, globalId: string, accessToken
   const id = databaseIdOf(globalId, 'Booking');
   if (!id) throw new NotFoundError('Booking', globalId, true);
   if (ctx.bookingAccess.allows(id, accessToken)) {
-    ctx.bookingGrants.add(id);
+    grantBooking(ctx, id);
     return id;
   }
   const [booking] = await ctx.db

@@ -48,7 +48,7 @@ export interface AppServices {
 
 export interface Context extends AppServices, RequestIdentity {
   /** Bookings this request may see although they are not its viewer's: it showed their secret link, or made them. */
-  bookingGrants: Set<string>;
+  bookingGrants?: Set<string>;
 }
 
 export const builder = new SchemaBuilder<{

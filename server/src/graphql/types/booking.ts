@@ -1,4 +1,4 @@
-import { canSeeBooking, type BookingOwnership } from '../../auth/booking-visibility.ts';
+import { canSeeBooking, grantBooking, type BookingOwnership } from '../../auth/booking-visibility.ts';
 import { builder } from '../builder.ts';
 import { databaseIdOf } from '../global-id.ts';
 import { EmailNoticeRef } from './email-notice.ts';
@@ -74,7 +74,7 @@ builder.queryField('booking', (t) =>
     resolve: async (query, _root, args, ctx) => {
       const id = databaseIdOf(String(args.id), 'Booking');
       if (!id) return null;
-      if (ctx.bookingAccess.allows(id, args.accessToken)) ctx.bookingGrants.add(id);
+      if (ctx.bookingAccess.allows(id, args.accessToken)) grantBooking(ctx, id);
       const booking = await ctx.db.query.bookings.findFirst(query({ where: { id } }));
       // The type's own select loads the ownership columns whatever the client asked for.
       return booking && canSeeBooking(ctx, booking as unknown as BookingOwnership) ? booking : null;

@@ -1,4 +1,5 @@
 import { bookingCallerOf } from '../../auth/booking-caller.ts';
+import { grantBooking } from '../../auth/booking-visibility.ts';
 import { rateLimited } from '../../auth/viewer.ts';
 import { bookTickets } from '../../booking/book-tickets.ts';
 import { IdempotencyKeyReusedError, NotFoundError, SoldOutError, TicketLimitExceededError, ValidationError } from '../../booking/errors.ts';
@@ -32,7 +33,7 @@ builder.mutationField('holdTickets', (t) =>
       await checkHoldQuota(ctx);
       const result = await measureBooking(ctx.metrics, () => bookTickets(ctx, bookingRequestFrom(input), bookingCallerOf(ctx), 'hold'));
       // Whoever made the hold may see it in this answer, guests included (their link is in it).
-      ctx.bookingGrants.add(result.bookingId);
+      grantBooking(ctx, result.bookingId);
       return result;
     },
   }),
