@@ -25,6 +25,11 @@ const config: CodegenConfig = {
       // must hold the documents exactly as they go over the wire.
       documentTransforms: [addTypenameSelectionDocumentTransform],
     },
+    // Apollo matches `... on SoldOutError` inside a union only if it knows the union's members.
+    'web/src/gql/possible-types.ts': {
+      plugins: ['fragment-matcher'],
+      config: { apolloClientVersion: 3, useExplicitTyping: true },
+    },
   },
 };
 

@@ -5,7 +5,7 @@ import { createClient } from 'graphql-ws';
 import { guestId } from './auth/guestId';
 import { closeKind, createConnectionStateStore } from './connectionState';
 import { createPersistedDocumentsLink } from './persistedDocuments';
-import { possibleTypes } from './possibleTypes';
+import generatedPossibleTypes from './gql/possible-types';
 import { createWsLink } from './wsLink';
 
 // Same origin as the page: Vite proxies /graphql in development, the server
@@ -26,7 +26,7 @@ export function retryDelay(retries: number): number {
 // Shared with component tests so they run against the app's cache rules.
 export function createCache() {
   return new InMemoryCache({
-    possibleTypes,
+    possibleTypes: generatedPossibleTypes.possibleTypes,
     typePolicies: {
       Query: {
         fields: {
