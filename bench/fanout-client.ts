@@ -2,9 +2,10 @@
 // made one at a time on the watched tier and every subscriber's delivery is timed from the moment
 // Postgres delivered the commit's NOTIFY to this process's own LISTEN connection: the earliest
 // moment a client can observe the commit, on the same clock as the WebSocket receipts.
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import WebSocket from 'ws';
-import { cpuSeconds } from './proc-stats.ts';
+import { treeCpuSeconds } from './proc-stats.ts';
 
 interface ServerMemory {
   rss: number;
@@ -31,6 +32,7 @@ export interface FanoutSpec {
   concertId: string;
   tierGid: string;
   tierId: string;
+  /** The server's process; CPU is summed over it and its children (a cluster primary's workers). */
   serverPid: number;
   steps: number[];
   probesPerStep: number;
@@ -89,7 +91,8 @@ function subscribe(wsUrl: string, concertGid: string): Promise<Subscriber> {
         return;
       }
       if (text.includes('"connection_ack"')) {
-        socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: SUBSCRIPTION, variables: { concertId: concertGid } } }));
+        // A fresh id per subscription, as graphql-ws's own client and Apollo's make.
+        socket.send(JSON.stringify({ id: randomUUID(), type: 'subscribe', payload: { query: SUBSCRIPTION, variables: { concertId: concertGid } } }));
         resolve(subscriber);
       } else if (text.includes('"ping"')) socket.send('{"type":"pong"}');
     });
@@ -151,7 +154,7 @@ async function main(spec: FanoutSpec) {
     noticeTimes.length = 0;
 
     const memory = await serverMemory();
-    const serverCpu = cpuSeconds(spec.serverPid);
+    const serverCpu = treeCpuSeconds(spec.serverPid);
     const clientCpu = process.cpuUsage();
     const started = performance.now();
     const values: number[] = [];
@@ -189,8 +192,8 @@ async function main(spec: FanoutSpec) {
       serverRssBytes: memory.rss,
       bytesPerSubscriber: Math.round((memory.rss - baseline.rss) / sockets.length),
       heapBytesPerSubscriber: Math.round((memory.heapUsed - baseline.heapUsed) / sockets.length),
-      serverCores: round((cpuSeconds(spec.serverPid) - serverCpu) / seconds),
-      serverUsPerDelivery: Math.round(((cpuSeconds(spec.serverPid) - serverCpu) * 1e6) / Math.max(1, latencies.length)),
+      serverCores: round((treeCpuSeconds(spec.serverPid) - serverCpu) / seconds),
+      serverUsPerDelivery: Math.round(((treeCpuSeconds(spec.serverPid) - serverCpu) * 1e6) / Math.max(1, latencies.length)),
       clientCores: round((cpu.user + cpu.system) / 1e6 / seconds),
     };
     steps.push(step);
