@@ -1,12 +1,12 @@
 import type { Server } from 'node:http';
-import { GraphQLError, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import { GraphQLError, type ExecutionArgs } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import type { Logger } from '../observability/logger.ts';
 import { REQUEST_ID_HEADER, requestIdFrom } from '../observability/request-log.ts';
 import { MAX_REQUEST_BYTES } from './limits.ts';
-import { writeNextMessages } from './next-message-writer.ts';
+import { createNextWriter, NEXT_WRITER } from './next-message-writer.ts';
 import type { PersistedOperations } from './persisted-operations.ts';
 
 interface EnvelopedRoot {
@@ -74,9 +74,6 @@ export function attachGraphqlWs(server: Server, yoga: YogaServerInstance<any, an
     {
       execute: (args) => (args.rootValue as EnvelopedRoot).execute(args) as never,
       subscribe: (args) => (args.rootValue as EnvelopedRoot).subscribe(args) as never,
-      // A subscription's results are written to the socket by next-message-writer.ts, not by graphql-ws.
-      onOperation: (ctx, id, _params, _args, result) =>
-        isAsyncIterable(result) ? (writeNextMessages(result as AsyncIterable<ExecutionResult>, ctx.extra.socket, id) as never) : undefined,
       onSubscribe: async (ctx, id, params) => {
         // graphql-ws has registered this operation already, so it is counted.
         if (Object.keys(ctx.subscriptions).length > limits.maxSubscriptionsPerSocket) {
@@ -94,6 +91,8 @@ export function attachGraphqlWs(server: Server, yoga: YogaServerInstance<any, an
           socket: ctx.extra.socket,
           params,
           requestId,
+          // A subscription's next messages are written by next-message-writer.ts (see subscription-pump.ts).
+          [NEXT_WRITER]: createNextWriter(ctx.extra.socket, id),
         });
         let document;
         try {
@@ -132,8 +131,4 @@ export function attachGraphqlWs(server: Server, yoga: YogaServerInstance<any, an
       return wsServer.clients.size;
     },
   };
-}
-
-function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
-  return typeof (value as AsyncIterable<unknown>)?.[Symbol.asyncIterator] === 'function';
 }

@@ -10,59 +10,62 @@ function payloadOf(result: ExecutionResult) {
   return payload;
 }
 
+/** Where a subscription's `next` messages go when they bypass graphql-ws (see createNextWriter). */
+export interface NextWriter {
+  /** Writes the result as a `next` message; false for a result graphql-ws must format (it has errors). */
+  write(result: ExecutionResult): boolean;
+  /** The kernel has not taken everything written yet: a slow reader, so wait before writing more. */
+  readonly busy: boolean;
+  /** Calls back once everything written so far has been taken (at once if it has). */
+  whenWritten(callback: () => void): void;
+}
+
+/** The context key under which graphql-ws.ts hands an operation its writer. */
+export const NEXT_WRITER = Symbol('graphql-ws next writer');
+
+export function nextWriterOf(context: unknown): NextWriter | undefined {
+  return (context as { [NEXT_WRITER]?: NextWriter } | null)?.[NEXT_WRITER];
+}
+
 /**
- * Writes a subscription's `next` messages to its socket itself instead of handing each result back
- * to graphql-ws, which stringifies `{ id, type: 'next', payload }` per subscriber and takes several
- * promise hops per message. One availability change reaches every subscriber of a concert as the
- * same result object (shared-subscription-execution.ts), so its payload is stringified once and only
- * the frame around it (`{"id":…,"type":"next","payload":…}`, graphql-ws's key order) is per socket.
+ * Writes one subscription's `next` messages straight to its socket. graphql-ws stringifies
+ * `{ id, type: 'next', payload }` per subscriber and takes several promise hops per message; one
+ * availability change reaches every subscriber of a concert as the same result object
+ * (shared-subscription-execution.ts), so its payload is stringified once and only the frame around
+ * it, in graphql-ws's key order, is per socket: `{"id":…,"type":"next","payload":…}`.
  *
- * Only results without `errors` take this path (for them graphql-ws writes the result as it is); one
- * with errors, already masked, is handed back so graphql-ws formats it exactly as before. Writes stay in order because the wrapper only asks for the next result once the
- * previous one is written or handed back. As with graphql-ws, the next result is not taken while the
- * kernel has not accepted the last write, so a slow subscriber's queue keeps only the newest row of
- * each tier instead of ws buffering every message.
+ * Only results without `errors` are written here; graphql-ws writes those unchanged too (the error
+ * masking plugins touch errors only). One with errors goes back through graphql-ws. A socket that is
+ * no longer open drops the message, as graphql-ws's own send does.
  */
-export function writeNextMessages(
-  results: AsyncIterable<ExecutionResult>,
-  socket: WebSocket,
-  id: string,
-): AsyncIterableIterator<ExecutionResult> {
-  const iterator = results[Symbol.asyncIterator]();
+export function createNextWriter(socket: WebSocket, id: string): NextWriter {
   const frameStart = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
   let sent = 0;
   let written = 0;
-  let allWritten: (() => void) | null = null;
-  // One callback per subscription, not per message: it counts writes the kernel has taken.
-  const onWritten = () => {
+  let onAllWritten: (() => void) | null = null;
+  // One callback per subscription, not per message: it counts the writes the kernel has taken.
+  const counted = () => {
     written += 1;
-    if (allWritten && written === sent) {
-      allWritten();
-      allWritten = null;
-    }
+    if (written < sent || !onAllWritten) return;
+    const callback = onAllWritten;
+    onAllWritten = null;
+    callback();
   };
-
   return {
-    async next() {
-      for (;;) {
-        const step = await iterator.next();
-        if (step.done || step.value.errors != null || socket.readyState !== WebSocket.OPEN) return step;
-        sent += 1;
-        socket.send(frameStart + payloadOf(step.value) + '}', onWritten);
-        // Nearly always the write completed synchronously; otherwise wait, as graphql-ws does.
-        if (socket.bufferedAmount > 0 && written < sent) await new Promise<void>((resolve) => (allWritten = resolve));
-      }
+    write(result) {
+      if (result.errors != null) return false;
+      if (socket.readyState !== WebSocket.OPEN) return true;
+      sent += 1;
+      socket.send(frameStart + payloadOf(result) + '}', counted);
+      return true;
     },
-    async return() {
-      await iterator.return?.();
-      return { done: true, value: undefined };
+    get busy() {
+      // A write the kernel took at once leaves nothing buffered; its callback still comes a tick later.
+      return written < sent && socket.bufferedAmount > 0;
     },
-    async throw(error: unknown) {
-      if (iterator.throw) return iterator.throw(error);
-      throw error;
-    },
-    [Symbol.asyncIterator]() {
-      return this;
+    whenWritten(callback) {
+      if (written >= sent) callback();
+      else onAllWritten = callback;
     },
   };
 }
