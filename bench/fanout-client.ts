@@ -58,6 +58,8 @@ export interface FanoutStep {
   /** Server CPU per delivered message: what one more subscriber costs per availability change. */
   serverUsPerDelivery: number;
   clientCores: number;
+  /** The subscriber process's CPU per delivered message: it shares the server's two cores. */
+  clientUsPerDelivery: number;
 }
 
 const SUBSCRIPTION = /* GraphQL */ `subscription Availability($concertId: ID!) {
@@ -195,6 +197,7 @@ async function main(spec: FanoutSpec) {
       serverCores: round((treeCpuSeconds(spec.serverPid) - serverCpu) / seconds),
       serverUsPerDelivery: Math.round(((treeCpuSeconds(spec.serverPid) - serverCpu) * 1e6) / Math.max(1, latencies.length)),
       clientCores: round((cpu.user + cpu.system) / 1e6 / seconds),
+      clientUsPerDelivery: Math.round((cpu.user + cpu.system) / Math.max(1, latencies.length)),
     };
     steps.push(step);
     process.send!({ progress: step });

@@ -236,7 +236,7 @@ function fanoutSpec() {
 
 function logFanoutStep(step: FanoutStep) {
   log(
-    `  ${step.subscribers} subscribers: p50 ${step.p50Ms} ms, p95 ${step.p95Ms} ms, p99 ${step.p99Ms} ms, ${step.missed} missed, ${Math.round(step.bytesPerSubscriber / 1024)} KiB each, ${step.serverUsPerDelivery} µs server CPU per delivery, server ${step.serverCores} cores, client ${step.clientCores} cores`,
+    `  ${step.subscribers} subscribers: p50 ${step.p50Ms} ms, p95 ${step.p95Ms} ms, p99 ${step.p99Ms} ms, ${step.missed} missed, ${Math.round(step.bytesPerSubscriber / 1024)} KiB each, ${step.serverUsPerDelivery} µs server CPU per delivery, server ${step.serverCores} cores; client ${step.clientUsPerDelivery} µs per delivery, ${step.clientCores} cores`,
   );
 }
 
