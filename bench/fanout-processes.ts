@@ -29,7 +29,7 @@ export async function runFanoutProcesses(options: FanoutProcessesOptions) {
       const server = await startClusterServer(options.databaseUrl, processes, { WS_MAX_SOCKETS_PER_IP: '0' }, options.root);
       try {
         const memory = async () => ({ rss: treeRssBytes(server.pid), heapUsed: NaN });
-        const fanout = await runFanout({ ...options.spec, httpUrl: server.url, serverPid: server.pid }, memory, options.onStep);
+        const fanout = await runFanout({ ...options.spec, httpUrl: server.url, serverPid: server.pid }, { memory }, options.onStep);
         runs.push({ processes, round, reported: fanout.reported, steps: fanout.steps });
       } finally {
         await server.stop();

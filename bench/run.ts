@@ -186,11 +186,11 @@ try {
     log(`fan-out: subscribers in steps of ${plan.fanoutSteps.join(', ')}, on a freshly started server`);
     const fanout = await runFanout(
       { ...fanoutSpec(), httpUrl: server.url, serverPid: server.pid },
-      () => server.memory(),
+      server,
       logFanoutStep,
     );
     const r = fanout.reported;
-    results.fanout = { subscribers: r.subscribers, p50Ms: r.p50Ms, p95Ms: r.p95Ms, p99Ms: r.p99Ms, bytesPerSubscriber: r.bytesPerSubscriber, heapBytesPerSubscriber: r.heapBytesPerSubscriber, missed: r.missed, serverUsPerDelivery: r.serverUsPerDelivery, bookingsPerStep: plan.probes, bookingIntervalMs: 1_000, bounds: fanout.bounds, steps: fanout.steps };
+    results.fanout = { subscribers: r.subscribers, p50Ms: r.p50Ms, p95Ms: r.p95Ms, p99Ms: r.p99Ms, bytesPerSubscriber: r.bytesPerSubscriber, heapBytesPerSubscriber: r.heapBytesPerSubscriber, missed: r.missed, serverUsPerDelivery: r.serverUsPerDelivery, serverFanoutMs: r.serverFanoutMs, clientUsPerDelivery: r.clientUsPerDelivery, bookingsPerStep: plan.probes, bookingIntervalMs: 1_000, bounds: fanout.bounds, steps: fanout.steps };
   }
   if (fanoutProcessCounts.length) {
     await server.stop();
@@ -236,7 +236,7 @@ function fanoutSpec() {
 
 function logFanoutStep(step: FanoutStep) {
   log(
-    `  ${step.subscribers} subscribers: p50 ${step.p50Ms} ms, p95 ${step.p95Ms} ms, p99 ${step.p99Ms} ms, ${step.missed} missed, ${Math.round(step.bytesPerSubscriber / 1024)} KiB each, ${step.serverUsPerDelivery} µs server CPU per delivery, server ${step.serverCores} cores; client ${step.clientUsPerDelivery} µs per delivery, ${step.clientCores} cores`,
+    `  ${step.subscribers} subscribers: p50 ${step.p50Ms} ms, p95 ${step.p95Ms} ms, p99 ${step.p99Ms} ms, ${step.missed} missed, ${Math.round(step.bytesPerSubscriber / 1024)} KiB each, ${step.serverUsPerDelivery} µs server CPU per delivery, server ${step.serverCores} cores, NOTIFY → last socket written ${step.serverFanoutMs} ms; client ${step.clientUsPerDelivery} µs per delivery, ${step.clientCores} cores`,
   );
 }
 
