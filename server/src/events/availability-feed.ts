@@ -17,9 +17,10 @@ export interface AvailabilityFeedOptions {
   /** Default: from `db`. */
   reads?: TierReads;
   /**
-   * After each delivery: seconds from the first NOTIFY it answers to the end of the loop that handed
-   * the rows to every subscriber of the topic (WebSocket subscribers are written to in that loop, see
-   * http/subscription-pump.ts), i.e. the server's own part of a change's latency; for metrics.
+   * After each delivery: seconds from the first NOTIFY it answers until the loop that handed the rows
+   * to every subscriber of the topic, and the promise reactions it queued, are done (WebSocket
+   * subscribers are written to there, see http/subscription-pump.ts; a selection that needs a
+   * database read is written later), i.e. the server's own part of a change's latency; for metrics.
    */
   onDelivered?: (seconds: number, subscribers: number) => void;
 }
@@ -78,7 +79,12 @@ export function createAvailabilityFeed(db: Database, listener: PostgresListener,
       try {
         const rows = all ? await reads.all(concertId) : await reads.changed(ids);
         for (const subscriber of subscribers) subscriber.push(rows);
-        if (since) options.onDelivered?.((performance.now() - since) / 1000, subscribers.size);
+        // After the promise reactions the loop queued: a shared execution that settled without I/O
+        // writes its subscribers' sockets in them (see subscription-pump.ts).
+        if (since && options.onDelivered) {
+          const count = subscribers.size;
+          setImmediate(() => options.onDelivered!((performance.now() - since) / 1000, count));
+        }
       } catch {
         // The database did not answer: keep what is owed and try again after a pause.
         for (const id of ids) changedTierIds.add(id);

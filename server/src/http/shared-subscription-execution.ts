@@ -68,13 +68,32 @@ function executeOnce(args: ExecutionArgs): SharedResult {
   try {
     executed = execute(args);
   } catch (error) {
-    return { promise: Promise.reject(error) };
+    executed = Promise.reject(error);
   }
-  if (!isPromiseLike(executed)) return { value: executed, promise: Promise.resolve(executed) };
-  const shared: SharedResult = { promise: Promise.resolve(executed) };
+  if (!isPromiseLike(executed)) {
+    const value = executed;
+    return { value, promise: Promise.resolve(value), whenSettled: (callback) => callback() };
+  }
+  let waiting: (() => void)[] | null = [];
+  const settle = () => {
+    const callbacks = waiting!;
+    waiting = null;
+    // One subscriber's failure must not keep the change from the rest (the pump catches its own).
+    for (const callback of callbacks) callback();
+  };
+  const shared: SharedResult = {
+    promise: Promise.resolve(executed),
+    whenSettled: (callback) => (waiting ? waiting.push(callback) : callback()),
+  };
   shared.promise.then(
-    (value) => (shared.value = value),
-    () => {},
+    (value) => {
+      shared.value = value;
+      settle();
+    },
+    (error: unknown) => {
+      shared.failure = { error };
+      settle();
+    },
   );
   return shared;
 }

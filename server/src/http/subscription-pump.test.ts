@@ -6,10 +6,8 @@ import type { NextWriter } from './next-message-writer.ts';
 import { pumpToWriter, type SharedResult } from './subscription-pump.ts';
 
 const row = (id: string, available: number) => ({ id, available }) as TierRow;
-const resultOf = (tier: TierRow): SharedResult => {
-  const value = { data: { availabilityChanged: { id: tier.id, available: tier.available } } };
-  return { value, promise: Promise.resolve(value) };
-};
+const settled = (value: ExecutionResult): SharedResult => ({ value, promise: Promise.resolve(value), whenSettled: (callback) => callback() });
+const resultOf = (tier: TierRow) => settled({ data: { availabilityChanged: { id: tier.id, available: tier.available } } });
 const availableOf = (result: ExecutionResult) => (result.data as { availabilityChanged: { available: number } }).availabilityChanged.available;
 
 /** A writer that records what it wrote and can pretend the socket is slow or broken. */
@@ -60,26 +58,29 @@ describe('pumpToWriter', () => {
     expect(written.map(availableOf)).toEqual([9, 4, 7]);
   });
 
-  it('waits for an execution that is not synchronous, and keeps the order', async () => {
-    const queue = new LatestTierQueue(() => {});
-    const { writer, written } = fakeWriter();
-    let finish!: () => void;
-    const slow: SharedResult = { promise: new Promise((resolve) => (finish = () => resolve(resultOf(row('a', 9)).value!))) };
-    pumpToWriter(queue, writer, (tier) => (tier.available === 9 ? slow : resultOf(tier)));
-    queue.push([row('a', 9)]);
-    queue.push([row('b', 4)]);
-    expect(written).toEqual([]);
-    finish();
-    await slow.promise;
-    await Promise.resolve();
-    expect(written.map(availableOf)).toEqual([9, 4]);
+  it('waits for an execution that is not synchronous, keeps the order, and writes every waiting subscriber at once', () => {
+    const waiting: (() => void)[] = [];
+    const slow: SharedResult = { promise: new Promise(() => {}), whenSettled: (callback) => waiting.push(callback) };
+    const subscribers = [fakeWriter(), fakeWriter()].map(({ writer, written }) => {
+      const queue = new LatestTierQueue(() => {});
+      pumpToWriter(queue, writer, (tier) => (tier.available === 9 ? slow : resultOf(tier)));
+      return { queue, written };
+    });
+    for (const { queue } of subscribers) {
+      queue.push([row('a', 9)]);
+      queue.push([row('b', 4)]);
+    }
+    expect(subscribers.map(({ written }) => written)).toEqual([[], []]);
+    slow.value = resultOf(row('a', 9)).value;
+    for (const callback of waiting) callback();
+    for (const { written } of subscribers) expect(written.map(availableOf)).toEqual([9, 4]);
   });
 
   it('hands a result with errors to graphql-ws and takes no more until graphql-ws asks again', async () => {
     const queue = new LatestTierQueue(() => {});
     const { writer, written } = fakeWriter();
     const failed = { errors: [{ message: 'Unexpected error.' }] } as unknown as ExecutionResult;
-    const stream = pumpToWriter(queue, writer, (tier) => (tier.id === 'x' ? { value: failed, promise: Promise.resolve(failed) } : resultOf(tier)));
+    const stream = pumpToWriter(queue, writer, (tier) => (tier.id === 'x' ? settled(failed) : resultOf(tier)));
     queue.push([row('x', 0), row('a', 9)]);
     expect(await stream.next()).toEqual({ done: false, value: failed });
     expect(written).toEqual([]);

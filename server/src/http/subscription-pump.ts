@@ -6,6 +6,14 @@ import type { NextWriter } from './next-message-writer.ts';
 export interface SharedResult {
   value?: ExecutionResult;
   promise: Promise<ExecutionResult>;
+  /**
+   * Calls back once the promise has settled. Pothos resolves even a loaded row's columns through
+   * its model loader, i.e. a promise, so every subscriber of a change waits here: one promise
+   * reaction for all of them, which then writes every socket in one loop.
+   */
+  whenSettled(callback: () => void): void;
+  /** Set if the promise rejected. */
+  failure?: { error: unknown };
 }
 
 const DONE = { done: true, value: undefined } as const;
@@ -77,12 +85,13 @@ export function pumpToWriter<T>(
           return;
         }
         const shared = resultOf(event);
-        if (shared.value === undefined) {
+        if (shared.value === undefined && !shared.failure) {
           blockedBy = 'execution';
-          shared.promise.then(resumeWith, (error: unknown) => finish({ error }));
+          shared.whenSettled(() => (shared.failure ? finish(shared.failure) : resumeWith(shared.value!)));
           return;
         }
-        if (!deliver(shared.value)) return;
+        if (shared.failure) return finish(shared.failure);
+        if (!deliver(shared.value!)) return;
       }
     } catch (error) {
       // This subscriber only: the feed goes on to the next one.
