@@ -17,9 +17,10 @@ const entry = fileURLToPath(new URL('../server/src/main.ts', import.meta.url));
 // Each serving process logs this once it listens (server/src/cluster/serve.ts).
 const LISTENING = 'GraphQL at http';
 
-export async function startClusterServer(databaseUrl: string, workers: number): Promise<ClusterServer> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, WORKERS: String(workers), LOG_LEVEL: 'info' };
-  const server = await spawnServer({ entry, env, timeoutMs: 60_000 });
+/** `root`: another checkout whose server to measure (as --server-root for the default phases). */
+export async function startClusterServer(databaseUrl: string, workers: number, extraEnv: NodeJS.ProcessEnv = {}, root?: string): Promise<ClusterServer> {
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, WORKERS: String(workers), LOG_LEVEL: 'info', ...extraEnv };
+  const server = await spawnServer({ entry: root ? `${root}/server/src/main.ts` : entry, env, timeoutMs: 60_000 });
   // /ready answers as soon as one worker listens; the comparison needs all of them.
   await new Promise<void>((resolve, reject) => {
     const check = () => {

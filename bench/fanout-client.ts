@@ -2,27 +2,32 @@
 // made one at a time on the watched tier and every subscriber's delivery is timed from the moment
 // Postgres delivered the commit's NOTIFY to this process's own LISTEN connection: the earliest
 // moment a client can observe the commit, on the same clock as the WebSocket receipts.
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import WebSocket from 'ws';
-import { cpuSeconds } from './proc-stats.ts';
+import { treeCpuSeconds } from './proc-stats.ts';
 
 interface ServerMemory {
   rss: number;
   heapUsed: number;
 }
 
-/** The orchestrator asks the server (after a full GC) and answers; see fanout.ts. */
-function serverMemory(): Promise<ServerMemory> {
+/** The orchestrator asks the server and answers; see fanout.ts. */
+function askServer<T>(kind: 'memory' | 'fanoutTimes'): Promise<T> {
   return new Promise((resolve) => {
-    const onMessage = (message: { memory?: ServerMemory }) => {
-      if (!message.memory) return;
+    const onMessage = (message: Record<string, unknown>) => {
+      if (!(kind in message)) return;
       process.off('message', onMessage);
-      resolve(message.memory);
+      resolve(message[kind] as T);
     };
     process.on('message', onMessage);
-    process.send!({ memory: true });
+    process.send!({ [kind]: true });
   });
 }
+/** Memory after a full GC. */
+const serverMemory = () => askServer<ServerMemory>('memory');
+/** NOTIFY → last socket written, summed over changes; null from a server without the bench's hook. */
+const serverFanoutTimes = () => askServer<{ sum: number; count: number } | null>('fanoutTimes');
 
 export interface FanoutSpec {
   httpUrl: string;
@@ -33,6 +38,7 @@ export interface FanoutSpec {
   tierId: string;
   /** The partner key the probe bookings are made with. */
   apiKey: string;
+  /** The server's process; CPU is summed over it and its children (a cluster primary's workers). */
   serverPid: number;
   steps: number[];
   probesPerStep: number;
@@ -58,6 +64,13 @@ export interface FanoutStep {
   /** Server CPU per delivered message: what one more subscriber costs per availability change. */
   serverUsPerDelivery: number;
   clientCores: number;
+  /**
+   * Mean over the step's changes of the server's own part of the latency: from its LISTEN connection
+   * receiving the NOTIFY to the end of the loop that wrote the change to every socket (NaN for main.ts).
+   */
+  serverFanoutMs: number;
+  /** The subscriber process's CPU per delivered message: it shares the server's two cores. */
+  clientUsPerDelivery: number;
 }
 
 const SUBSCRIPTION = /* GraphQL */ `subscription Availability($concertId: ID!) {
@@ -91,7 +104,8 @@ function subscribe(wsUrl: string, concertGid: string): Promise<Subscriber> {
         return;
       }
       if (text.includes('"connection_ack"')) {
-        socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: SUBSCRIPTION, variables: { concertId: concertGid } } }));
+        // A fresh id per subscription, as graphql-ws's own client and Apollo's make.
+        socket.send(JSON.stringify({ id: randomUUID(), type: 'subscribe', payload: { query: SUBSCRIPTION, variables: { concertId: concertGid } } }));
         resolve(subscriber);
       } else if (text.includes('"ping"')) socket.send('{"type":"pong"}');
     });
@@ -153,7 +167,8 @@ async function main(spec: FanoutSpec) {
     noticeTimes.length = 0;
 
     const memory = await serverMemory();
-    const serverCpu = cpuSeconds(spec.serverPid);
+    const fanoutBefore = await serverFanoutTimes();
+    const serverCpu = treeCpuSeconds(spec.serverPid);
     const clientCpu = process.cpuUsage();
     const started = performance.now();
     const values: number[] = [];
@@ -167,6 +182,8 @@ async function main(spec: FanoutSpec) {
     await settle();
     const seconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(clientCpu);
+    const serverCpuSeconds = treeCpuSeconds(spec.serverPid) - serverCpu;
+    const fanoutAfter = await serverFanoutTimes();
 
     // The feed re-reads rows, so a subscriber that falls behind may get a newer availability in place
     // of an older one: a commit counts as delivered with the first value at or below the one it made.
@@ -191,9 +208,11 @@ async function main(spec: FanoutSpec) {
       serverRssBytes: memory.rss,
       bytesPerSubscriber: Math.round((memory.rss - baseline.rss) / sockets.length),
       heapBytesPerSubscriber: Math.round((memory.heapUsed - baseline.heapUsed) / sockets.length),
-      serverCores: round((cpuSeconds(spec.serverPid) - serverCpu) / seconds),
-      serverUsPerDelivery: Math.round(((cpuSeconds(spec.serverPid) - serverCpu) * 1e6) / Math.max(1, latencies.length)),
+      serverCores: round(serverCpuSeconds / seconds),
+      serverUsPerDelivery: Math.round((serverCpuSeconds * 1e6) / Math.max(1, latencies.length)),
+      serverFanoutMs: fanoutBefore && fanoutAfter ? round(((fanoutAfter.sum - fanoutBefore.sum) * 1000) / Math.max(1, fanoutAfter.count - fanoutBefore.count)) : NaN,
       clientCores: round((cpu.user + cpu.system) / 1e6 / seconds),
+      clientUsPerDelivery: Math.round((cpu.user + cpu.system) / Math.max(1, latencies.length)),
     };
     steps.push(step);
     process.send!({ progress: step });

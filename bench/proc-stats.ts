@@ -41,6 +41,22 @@ export function treeCpuSeconds(pid: number): number {
   return total;
 }
 
+/** Resident memory of a process and its direct children (a cluster primary and its workers), in bytes. */
+export function treeRssBytes(pid: number): number {
+  const rss = (of: number) => {
+    try {
+      return Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${of}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+    } catch {
+      return 0;
+    }
+  };
+  let total = rss(pid);
+  for (const entry of readdirSync('/proc')) {
+    if (/^\d+$/.test(entry) && parentPid(Number(entry)) === pid) total += rss(Number(entry));
+  }
+  return total;
+}
+
 export interface CpuWindow {
   /** Cores used on average over the window, per process group. */
   stop(): Record<string, number>;

@@ -26,6 +26,8 @@ export interface Results {
   fanout?: { subscribers: number; p50Ms: number; p95Ms: number; p99Ms: number; bytesPerSubscriber: number } & Record<string, unknown>;
   /** `--processes=1,2`: baseline, hot tier and catalogue per server process count. */
   processes?: ProcessComparison;
+  /** `--fanout-processes=1,2`: the fan-out ramp per server process count. */
+  fanoutProcesses?: Record<string, unknown>;
   catalogue?: { reqPerSec: number; p95Ms: number; sqlPerRequest: number } & Record<string, unknown>;
 }
 

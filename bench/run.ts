@@ -7,6 +7,8 @@ import pg from 'pg';
 import { runBaseline, serverUsPerRequest } from './baseline.ts';
 import { runCatalogue } from './catalogue.ts';
 import { runFanout } from './fanout.ts';
+import { runFanoutProcesses } from './fanout-processes.ts';
+import type { FanoutStep } from './fanout-client.ts';
 import { createFixtures, globalId } from './fixtures.ts';
 import { runBookingLoad } from './hot-tier.ts';
 import { runPaid } from './paid.ts';
@@ -27,7 +29,10 @@ const args = new Map(
 const quick = args.has('quick');
 // --processes=1,2 runs the process-count comparison (processes.ts); the other phases then only with --only.
 const processCounts = args.has('processes') ? args.get('processes')!.split(',').map(Number) : [];
-const phases = new Set((args.get('only') ?? (processCounts.length ? '' : 'baseline,hot,hot-unlimited,hold,paid,pgbench,spread,catalogue,fanout')).split(','));
+// --fanout-processes=1,2 runs the fan-out ramp against main.ts with WORKERS=N (fanout-processes.ts).
+const fanoutProcessCounts = args.has('fanout-processes') ? args.get('fanout-processes')!.split(',').map(Number) : [];
+const compares = processCounts.length > 0 || fanoutProcessCounts.length > 0;
+const phases = new Set((args.get('only') ?? (compares ? '' : 'baseline,hot,hot-unlimited,hold,paid,pgbench,spread,catalogue,fanout')).split(','));
 const number = (name: string) => (args.has(name) ? Number(args.get(name)) : undefined);
 
 const CLIENTS = 64;
@@ -40,6 +45,9 @@ const plan = quick
   ? { rounds: 2, durationSec: 8, warmupSec: 3, fanoutSteps: [500, 2_000], probes: 4 }
   : { rounds: 3, durationSec: 20, warmupSec: 5, fanoutSteps: [1_000, 2_500, 5_000, 10_000, 15_000, MAX_SUBSCRIBERS], probes: 8 };
 if (number('duration')) plan.durationSec = number('duration')!;
+// --fanout-steps=2000,19500 picks the ramp, e.g. to compare two servers at the sizes that matter.
+if (args.has('fanout-steps')) plan.fanoutSteps = args.get('fanout-steps')!.split(',').map(Number);
+if (number('rounds')) plan.rounds = number('rounds')!;
 const settings: ServerSettings = {
   poolSize: number('pool'),
   maxConcurrentBatches: number('concurrent-batches'),
@@ -203,28 +211,16 @@ try {
     server = await startServerProcess(postgres.url, settings);
     log(`fan-out: subscribers in steps of ${plan.fanoutSteps.join(', ')}, on a freshly started server`);
     const fanout = await runFanout(
-      {
-        httpUrl: server.url,
-        databaseUrl: postgres.url,
-        concertGid: globalId('Concert', fixtures.fanout.concertId),
-        concertId: fixtures.fanout.concertId,
-        tierGid: globalId('TicketTier', fixtures.fanout.tierIds[0]),
-        tierId: fixtures.fanout.tierIds[0],
-        apiKey: fixtures.partnerKeys.limited,
-        serverPid: server.pid,
-        steps: plan.fanoutSteps,
-        probesPerStep: plan.probes,
-        // One booking a second on the watched tier: each step then measures how long one change takes
-        // to reach every subscriber, not a backlog of changes queued behind each other.
-        probeIntervalMs: 1_000,
-        maxP99Ms: 1_000,
-        maxServerRss: 4 * 2 ** 30,
-      },
-      () => server.memory(),
-      (step) => log(`  ${step.subscribers} subscribers: p50 ${step.p50Ms} ms, p99 ${step.p99Ms} ms, ${step.missed} missed, ${Math.round(step.bytesPerSubscriber / 1024)} KiB each, ${step.serverUsPerDelivery} µs server CPU per delivery, client ${step.clientCores} cores`),
+      { ...fanoutSpec(), httpUrl: server.url, serverPid: server.pid },
+      server,
+      logFanoutStep,
     );
     const r = fanout.reported;
-    results.fanout = { subscribers: r.subscribers, p50Ms: r.p50Ms, p95Ms: r.p95Ms, p99Ms: r.p99Ms, bytesPerSubscriber: r.bytesPerSubscriber, heapBytesPerSubscriber: r.heapBytesPerSubscriber, missed: r.missed, serverUsPerDelivery: r.serverUsPerDelivery, bookingsPerStep: plan.probes, bookingIntervalMs: 1_000, bounds: fanout.bounds, steps: fanout.steps };
+    results.fanout = { subscribers: r.subscribers, p50Ms: r.p50Ms, p95Ms: r.p95Ms, p99Ms: r.p99Ms, bytesPerSubscriber: r.bytesPerSubscriber, heapBytesPerSubscriber: r.heapBytesPerSubscriber, missed: r.missed, serverUsPerDelivery: r.serverUsPerDelivery, serverFanoutMs: r.serverFanoutMs, clientUsPerDelivery: r.clientUsPerDelivery, bookingsPerStep: plan.probes, bookingIntervalMs: 1_000, bounds: fanout.bounds, steps: fanout.steps };
+  }
+  if (fanoutProcessCounts.length) {
+    await server.stop();
+    results.fanoutProcesses = await runFanoutProcesses({ databaseUrl: postgres.url, counts: fanoutProcessCounts, rounds: number('rounds') ?? 1, root: settings.root, spec: fanoutSpec(), log, onStep: logFanoutStep });
   }
   if (processCounts.length) {
     // Its own servers only: the bench's server would otherwise idle beside them.
@@ -240,11 +236,36 @@ try {
 results.durationSec = Math.round((performance.now() - started) / 1000);
 printTable(results);
 if (results.processes) printProcesses(results.processes);
-const label = args.get('label') ?? (processCounts.length && !args.has('only') ? 'processes' : undefined);
+const label = args.get('label') ?? (processCounts.length && !args.has('only') ? 'processes' : fanoutProcessCounts.length && !args.has('only') ? 'fanout-processes' : undefined);
 const everything = !args.has('only') && !label;
 const file = everything ? (quick ? 'quick.json' : 'latest.json') : `experiments/${label ?? 'partial'}.json`;
 writeResults(fileURLToPath(new URL(`./results/${file}`, import.meta.url)), results);
 console.log(`${quick ? 'quick' : 'full'} run took ${results.durationSec}s; wrote bench/results/${file}`);
+
+/** The fan-out ramp's settings, for whichever server it runs against. */
+function fanoutSpec() {
+  return {
+    databaseUrl: postgres.url,
+    concertGid: globalId('Concert', fixtures.fanout.concertId),
+    concertId: fixtures.fanout.concertId,
+    tierGid: globalId('TicketTier', fixtures.fanout.tierIds[0]),
+    tierId: fixtures.fanout.tierIds[0],
+    steps: plan.fanoutSteps,
+    probesPerStep: plan.probes,
+    // One booking a second on the watched tier: each step then measures how long one change takes
+    // to reach every subscriber, not a backlog of changes queued behind each other.
+    probeIntervalMs: 1_000,
+    maxP99Ms: 1_000,
+    maxServerRss: 4 * 2 ** 30,
+    apiKey: fixtures.partnerKeys.limited,
+  };
+}
+
+function logFanoutStep(step: FanoutStep) {
+  log(
+    `  ${step.subscribers} subscribers: p50 ${step.p50Ms} ms, p95 ${step.p95Ms} ms, p99 ${step.p99Ms} ms, ${step.missed} missed, ${Math.round(step.bytesPerSubscriber / 1024)} KiB each, ${step.serverUsPerDelivery} µs server CPU per delivery, server ${step.serverCores} cores, NOTIFY → last socket written ${step.serverFanoutMs} ms; client ${step.clientUsPerDelivery} µs per delivery, ${step.clientCores} cores`,
+  );
+}
 
 async function postgresVersion(url: string) {
   const client = new pg.Client({ connectionString: url });

@@ -19,6 +19,8 @@ export interface ServerProcess {
   statements(): Promise<number>;
   /** The server's memory right after a full garbage collection. */
   memory(): Promise<{ rss: number; heapUsed: number }>;
+  /** Seconds from NOTIFY to the last socket written, summed over changes delivered so far, and their count. */
+  fanoutTimes(): Promise<{ sum: number; count: number } | null>;
   stop(): Promise<void>;
 }
 
@@ -39,6 +41,12 @@ export async function startServerProcess(databaseUrl: string, settings: ServerSe
     url: `${server.base}/graphql`,
     statements: () => ask<{ statements: number }>(server.child, 'statements').then((reply) => reply.statements),
     memory: () => ask<{ memory: { rss: number; heapUsed: number } }>(server.child, 'memory').then((reply) => reply.memory),
+    // An older checkout's server (--server-root) does not answer this question: null after a while.
+    fanoutTimes: () =>
+      Promise.race([
+        ask<{ fanoutTimes: { sum: number; count: number } }>(server.child, 'fanoutTimes').then((reply) => reply.fanoutTimes),
+        new Promise<null>((resolve) => setTimeout(() => resolve(null), 2_000)),
+      ]),
     stop: () => server.stop(15_000),
   };
 }

@@ -5,8 +5,10 @@ import { buildApp } from '../server/src/app.ts';
 // Counts every statement the app's queries send through the query log (drizzle's queries and the
 // compiled booking batch alike), so the bench can report SQL statements per request.
 let statements = 0;
-process.on('message', (message: { statements?: boolean; memory?: boolean }) => {
+process.on('message', (message: { statements?: boolean; memory?: boolean; fanoutTimes?: boolean }) => {
   if (message.statements) process.send!({ statements });
+  // The server's own part of a change's latency (NOTIFY → every socket written), summed so far.
+  if (message.fanoutTimes) void fanoutTimes().then((fanoutTimes) => process.send!({ fanoutTimes }));
   if (message.memory) {
     // Started with --expose-gc: memory per subscriber is then live memory, not garbage not yet collected.
     (globalThis as { gc?: () => void }).gc?.();
@@ -35,6 +37,12 @@ const app = buildApp({
   // The fan-out bench opens thousands of sockets from one loopback address.
   webSockets: { maxSocketsPerAddress: 0 },
 });
+async function fanoutTimes() {
+  const { values } = await app.metrics.registry.getSingleMetric('availability_fanout_seconds')!.get();
+  const pick = (suffix: string) => values.find((value) => (value as { metricName?: string }).metricName === `availability_fanout_seconds_${suffix}`)?.value ?? 0;
+  return { sum: pick('sum'), count: pick('count') };
+}
+
 // The orchestrator chose the port and waits for /ready.
 await app.start(Number(env.PORT), '127.0.0.1');
 

@@ -125,7 +125,7 @@ export function buildApp(options: AppOptions) {
   });
   const metrics = createMetrics();
   const listener = new PostgresListener({ url: options.listenDatabaseUrl ?? options.databaseUrl, log, heartbeatMs: options.listenHeartbeatMs });
-  const availability = createAvailabilityFeed(db, listener);
+  const availability = createAvailabilityFeed(db, listener, { onDelivered: metrics.observeFanout });
   const tierCatalogue = new TierCatalogue(db);
   const bookingQueue = new BookingCoalescer(database, { onBatch: metrics.observeBatch, ...options.booking });
   const holdSweeper = new HoldSweeper(db, { ...options.holdSweeper, log });

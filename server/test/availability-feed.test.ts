@@ -23,7 +23,12 @@ const reads: TierReads = {
   },
   all: real.all,
 };
-const feed = createAvailabilityFeed(db, listener, { reads, retryAfterFailureMs: 200 });
+const delivered: { seconds: number; subscribers: number }[] = [];
+const feed = createAvailabilityFeed(db, listener, {
+  reads,
+  retryAfterFailureMs: 200,
+  onDelivered: (seconds, subscribers) => delivered.push({ seconds, subscribers }),
+});
 beforeAll(() => listener.start());
 afterAll(async () => {
   await listener.close();
@@ -51,6 +56,11 @@ describe('availability feed', () => {
     // The first read failed; the retry waited out the pause and read the same tier again.
     expect(readCalls.filter((ids) => ids.includes(tiers[0].id))).toHaveLength(2);
     expect(Date.now() - changedAt).toBeGreaterThanOrEqual(200);
+    // The delivery's time counts from the NOTIFY, through the failed read and the pause; it is
+    // reported once the reactions the delivery queued have run.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(delivered.at(-1)).toEqual({ seconds: expect.any(Number), subscribers: 1 });
+    expect(delivered.at(-1)!.seconds).toBeGreaterThanOrEqual(0.2);
     await changes.return!();
   });
 

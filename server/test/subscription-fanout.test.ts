@@ -4,7 +4,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { notifyAvailabilityChanged } from '../src/events/availability-channel.ts';
-import { createConcert, createTestApp, testDatabaseUrl } from './support/test-app.ts';
+import { BOOK_TICKETS, bookingInput, createConcert, createTestApp, graphql, testDatabaseUrl } from './support/test-app.ts';
 import { listening } from './support/ws-client.ts';
 
 const statements: string[] = [];
@@ -56,4 +56,80 @@ it('reads a change once and executes it once for any number of subscribers of on
   // The feed's read of the changed tier, and one load of its concert for all five executions
   // (executing per subscriber would load the concert five times).
   expect(statements).toHaveLength(2);
+});
+
+/** A graphql-transport-ws client that keeps each message's raw text, to check the bytes sent. */
+async function rawSocket() {
+  const socket = new WebSocket(`ws://127.0.0.1:${port}/graphql`, 'graphql-transport-ws');
+  const messages: string[] = [];
+  const waiters = new Set<() => void>();
+  socket.on('message', (data) => {
+    messages.push(String(data));
+    for (const wake of waiters) wake();
+  });
+  const until = (done: () => boolean) =>
+    new Promise<void>((resolve) => {
+      const wake = () => done() && (waiters.delete(wake), resolve());
+      waiters.add(wake);
+      wake();
+    });
+  await new Promise((resolve) => socket.once('open', resolve));
+  socket.send(JSON.stringify({ type: 'connection_init' }));
+  await until(() => messages.includes('{"type":"connection_ack"}'));
+  return {
+    socket,
+    messages,
+    until,
+    nextMessages: () => messages.filter((text) => text.includes('"type":"next"')),
+    subscribe: (id: string, concertGid: string) =>
+      socket.send(JSON.stringify({ id, type: 'subscribe', payload: { query: RAW_SUBSCRIPTION, variables: { concertId: concertGid } } })),
+    /** Messages are handled in order, so once the pong is back everything sent before it was too. */
+    roundTrip: async () => {
+      const pongs = messages.filter((text) => text === '{"type":"pong"}').length;
+      socket.send('{"type":"ping"}');
+      await until(() => messages.filter((text) => text === '{"type":"pong"}').length > pongs);
+    },
+  };
+}
+
+const RAW_SUBSCRIPTION = /* GraphQL */ `subscription Raw($concertId: ID!) { availabilityChanged(concertId: $concertId) { id available } }`;
+
+it('writes every subscriber of a change the same payload, each framed with its own id as graphql-ws would', async () => {
+  const { concertGid, tierGids } = await createConcert(app.db, [{ capacity: 10 }]);
+  const sockets = [await rawSocket(), await rawSocket()];
+  // One id needs escaping in JSON: the frame must quote it exactly as JSON.stringify does.
+  const ids = ['3f1c0a56-5d2e-4c1b-9a57-0b8a5cf2d0e1', 'id with "quotes" \\ and ü'];
+  sockets.forEach((socket, index) => socket.subscribe(ids[index], concertGid));
+  await listening(app, concertGid, 2);
+
+  await graphql(app, BOOK_TICKETS, bookingInput(concertGid, [[tierGids[0], 2]]));
+  await Promise.all(sockets.map((socket) => socket.until(() => socket.nextMessages().length === 1)));
+  const payload = { data: { availabilityChanged: { id: tierGids[0], available: 8 } } };
+  sockets.forEach((socket, index) => {
+    expect(socket.nextMessages()[0]).toBe(JSON.stringify({ id: ids[index], type: 'next', payload }));
+  });
+  for (const socket of sockets) socket.socket.close();
+});
+
+it('keeps delivering to the others when one socket goes away and one subscription completes', async () => {
+  const { concertGid, tierGids } = await createConcert(app.db, [{ capacity: 10 }]);
+  const [gone, completing, staying] = [await rawSocket(), await rawSocket(), await rawSocket()];
+  gone.subscribe('a', concertGid);
+  completing.subscribe('b', concertGid);
+  completing.subscribe('c', concertGid);
+  staying.subscribe('d', concertGid);
+  await listening(app, concertGid, 4);
+
+  // The server learns of the vanished socket only when it writes to it, i.e. during the fan-out.
+  gone.socket.terminate();
+  completing.socket.send(JSON.stringify({ id: 'b', type: 'complete' }));
+  await completing.roundTrip();
+  await graphql(app, BOOK_TICKETS, bookingInput(concertGid, [[tierGids[0], 1]]));
+  await graphql(app, BOOK_TICKETS, bookingInput(concertGid, [[tierGids[0], 1]]));
+  await staying.until(() => staying.nextMessages().at(-1)?.includes('"available":8') ?? false);
+  await completing.until(() => completing.nextMessages().at(-1)?.includes('"available":8') ?? false);
+  expect(completing.nextMessages().every((text) => text.startsWith('{"id":"c",'))).toBe(true);
+  await completing.roundTrip();
+  expect(completing.messages.filter((text) => text.startsWith('{"id":"b"'))).toEqual([]);
+  for (const socket of [completing, staying]) socket.socket.close();
 });

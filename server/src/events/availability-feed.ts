@@ -16,6 +16,13 @@ export interface AvailabilityFeedOptions {
   retryAfterFailureMs?: number;
   /** Default: from `db`. */
   reads?: TierReads;
+  /**
+   * After each delivery: seconds from the first NOTIFY it answers until the loop that handed the rows
+   * to every subscriber of the topic, and the promise reactions it queued, are done (WebSocket
+   * subscribers are written to there, see http/subscription-pump.ts; a selection that needs a
+   * database read is written later), i.e. the server's own part of a change's latency; for metrics.
+   */
+  onDelivered?: (seconds: number, subscribers: number) => void;
 }
 
 /** The per-topic subscriber of a channel: what the listener calls and what queues join. */
@@ -47,6 +54,8 @@ export function createAvailabilityFeed(db: Database, listener: PostgresListener,
     const subscribers = new Set<LatestTierQueue>();
     const changedTierIds = new Set<string>();
     let everything = false;
+    /** When the first NOTIFY not yet delivered arrived (performance.now()). */
+    let owedSince = 0;
     let flushing = false;
     let timer: NodeJS.Timeout | null = null;
     let lastFlushAt = 0;
@@ -63,15 +72,24 @@ export function createAvailabilityFeed(db: Database, listener: PostgresListener,
       lastFlushAt = Date.now();
       const ids = [...changedTierIds];
       const all = everything;
+      const since = owedSince;
+      owedSince = 0;
       changedTierIds.clear();
       everything = false;
       try {
         const rows = all ? await reads.all(concertId) : await reads.changed(ids);
         for (const subscriber of subscribers) subscriber.push(rows);
+        // After the promise reactions the loop queued: a shared execution that settled without I/O
+        // writes its subscribers' sockets in them (see subscription-pump.ts).
+        if (since && options.onDelivered) {
+          const count = subscribers.size;
+          setImmediate(() => options.onDelivered!((performance.now() - since) / 1000, count));
+        }
       } catch {
         // The database did not answer: keep what is owed and try again after a pause.
         for (const id of ids) changedTierIds.add(id);
         everything ||= all;
+        owedSince = owedSince ? Math.min(owedSince, since) : since;
         lastFlushAt = Date.now() + retryAfterFailureMs;
       } finally {
         flushing = false;
@@ -84,10 +102,12 @@ export function createAvailabilityFeed(db: Database, listener: PostgresListener,
         return subscribers.size;
       },
       notification(payload) {
+        owedSince ||= performance.now();
         for (const id of parseAvailabilityNotice(payload)?.tierIds ?? []) changedTierIds.add(id);
         schedule();
       },
       resync() {
+        owedSince ||= performance.now();
         everything = true;
         schedule();
       },

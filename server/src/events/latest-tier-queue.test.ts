@@ -32,4 +32,17 @@ describe('LatestTierQueue', () => {
     await queue.return();
     expect(onClose).toHaveBeenCalledTimes(1);
   });
+
+  it('calls its listener instead of resolving a promise, and take() hands over the newest rows in order', () => {
+    const queue = new LatestTierQueue(() => {});
+    const listener = vi.fn();
+    queue.setListener(listener);
+    queue.push([row('a', 10), row('b', 5)]);
+    queue.push([row('a', 9)]);
+    expect(listener).toHaveBeenCalledTimes(2);
+    expect([queue.take(), queue.take(), queue.take()]).toEqual([row('b', 5), row('a', 9), undefined]);
+    queue.close();
+    expect(listener).toHaveBeenCalledTimes(3);
+    expect(queue.closed).toBe(true);
+  });
 });

@@ -6,6 +6,7 @@ import { WebSocketServer } from 'ws';
 import type { Logger } from '../observability/logger.ts';
 import { REQUEST_ID_HEADER, requestIdFrom } from '../observability/request-log.ts';
 import { MAX_REQUEST_BYTES } from './limits.ts';
+import { createNextWriter, NEXT_WRITER } from './next-message-writer.ts';
 import type { PersistedOperations } from './persisted-operations.ts';
 
 interface EnvelopedRoot {
@@ -90,6 +91,8 @@ export function attachGraphqlWs(server: Server, yoga: YogaServerInstance<any, an
           socket: ctx.extra.socket,
           params,
           requestId,
+          // A subscription's next messages are written by next-message-writer.ts (see subscription-pump.ts).
+          [NEXT_WRITER]: createNextWriter(ctx.extra.socket, id),
         });
         let document;
         try {

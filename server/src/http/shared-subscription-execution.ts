@@ -1,5 +1,8 @@
 import { createSourceEventStream, execute, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { isPushSource } from '../events/push-source.ts';
+import { nextWriterOf } from './next-message-writer.ts';
+import { pumpToWriter, type SharedResult } from './subscription-pump.ts';
 
 export interface SharedSubscriptionOptions<TContext> {
   /**
@@ -17,13 +20,14 @@ export interface SharedSubscriptionOptions<TContext> {
  * The availability feed hands the same row object to every subscriber of a topic, and nearly all of
  * them send the same document (the web app's persisted one) with the same variables. Executing it
  * per subscriber made each change cost ~300 µs of CPU per subscriber, which capped fan-out at a
- * few thousand sockets; now the result is built once and only serialised per socket. Results are
- * keyed by the event object, so they are dropped with it, and by the viewer, so a field that
- * depends on who is asking is never handed to someone else.
+ * few thousand sockets; now the result is built once. Results are keyed by the event object, so
+ * they are dropped with it, and by the viewer, so a field that depends on who is asking is never
+ * handed to someone else. A graphql-ws subscription (its context carries a NextWriter) whose events
+ * come from a PushSource is written to its socket by subscription-pump.ts, in the feed's loop.
  */
 export function useSharedSubscriptionExecution<TContext>(options: SharedSubscriptionOptions<TContext>): Plugin {
   const documentIds = new WeakMap<DocumentNode, number>();
-  const resultsByEvent = new WeakMap<object, Map<string, Promise<ExecutionResult>>>();
+  const resultsByEvent = new WeakMap<object, Map<string, SharedResult>>();
   let nextDocumentId = 0;
 
   const sharingKey = (args: ExecutionArgs) => {
@@ -34,8 +38,8 @@ export function useSharedSubscriptionExecution<TContext>(options: SharedSubscrip
     return JSON.stringify([documentId, args.operationName ?? '', args.variableValues ?? {}, viewer]);
   };
 
-  const executeShared = (args: ExecutionArgs, key: string | null, event: unknown): Promise<ExecutionResult> => {
-    const run = () => Promise.resolve(execute({ ...args, rootValue: event }));
+  const executeShared = (args: ExecutionArgs, key: string | null, event: unknown): SharedResult => {
+    const run = () => executeOnce({ ...args, rootValue: event });
     if (key === null || event === null || typeof event !== 'object') return run();
     let results = resultsByEvent.get(event);
     if (!results) resultsByEvent.set(event, (results = new Map()));
@@ -50,10 +54,52 @@ export function useSharedSubscriptionExecution<TContext>(options: SharedSubscrip
         const stream = await createSourceEventStream(args);
         if (!isAsyncIterable(stream)) return stream;
         const key = sharingKey(args);
-        return mapEvents(stream, (event) => executeShared(args, key, event));
+        const writer = nextWriterOf(args.contextValue);
+        if (writer && isPushSource(stream)) return pumpToWriter(stream, writer, (event) => executeShared(args, key, event));
+        return mapEvents(stream, (event) => executeShared(args, key, event).promise);
       }) as never);
     },
   };
+}
+
+/** The result as soon as graphql-js has it: a selection without async resolvers completes synchronously. */
+function executeOnce(args: ExecutionArgs): SharedResult {
+  let executed: ReturnType<typeof execute>;
+  try {
+    executed = execute(args);
+  } catch (error) {
+    executed = Promise.reject(error);
+  }
+  if (!isPromiseLike(executed)) {
+    const value = executed;
+    return { value, promise: Promise.resolve(value), whenSettled: (callback) => callback() };
+  }
+  let waiting: (() => void)[] | null = [];
+  const settle = () => {
+    const callbacks = waiting!;
+    waiting = null;
+    // One subscriber's failure must not keep the change from the rest (the pump catches its own).
+    for (const callback of callbacks) callback();
+  };
+  const shared: SharedResult = {
+    promise: Promise.resolve(executed),
+    whenSettled: (callback) => (waiting ? waiting.push(callback) : callback()),
+  };
+  shared.promise.then(
+    (value) => {
+      shared.value = value;
+      settle();
+    },
+    (error: unknown) => {
+      shared.failure = { error };
+      settle();
+    },
+  );
+  return shared;
+}
+
+function isPromiseLike<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  return typeof (value as PromiseLike<T>)?.then === 'function';
 }
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {

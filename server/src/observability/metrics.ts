@@ -29,6 +29,13 @@ export function createMetrics({ processMetrics = true }: { processMetrics?: bool
     registers: [registry],
   });
 
+  const fanoutSeconds = new Histogram({
+    name: 'availability_fanout_seconds',
+    help: 'From the NOTIFY of an availability change to the end of the loop that handed it to every subscriber of its topic in this process (WebSocket subscribers: written to their sockets)',
+    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [registry],
+  });
+
   /** A gauge whose value is read from elsewhere when Prometheus scrapes. */
   function sampled(name: string, help: string, read: () => number) {
     new Gauge({
@@ -50,6 +57,9 @@ export function createMetrics({ processMetrics = true }: { processMetrics?: bool
     },
     observeBatch(size: number) {
       batchSize.observe(size);
+    },
+    observeFanout(seconds: number) {
+      fanoutSeconds.observe(seconds);
     },
   };
 }
