@@ -188,7 +188,7 @@ function formatMoney(cents: number, currency: string) {
 
 /** The concert's name as it is (RFC 6266's filename*), and a plain-ASCII fallback for old clients. */
 function contentDisposition(concertName: string) {
-  const slug = concertName.normalize('NFKD').replace(/[^\w.-]+/g, '-').replace(/^[-.]+|-+$/g, '') || 'concert';
+  const slug = concertName.normalize('NFKD').replace(/\p{M}+/gu, '').replace(/[^\w.-]+/g, '-').replace(/^[-.]+|-+$/g, '') || 'concert';
   const exact = encodeURIComponent(`${concertName}-orders.csv`).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${slug}-orders.csv"; filename*=UTF-8''${exact}`;
 }
