@@ -15,6 +15,8 @@ export default defineConfig({
       '/api/auth': { target: apiUrl, changeOrigin: true },
       // The development mailbox's emails (the server answers it only in development).
       '/dev/mailbox': { target: apiUrl, changeOrigin: true },
+      // Organizer downloads (orders.csv), with the session cookie of this origin.
+      '/organizer': { target: apiUrl, changeOrigin: true },
     },
   },
   build: {

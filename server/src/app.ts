@@ -33,6 +33,7 @@ import { useJsonRequests } from './http/json-requests.ts';
 import { createOriginPolicy, VITE_DEV_ORIGIN } from './http/origins.ts';
 import { limitPlugins, MAX_REQUEST_BYTES } from './http/limits.ts';
 import { metricsAccess } from './http/metrics-access.ts';
+import { createOrdersCsvHandler, ORDERS_CSV_PATH } from './http/orders-csv.ts';
 import { useRequestBodyLimit } from './http/request-body-limit.ts';
 import { createPersistedOperations, type PersistedOperationsOptions } from './http/persisted-operations.ts';
 import { useSharedSubscriptionExecution } from './http/shared-subscription-execution.ts';
@@ -193,6 +194,7 @@ export function buildApp(options: AppOptions) {
 
   const authHandler = toNodeHandler(auth);
   const health = createHealthChecks({ pool, listener, isDraining: () => drain.draining });
+  const ordersCsv = createOrdersCsvHandler({ db, logger, identify: (req) => identify(requestSourceOf({ req }), identifyOptions) });
   const serveStatic = createStaticHandler(options.webRoot ?? defaultWebRoot, { production });
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
@@ -214,6 +216,15 @@ export function buildApp(options: AppOptions) {
     if (path === GRAPHQL_PATH) {
       drain.track(req, res);
       return void yoga.handle(req, res);
+    }
+    const ordersCsvPath = ORDERS_CSV_PATH.exec(path);
+    if (ordersCsvPath) {
+      drain.track(req, res);
+      return void ordersCsv(req, res, ordersCsvPath[1]).catch((error) => {
+        logger.error({ err: error }, 'orders export failed');
+        if (!res.headersSent) res.writeHead(503).end();
+        else res.destroy();
+      });
     }
     serveStatic(req, res);
   });

@@ -91,12 +91,21 @@ export const bookings = pgTable(
     apiKeyId: text('api_key_id'),
     /** The signed-in shopper who made it, if any ("my bookings" also finds guest bookings by email). */
     userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Milliseconds, what a JavaScript Date holds: page cursors (myBookings, orders) and the CSV
+     * export carry created_at through a Date, and a microsecond value would not survive the trip,
+     * so keyset pages would skip or repeat rows created in the same millisecond.
+     */
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (table) => [
-    index('bookings_concert_id_idx').on(table.concertId),
-    // "My bookings" and the per-customer ticket limit find a shopper's bookings by email.
-    index('bookings_customer_email_idx').on(sql`lower(${table.customerEmail})`, table.createdAt),
+    // A concert's orders newest first (organizer back office, CSV export), in the index's order: no sort.
+    index('bookings_concert_id_created_at_idx').on(table.concertId, table.createdAt, table.id),
+    // Every concert's orders newest first.
+    index('bookings_created_at_idx').on(table.createdAt, table.id),
+    // "My bookings" and the per-customer ticket limit find a shopper's bookings by email; the organizer's
+    // order search by an email's beginning (LIKE 'ann%'), which needs text_pattern_ops under any collation.
+    index('bookings_customer_email_idx').on(sql`lower(${table.customerEmail}) text_pattern_ops`, table.createdAt),
     index('bookings_user_id_idx').on(table.userId, table.createdAt).where(sql`${table.userId} IS NOT NULL`),
     index('bookings_api_key_id_idx').on(table.apiKeyId, table.createdAt).where(sql`${table.apiKeyId} IS NOT NULL`),
     // What the hold sweeper scans: only live holds, oldest expiry first.

@@ -4,7 +4,7 @@ import { databaseIdOf } from '../global-id.ts';
 import { EmailNoticeRef } from './email-notice.ts';
 import { MoneyRef } from './money.ts';
 
-const BookingStatusRef = builder.enumType('BookingStatus', {
+export const BookingStatusRef = builder.enumType('BookingStatus', {
   values: {
     CONFIRMED: { description: 'Paid for, or booked by a partner that settles payment itself.' },
     CANCELLED: { description: 'Cancelled, or a hold the shopper released; its tickets are back on sale.' },
@@ -47,6 +47,9 @@ export const BookingRef = builder.drizzleNode('bookings', {
     emails: t.relation('emails', { type: EmailNoticeRef, description: 'What the shopper was sent about this booking, oldest first.', query: { orderBy: { createdAt: 'asc' } } }),
   }),
 });
+
+/** Shared by every list of bookings (a shopper's, the organizer's orders): one type for clients' fragments. */
+export const BookingConnectionRef = builder.connectionObject({ type: BookingRef, name: 'BookingConnection' }, { name: 'BookingEdge' });
 
 builder.drizzleObject('bookingItems', {
   name: 'BookingItem',

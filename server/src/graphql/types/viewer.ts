@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { SignedInUser } from '../../auth/viewer.ts';
 import { bookings } from '../../db/schema.ts';
 import { builder } from '../builder.ts';
+import { BookingConnectionRef } from './booking.ts';
 
 const ViewerRoleRef = builder.enumType('ViewerRole', {
   values: {
@@ -43,7 +44,6 @@ builder.queryFields((t) => ({
         );
       },
     },
-    { name: 'BookingConnection' },
-    { name: 'BookingEdge' },
+    BookingConnectionRef,
   ),
 }));

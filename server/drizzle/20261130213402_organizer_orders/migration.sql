@@ -1,0 +1,6 @@
+DROP INDEX "bookings_concert_id_idx";--> statement-breakpoint
+ALTER TABLE "bookings" ALTER COLUMN "created_at" SET DATA TYPE timestamp(3) with time zone USING "created_at"::timestamp(3) with time zone;--> statement-breakpoint
+DROP INDEX "bookings_customer_email_idx";--> statement-breakpoint
+CREATE INDEX "bookings_customer_email_idx" ON "bookings" (lower("customer_email") text_pattern_ops,"created_at");--> statement-breakpoint
+CREATE INDEX "bookings_concert_id_created_at_idx" ON "bookings" ("concert_id","created_at","id");--> statement-breakpoint
+CREATE INDEX "bookings_created_at_idx" ON "bookings" ("created_at","id");

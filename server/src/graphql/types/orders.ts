@@ -1,0 +1,98 @@
+import { decodeBase64, decodeCursorChunk } from '@pothos/core';
+import { sql } from 'drizzle-orm';
+import { ORDER_CODE_ALPHABET, ORDER_CODE_LENGTH, type bookings } from '../../db/schema.ts';
+import { builder, type Context } from '../builder.ts';
+import { databaseIdOf } from '../global-id.ts';
+import { BookingConnectionRef, BookingStatusRef } from './booking.ts';
+
+/** Rows of a page at most: each order may bring its items, payments and emails along. */
+export const MAX_ORDERS_PAGE = 50;
+const MAX_SEARCH_LENGTH = 254;
+const ORDER_CODE = new RegExp(`^[${ORDER_CODE_ALPHABET}]{${ORDER_CODE_LENGTH}}$`);
+
+type Bookings = typeof bookings;
+type Where = NonNullable<NonNullable<Parameters<Context['db']['query']['bookings']['findMany']>[0]>['where']>;
+
+/** `LIKE` takes `%`, `_` and `\` as wildcards and escape: an email's own characters are matched as they are. */
+const likePrefix = (text: string) => `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * What `search` matches: an email's beginning, case-insensitively (`ann@` finds ann@example.com;
+ * a whole address is its own prefix), through bookings_customer_email_idx; and, when it has the shape
+ * of an order code, that code exactly (codes are upper case; people type them any way).
+ */
+function searchFilter(search: string): Where {
+  const text = search.trim().toLowerCase();
+  const code = text.toUpperCase();
+  const byEmail = (table: Bookings) => sql`lower(${table.customerEmail}) LIKE ${likePrefix(text)}`;
+  if (!ORDER_CODE.test(code)) return { RAW: byEmail };
+  return { OR: [{ orderCode: code }, { RAW: byEmail }] };
+}
+
+/**
+ * The plugin pages with `created_at < c OR (created_at = c AND id < i)`, which Postgres cannot
+ * start an index scan from: a deep page would walk every newer row first. The same position as one
+ * row comparison can, so it is added beside the plugin's own filter (which it leaves unchanged).
+ */
+function pagePosition(cursor: string | null | undefined, direction: 'after' | 'before'): Where | null {
+  if (!cursor) return null;
+  try {
+    const decoded = decodeBase64(cursor);
+    if (!decoded.startsWith('DC:')) return null;
+    const [createdAt, id] = decodeCursorChunk(decoded.slice(3)) as unknown[];
+    if (!(createdAt instanceof Date) || Number.isNaN(createdAt.getTime()) || typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+    // Newest first: "after" is older.
+    const operator = direction === 'after' ? sql`<` : sql`>`;
+    return { RAW: (table: Bookings) => sql`(${table.createdAt}, ${table.id}) ${operator} (${createdAt.toISOString()}::timestamptz, ${id}::uuid)` };
+  } catch {
+    return null; // the plugin refuses the cursor itself
+  }
+}
+
+builder.queryField('orders', (t) =>
+  t.drizzleConnection(
+    {
+      type: 'bookings',
+      description: `Orders for the organizer's back office, newest first, at most ${MAX_ORDERS_PAGE} a page. Filters combine. One order's detail (items, payments, emails) is booking(id); cancelBooking cancels and refunds it.`,
+      authScopes: { organizer: true },
+      maxSize: MAX_ORDERS_PAGE,
+      args: {
+        concertId: t.arg.id({ description: "One concert's orders; every concert's without it." }),
+        search: t.arg.string({
+          description:
+            'An email, or its beginning, case-insensitively ("ann@" finds ann@example.com); or an 8-character order code, exactly but in any case.',
+        }),
+        status: t.arg({ type: [BookingStatusRef], description: 'Orders in any of these states.' }),
+        createdFrom: t.arg({ type: 'DateTime', description: 'Orders placed at or after this instant.' }),
+        createdTo: t.arg({ type: 'DateTime', description: 'Orders placed before this instant (exclusive).' }),
+      },
+      resolve: (query, _root, args, ctx) => {
+        const filters: Where[] = [];
+        if (args.concertId != null) {
+          const concertId = databaseIdOf(String(args.concertId), 'Concert');
+          if (!concertId) return [];
+          filters.push({ concertId });
+        }
+        if (args.status) {
+          if (args.status.length === 0) return [];
+          filters.push({ status: { in: [...new Set(args.status)] } });
+        }
+        if (args.createdFrom) filters.push({ createdAt: { gte: args.createdFrom } });
+        if (args.createdTo) filters.push({ createdAt: { lt: args.createdTo } });
+        const search = args.search?.trim();
+        if (search) {
+          if (search.length > MAX_SEARCH_LENGTH) return [];
+          filters.push(searchFilter(search));
+        }
+        const after = pagePosition(args.after, 'after');
+        if (after) filters.push(after);
+        const before = pagePosition(args.before, 'before');
+        if (before) filters.push(before);
+        return ctx.db.query.bookings.findMany(
+          query({ where: filters.length ? { AND: filters } : undefined, orderBy: { createdAt: 'desc', id: 'desc' } }),
+        );
+      },
+    },
+    BookingConnectionRef,
+  ),
+);
