@@ -1,10 +1,15 @@
 import DataLoader from 'dataloader';
 import { and, eq, inArray } from 'drizzle-orm';
-import { CATALOGUE_CHANGED_CHANNEL } from '../catalogue/catalogue-changes.ts';
 import type { SalesWindow } from '../catalogue/sales-window.ts';
 import type { Database } from '../db/client.ts';
 import { concerts, ticketTiers } from '../db/schema.ts';
 import type { PostgresListener } from '../events/postgres-listener.ts';
+
+/**
+ * Every change an organizer makes to a concert or its tiers is announced on this channel with the
+ * concert's id (catalogue/catalogue-changes.ts), so every instance's catalogue forgets it at once.
+ */
+export const CATALOGUE_CHANGED_CHANNEL = 'catalogue_changed';
 
 /** What a booking needs to know about a tier (and its concert) before it is written. */
 export interface TierFacts {

@@ -14,6 +14,8 @@ import './types/pay-for-booking.ts';
 import './types/cancel-booking.ts';
 import './types/viewer.ts';
 import './types/api-key.ts';
+import './types/concert-admin.ts';
+import './types/tier-admin.ts';
 import './types/node.ts';
 
 builder.queryType({});
