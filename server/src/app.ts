@@ -127,7 +127,7 @@ export function buildApp(options: AppOptions) {
   const metrics = createMetrics();
   const listener = new PostgresListener({ url: options.listenDatabaseUrl ?? options.databaseUrl, log, heartbeatMs: options.listenHeartbeatMs });
   const availability = createAvailabilityFeed(db, listener, { onDelivered: metrics.observeFanout });
-  const tierCatalogue = new TierCatalogue(db);
+  const tierCatalogue = new TierCatalogue(db, listener);
   const bookingQueue = new BookingCoalescer(database, { onBatch: metrics.observeBatch, ...options.booking });
   const holdSweeper = new HoldSweeper(db, { ...options.holdSweeper, log });
   const paymentProvider = options.paymentProvider ?? new SimulatedPaymentProvider(db);
@@ -254,6 +254,8 @@ export function buildApp(options: AppOptions) {
     pool,
     metrics,
     availability,
+    /** Tier and sales-window facts cached in this process; tests wait on its changed(). */
+    tierCatalogue,
     holdSweeper,
     /** better-auth's server API: accounts and sessions without going through /api/auth (tests, scripts). */
     auth,

@@ -4,7 +4,8 @@ import type { Database } from '../db/client.ts';
 import { bookings } from '../db/schema.ts';
 import type { BookingCoalescer } from './booking-coalescer.ts';
 import { scopedIdempotencyKey, validateBookingRequest, type BookingCaller, type BookingRequest } from './booking-request.ts';
-import { IdempotencyKeyReusedError, NotFoundError, SoldOutError, TicketLimitExceededError, ValidationError } from './errors.ts';
+import { closedReason } from '../catalogue/sales-window.ts';
+import { IdempotencyKeyReusedError, NotFoundError, NotOnSaleError, SoldOutError, TicketLimitExceededError, ValidationError } from './errors.ts';
 import { requestFingerprint } from './fingerprint.ts';
 import { totalCents, type PreparedBooking, type WrittenColumns } from './prepared-booking.ts';
 import type { TierCatalogue } from './tier-catalogue.ts';
@@ -68,6 +69,18 @@ async function priceRequest(catalogue: TierCatalogue, request: BookingRequest, c
   // Tiers prove their concert exists (foreign key); only an odd request needs the concert looked up.
   if (!allOfThisConcert && !(await catalogue.concertExists(request.concertId))) {
     throw new NotFoundError('Concert', request.concertId);
+  }
+  // The concert's facts ride along with each of its tiers: its sales window costs no read either.
+  const concert = request.items.map((item) => tiersById.get(item.tierId)).find((tier) => tier?.concertId === request.concertId);
+  if (concert) {
+    // Nobody books an unpublished concert: to shoppers and partners it does not exist.
+    if (!concert.published) throw new NotFoundError('Concert', request.concertId);
+    const closed = closedReason(concert.window);
+    if (closed) throw new NotOnSaleError(request.concertId, closed, closed === 'NOT_YET_ON_SALE' ? concert.window.onSaleAt : null);
+    const tickets = request.items.reduce((sum, item) => sum + item.quantity, 0);
+    if (concert.maxTicketsPerOrder !== null && tickets > concert.maxTicketsPerOrder) {
+      throw new ValidationError(`At most ${concert.maxTicketsPerOrder} tickets per order for this concert; ${tickets} requested`, 'items');
+    }
   }
 
   const items = request.items.map((item, index) => {

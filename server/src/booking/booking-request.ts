@@ -74,8 +74,13 @@ const bookingRequestSchema = z.object({
 export function validateBookingRequest(input: BookingRequest): BookingRequest {
   const result = bookingRequestSchema.safeParse(input);
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  throw new ValidationError(issue.message, fieldPath(issue.path));
+  throw validationErrorOf(result.error);
+}
+
+/** The first issue zod found, as a ValidationError naming its input field. */
+export function validationErrorOf(error: z.ZodError): ValidationError {
+  const issue = error.issues[0];
+  return new ValidationError(issue.message, fieldPath(issue.path));
 }
 
 function fieldPath(path: PropertyKey[]) {

@@ -118,3 +118,32 @@ export class BookingNotCancellableError extends BookingError {
     );
   }
 }
+
+/**
+ * A hold or booking outside the concert's sales window: before it opens (`opensAt`), while an
+ * organizer has paused sales, or once the concert has started. Nothing was written.
+ */
+export class NotOnSaleError extends BookingError {
+  constructor(
+    readonly concertId: string,
+    readonly reason: 'NOT_YET_ON_SALE' | 'PAUSED' | 'ENDED',
+    readonly opensAt: Date | null,
+  ) {
+    super(
+      reason === 'NOT_YET_ON_SALE' ? `Tickets go on sale at ${opensAt!.toISOString()}`
+      : reason === 'PAUSED' ? 'Sales for this concert are paused'
+      : 'The concert has started: tickets are no longer sold',
+    );
+  }
+}
+
+/** A tier's capacity may not go below the tickets it has sold and holds: `available` would be negative. */
+export class CapacityBelowSoldError extends BookingError {
+  constructor(
+    readonly sold: number,
+    readonly held: number,
+    readonly requested: number,
+  ) {
+    super(`Capacity cannot be ${requested}: ${sold} tickets are sold and ${held} held`);
+  }
+}

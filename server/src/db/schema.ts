@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   check,
   index,
   integer,
@@ -39,6 +40,14 @@ export const concerts = pgTable('concerts', {
   holdSeconds: integer('hold_seconds').notNull().default(600),
   /** Tickets one shopper (by email) may hold or own for this concert, over all their orders. */
   maxTicketsPerCustomer: integer('max_tickets_per_customer').notNull().default(8),
+  /** Tickets one order (hold or booking) may have over all its tiers; null: only the general per-order rules. */
+  maxTicketsPerOrder: integer('max_tickets_per_order'),
+  /** When holds and bookings open; null: on sale now. They close when the concert starts. */
+  onSaleAt: timestamp('on_sale_at', { withTimezone: true }),
+  /** An organizer stopped sales for now (an incident, a venue change); resumeSales opens them again. */
+  salesPaused: boolean('sales_paused').notNull().default(false),
+  // Concerts made before the back office existed (and the demo) stay visible; new ones start hidden.
+  published: boolean('published').notNull().default(true),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (table) => [index('concerts_starts_at_id_idx').on(table.startsAt, table.id)]);
 

@@ -15,6 +15,8 @@ import './types/cancel-booking.ts';
 import './types/viewer.ts';
 import './types/api-key.ts';
 import './types/orders.ts';
+import './types/concert-admin.ts';
+import './types/tier-admin.ts';
 import './types/node.ts';
 
 builder.queryType({});

@@ -15,7 +15,7 @@ const HEADER = ['Order code', 'Status', 'Email', 'Tickets', 'Total', 'Currency',
 export interface OrdersCsvOptions {
   db: Database;
   /** Who sent the request: the same identify() as GraphQL's context (auth/viewer.ts). */
-  identify: (req: IncomingMessage) => Promise<RequestIdentity>;
+  identify: (req: IncomingMessage) => RequestIdentity | Promise<RequestIdentity>;
   logger: Logger;
   /** Rows read per query; each is written before the next is read. */
   batchSize?: number;

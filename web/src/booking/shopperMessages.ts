@@ -13,7 +13,7 @@ export interface FormErrors {
 }
 
 /** Why an order was refused: checked in the browser (incomplete) or answered by the server. */
-export type RejectionReason = 'incomplete' | 'invalid' | 'soldOut' | 'overLimit' | 'notFound' | 'keyReused' | 'outdated';
+export type RejectionReason = 'incomplete' | 'invalid' | 'soldOut' | 'overLimit' | 'notOnSale' | 'notFound' | 'keyReused' | 'outdated';
 
 /** Why we cannot tell whether the booking happened; a retry with the same key settles it. */
 export type UnknownCause = 'network' | 'server' | 'busy';
@@ -22,6 +22,7 @@ export type BookResult =
   | { __typename: 'HoldTicketsSuccess'; replayed: boolean; booking: { id: string; accessToken: string } }
   | { __typename: 'SoldOutError'; tierId: string; available: number; tier: { name: string } }
   | { __typename: 'TicketLimitExceededError'; limit: number; alreadyHeld: number }
+  | { __typename: 'NotOnSaleError'; reason: 'NOT_YET_ON_SALE' | 'PAUSED' | 'ENDED'; opensAt?: string | null }
   | { __typename: 'ValidationError'; field?: string | null }
   | { __typename: 'IdempotencyKeyReusedError' }
   | { __typename: 'NotFoundError' };
@@ -59,6 +60,11 @@ export const words = {
       : `One person can have at most ${limit} ${tickets(limit)} for this concert, and this email address already has ${alreadyHeld}. Nothing was booked${
           alreadyHeld < limit ? `: choose ${limit - alreadyHeld} or fewer.` : '.'
         }`,
+  notOnSale: {
+    NOT_YET_ON_SALE: 'Tickets for this concert are not on sale yet. Nothing was booked.',
+    PAUSED: 'Ticket sales for this concert are paused for now. Nothing was booked: try again a little later.',
+    ENDED: 'This concert has started, so tickets are no longer sold. Nothing was booked.',
+  },
   overtaken: (tier: string, available: number) =>
     available <= 0 ? `${tier} just sold out.` : `Only ${available} ${tier} ${tickets(available)} left: choose fewer.`,
   unknownOutcome: (cause: UnknownCause) =>
@@ -74,6 +80,8 @@ export function describeOutcome(result: BookResult, sent: OrderLine[], tierName:
       return rejected('soldOut', { form: words.soldOut(result.tier.name, result.available), tiers: {} });
     case 'TicketLimitExceededError':
       return rejected('overLimit', { form: words.overLimit(result.limit, result.alreadyHeld), tiers: {} });
+    case 'NotOnSaleError':
+      return rejected('notOnSale', { form: words.notOnSale[result.reason], tiers: {} });
     case 'ValidationError':
       return rejected('invalid', validationErrors(result.field ?? null, sent, tierName));
     case 'NotFoundError':

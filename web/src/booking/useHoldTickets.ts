@@ -42,6 +42,10 @@ export const HoldTicketsMutation = graphql(/* GraphQL */ `
         limit
         alreadyHeld
       }
+      ... on NotOnSaleError {
+        reason
+        opensAt
+      }
       ... on ValidationError {
         field
       }

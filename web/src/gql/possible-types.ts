@@ -1,10 +1,16 @@
 
       export type PossibleTypesResultData = {
   "possibleTypes": {
+    "AddTierResult": [
+      "NotFoundError",
+      "TierChangeSuccess",
+      "ValidationError"
+    ],
     "BookTicketsResult": [
       "BookTicketsSuccess",
       "IdempotencyKeyReusedError",
       "NotFoundError",
+      "NotOnSaleError",
       "SoldOutError",
       "ValidationError"
     ],
@@ -17,12 +23,18 @@
       "CreateApiKeySuccess",
       "ValidationError"
     ],
+    "CreateConcertResult": [
+      "ConcertChangeSuccess",
+      "ValidationError"
+    ],
     "Error": [
       "BookingNotCancellableError",
       "BookingNotHeldError",
       "BookingNotPayableError",
+      "CapacityBelowSoldError",
       "IdempotencyKeyReusedError",
       "NotFoundError",
+      "NotOnSaleError",
       "PaidTooLateError",
       "PaymentDeclinedError",
       "SoldOutError",
@@ -33,6 +45,7 @@
       "HoldTicketsSuccess",
       "IdempotencyKeyReusedError",
       "NotFoundError",
+      "NotOnSaleError",
       "SoldOutError",
       "TicketLimitExceededError",
       "ValidationError"
@@ -43,6 +56,10 @@
       "Payment",
       "TicketTier"
     ],
+    "PauseSalesResult": [
+      "ConcertChangeSuccess",
+      "NotFoundError"
+    ],
     "PayForBookingResult": [
       "BookingNotPayableError",
       "IdempotencyKeyReusedError",
@@ -52,23 +69,52 @@
       "PaymentDeclinedError",
       "ValidationError"
     ],
+    "PublishConcertResult": [
+      "ConcertChangeSuccess",
+      "NotFoundError"
+    ],
     "ReleaseHoldResult": [
       "BookingNotHeldError",
       "NotFoundError",
       "ReleaseHoldSuccess"
     ],
+    "ResumeSalesResult": [
+      "ConcertChangeSuccess",
+      "NotFoundError"
+    ],
     "RevokeApiKeyResult": [
       "NotFoundError",
       "RevokeApiKeySuccess"
+    ],
+    "UnpublishConcertResult": [
+      "ConcertChangeSuccess",
+      "NotFoundError"
+    ],
+    "UpdateConcertResult": [
+      "ConcertChangeSuccess",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "UpdateTierResult": [
+      "CapacityBelowSoldError",
+      "NotFoundError",
+      "TierChangeSuccess",
+      "ValidationError"
     ]
   }
 };
       const result: PossibleTypesResultData = {
   "possibleTypes": {
+    "AddTierResult": [
+      "NotFoundError",
+      "TierChangeSuccess",
+      "ValidationError"
+    ],
     "BookTicketsResult": [
       "BookTicketsSuccess",
       "IdempotencyKeyReusedError",
       "NotFoundError",
+      "NotOnSaleError",
       "SoldOutError",
       "ValidationError"
     ],
@@ -81,12 +127,18 @@
       "CreateApiKeySuccess",
       "ValidationError"
     ],
+    "CreateConcertResult": [
+      "ConcertChangeSuccess",
+      "ValidationError"
+    ],
     "Error": [
       "BookingNotCancellableError",
       "BookingNotHeldError",
       "BookingNotPayableError",
+      "CapacityBelowSoldError",
       "IdempotencyKeyReusedError",
       "NotFoundError",
+      "NotOnSaleError",
       "PaidTooLateError",
       "PaymentDeclinedError",
       "SoldOutError",
@@ -97,6 +149,7 @@
       "HoldTicketsSuccess",
       "IdempotencyKeyReusedError",
       "NotFoundError",
+      "NotOnSaleError",
       "SoldOutError",
       "TicketLimitExceededError",
       "ValidationError"
@@ -107,6 +160,10 @@
       "Payment",
       "TicketTier"
     ],
+    "PauseSalesResult": [
+      "ConcertChangeSuccess",
+      "NotFoundError"
+    ],
     "PayForBookingResult": [
       "BookingNotPayableError",
       "IdempotencyKeyReusedError",
@@ -116,14 +173,37 @@
       "PaymentDeclinedError",
       "ValidationError"
     ],
+    "PublishConcertResult": [
+      "ConcertChangeSuccess",
+      "NotFoundError"
+    ],
     "ReleaseHoldResult": [
       "BookingNotHeldError",
       "NotFoundError",
       "ReleaseHoldSuccess"
     ],
+    "ResumeSalesResult": [
+      "ConcertChangeSuccess",
+      "NotFoundError"
+    ],
     "RevokeApiKeyResult": [
       "NotFoundError",
       "RevokeApiKeySuccess"
+    ],
+    "UnpublishConcertResult": [
+      "ConcertChangeSuccess",
+      "NotFoundError"
+    ],
+    "UpdateConcertResult": [
+      "ConcertChangeSuccess",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "UpdateTierResult": [
+      "CapacityBelowSoldError",
+      "NotFoundError",
+      "TierChangeSuccess",
+      "ValidationError"
     ]
   }
 };

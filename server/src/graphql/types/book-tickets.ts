@@ -3,6 +3,7 @@ import { bookTickets, type BookTicketsResult } from '../../booking/book-tickets.
 import {
   IdempotencyKeyReusedError,
   NotFoundError,
+  NotOnSaleError,
   SoldOutError,
   ValidationError,
 } from '../../booking/errors.ts';
@@ -71,7 +72,7 @@ builder.mutationField('bookTickets', (t) =>
     description: 'Books all items atomically: either every item is booked or none is. For partners (an API key with bookings:write) that take payment themselves; shoppers hold and pay instead.',
     authScopes: { partner: 'bookings:write' },
     errors: {
-      types: [SoldOutError, ValidationError, IdempotencyKeyReusedError, NotFoundError],
+      types: [SoldOutError, NotOnSaleError, ValidationError, IdempotencyKeyReusedError, NotFoundError],
       directResult: true,
       union: { name: 'BookTicketsResult' },
     },

@@ -6,6 +6,7 @@ import {
   BookingNotPayableError,
   IdempotencyKeyReusedError,
   NotFoundError,
+  NotOnSaleError,
   PaidTooLateError,
   PaymentDeclinedError,
   SoldOutError,
@@ -105,4 +106,23 @@ builder.objectType(BookingNotCancellableError, {
   description: 'Already cancelled or expired, the concert has started (STARTED), or a hold whose payment is still being decided (PAYMENT_IN_PROGRESS); nothing changed.',
   interfaces: [ErrorInterface],
   fields: (t) => ({ reason: t.exposeString('reason') }),
+});
+
+const NotOnSaleReasonRef = builder.enumType('NotOnSaleReason', {
+  values: {
+    NOT_YET_ON_SALE: { description: 'Sales open at opensAt.' },
+    PAUSED: { description: 'An organizer paused sales; they may resume at any time.' },
+    ENDED: { description: 'The concert has started.' },
+  } as const,
+});
+
+builder.objectType(NotOnSaleError, {
+  name: 'NotOnSaleError',
+  description: "The concert's tickets are not on sale now: not yet, paused, or over. Nothing was held or booked.",
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    concertId: t.id({ resolve: (error) => encodeGlobalID('Concert', error.concertId) }),
+    reason: t.field({ type: NotOnSaleReasonRef, resolve: (error) => error.reason }),
+    opensAt: t.expose('opensAt', { type: 'DateTime', nullable: true, description: 'When sales open; null when paused or ended.' }),
+  }),
 });

@@ -1,5 +1,21 @@
-import { builder } from '../builder.ts';
+import { seesUnpublished } from '../../auth/catalogue-visibility.ts';
+import { salesStatusOf } from '../../catalogue/sales-window.ts';
+import { builder, type Context } from '../builder.ts';
 import { databaseIdOf } from '../global-id.ts';
+
+const SalesStatusRef = builder.enumType('SalesStatus', {
+  description: 'Whether shoppers can hold tickets of a concert now, and if not, why.',
+  values: {
+    ON_SALE: { description: 'Holds and bookings are open.' },
+    NOT_YET_ON_SALE: { description: 'Sales open at onSaleAt.' },
+    PAUSED: { description: 'An organizer paused sales; they may resume at any time.' },
+    ENDED: { description: 'The concert has started.' },
+    SOLD_OUT: { description: 'On sale, but every tier is at 0 (holds that run out give tickets back).' },
+  } as const,
+});
+
+/** Guests, shoppers and partners see published concerts only (auth/catalogue-visibility.ts). */
+const visibleTo = (ctx: Context) => (seesUnpublished(ctx) ? {} : { published: true });
 
 export const ConcertRef = builder.drizzleNode('concerts', {
   name: 'Concert',
@@ -12,6 +28,15 @@ export const ConcertRef = builder.drizzleNode('concerts', {
       description: 'IANA time zone of the venue, e.g. America/New_York: show startsAt in it.',
     }),
     tiers: t.relation('tiers', { query: { orderBy: { position: 'asc', id: 'asc' } } }),
+    onSaleAt: t.expose('onSaleAt', { type: 'DateTime', nullable: true, description: 'When holds and bookings open; null: on sale now.' }),
+    salesStatus: t.field({
+      type: SalesStatusRef,
+      description: 'Changes are pushed to availabilityChanged subscribers of the concert (pause, resume, tier changes), so a page re-reads it there.',
+      select: { columns: { startsAt: true, onSaleAt: true, salesPaused: true }, with: { tiers: { columns: { available: true } } } },
+      resolve: (concert) => salesStatusOf(concert, concert.tiers),
+    }),
+    maxTicketsPerOrder: t.exposeInt('maxTicketsPerOrder', { nullable: true, description: 'Tickets one order may have over all its tiers; null: only the general limits.' }),
+    published: t.exposeBoolean('published', { authScopes: { organizer: true }, description: 'Unpublished concerts are seen by organizers only.' }),
   }),
 });
 
@@ -19,10 +44,10 @@ builder.queryFields((t) => ({
   concerts: t.drizzleConnection(
     {
       type: 'concerts',
-      description: 'Every concert, soonest first.',
+      description: 'Every published concert (organizers: every concert), soonest first.',
       authScopes: { $any: { shopper: true, partner: 'catalogue:read' } },
       resolve: (query, _root, _args, ctx) =>
-        (ctx.replica?.() ?? ctx.db).query.concerts.findMany(query({ orderBy: { startsAt: 'asc', id: 'asc' } })),
+        (ctx.replica?.() ?? ctx.db).query.concerts.findMany(query({ where: visibleTo(ctx), orderBy: { startsAt: 'asc', id: 'asc' } })),
     },
     { name: 'ConcertConnection' },
     { name: 'ConcertEdge' },
@@ -34,7 +59,7 @@ builder.queryFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     resolve: (query, _root, args, ctx) => {
       const id = databaseIdOf(String(args.id), 'Concert');
-      return id ? (ctx.replica?.() ?? ctx.db).query.concerts.findFirst(query({ where: { id } })) : null;
+      return id ? (ctx.replica?.() ?? ctx.db).query.concerts.findFirst(query({ where: { id, ...visibleTo(ctx) } })) : null;
     },
   }),
 }));

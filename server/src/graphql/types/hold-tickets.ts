@@ -2,7 +2,7 @@ import { bookingCallerOf } from '../../auth/booking-caller.ts';
 import { grantBooking } from '../../auth/booking-visibility.ts';
 import { rateLimited } from '../../auth/viewer.ts';
 import { bookTickets } from '../../booking/book-tickets.ts';
-import { IdempotencyKeyReusedError, NotFoundError, SoldOutError, TicketLimitExceededError, ValidationError } from '../../booking/errors.ts';
+import { IdempotencyKeyReusedError, NotFoundError, NotOnSaleError, SoldOutError, TicketLimitExceededError, ValidationError } from '../../booking/errors.ts';
 import { measureBooking } from '../../observability/booking-metrics.ts';
 import { builder, type Context } from '../builder.ts';
 import { bookingRequestFrom, bookingSuccessType, BookTicketsInput } from './book-tickets.ts';
@@ -24,7 +24,7 @@ builder.mutationField('holdTickets', (t) =>
       "Holds all items atomically for the concert's hold time: a PENDING booking whose tickets leave availability at once and return to sale at expiresAt unless paid. Same input, validation and idempotency rules as bookTickets; a key used to book cannot be reused to hold. One customer (by email) may hold at most the concert's limit of tickets over all their orders (TicketLimitExceededError). Guests and shoppers are limited in holds per minute (RATE_LIMITED).",
     authScopes: { $any: { shopper: true, partner: 'bookings:write' } },
     errors: {
-      types: [SoldOutError, TicketLimitExceededError, ValidationError, IdempotencyKeyReusedError, NotFoundError],
+      types: [SoldOutError, NotOnSaleError, TicketLimitExceededError, ValidationError, IdempotencyKeyReusedError, NotFoundError],
       directResult: true,
       union: { name: 'HoldTicketsResult' },
     },

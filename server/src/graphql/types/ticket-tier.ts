@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { seesUnpublished } from '../../auth/catalogue-visibility.ts';
 import { builder } from '../builder.ts';
 import { databaseIdOf } from '../global-id.ts';
 import { MoneyRef } from './money.ts';
@@ -28,7 +29,10 @@ builder.queryField('availability', (t) =>
     args: { concertId: t.arg.id({ required: true }) },
     resolve: (_root, args, ctx) => {
       const concertId = databaseIdOf(String(args.concertId), 'Concert');
-      return concertId ? ctx.availability.currentTiers(concertId) : [];
+      if (!concertId) return [];
+      if (seesUnpublished(ctx)) return ctx.availability.currentTiers(concertId);
+      // Still one read: the tiers of the concert if it is published, none otherwise.
+      return ctx.db.query.ticketTiers.findMany({ where: { concertId, concert: { published: true } }, orderBy: { position: 'asc' } });
     },
   }),
 );

@@ -1,0 +1,41 @@
+import { sql } from 'drizzle-orm';
+import { CATALOGUE_CHANGED_CHANNEL, type TierCatalogue } from '../booking/tier-catalogue.ts';
+import type { Database, Transaction } from '../db/client.ts';
+import { concerts, ticketTiers } from '../db/schema.ts';
+import { notifyChangedTiers } from '../events/availability-channel.ts';
+
+/**
+ * Announces a change to concert `concertId` inside the transaction that makes it: delivered on
+ * commit, dropped on rollback. One statement: the catalogue notice (every instance's TierCatalogue
+ * forgets the concert), and an availability notice for every tier of the concert so that open
+ * pages re-read it (its sales status, a new price or capacity). An unpublished concert's tiers are
+ * not announced: shoppers must not learn of it from the feed.
+ */
+async function announceCatalogueChange(tx: Transaction, concertId: string) {
+  const tiersOfPublishedConcert = sql`(
+    SELECT ${ticketTiers.id} AS id, ${ticketTiers.concertId} AS concert_id FROM ${ticketTiers}
+    JOIN ${concerts} ON ${concerts.id} = ${ticketTiers.concertId}
+    WHERE ${ticketTiers.concertId} = ${concertId} AND ${concerts.published}
+  ) AS changed`;
+  await tx.execute(sql`WITH availability AS (${notifyChangedTiers(tiersOfPublishedConcert)})
+    SELECT pg_notify(${CATALOGUE_CHANGED_CHANNEL}, ${concertId}::text), (SELECT count(*) FROM availability)`);
+}
+
+/**
+ * Runs an organizer's change of one concert (or its tiers) in a transaction that also announces it.
+ * This instance forgets the concert as soon as it commits, without waiting for its own notice.
+ * `work` throws to refuse the change; then nothing is written or announced.
+ */
+export async function changeCatalogue<T>(
+  { db, tierCatalogue }: { db: Database; tierCatalogue: TierCatalogue },
+  concertId: string,
+  work: (tx: Transaction) => Promise<T>,
+): Promise<T> {
+  const result = await db.transaction(async (tx) => {
+    const changed = await work(tx);
+    await announceCatalogueChange(tx, concertId);
+    return changed;
+  });
+  tierCatalogue.forgetConcert(concertId);
+  return result;
+}
