@@ -150,7 +150,13 @@ export function buildApp(options: AppOptions) {
   // and no promise for the common request that carries neither a key nor a session cookie.
   const withServices = (identity: RequestIdentity): Context => Object.assign(identity, services);
   function contextFor(initial: Parameters<typeof requestSourceOf>[0]): Context | Promise<Context> {
-    const identity = identify(requestSourceOf(initial), identifyOptions);
+    let identity;
+    try {
+      identity = identify(requestSourceOf(initial), identifyOptions);
+    } catch (error) {
+      // A refusal (bad key, quota used up) decided without waiting: the same answer as a later one.
+      return Promise.reject(error);
+    }
     return identity instanceof Promise ? identity.then(withServices) : withServices(identity);
   }
   const rateLimitSweep = new RepeatingJob('rate-limit-sweep', 10 * 60_000, () => rateLimiter.sweep(db), log);

@@ -283,12 +283,10 @@ describe('bookTickets on the on-sale path', () => {
     appStatements.length = 0;
     const bookingInput = input(concertGid, tierGids[0]);
     const first = await graphql(app, BOOK, bookingInput);
-    // Besides the booking, a partner's request is counted against its key's quota (one statement,
-    // shared by every request of the same event-loop turn).
-    const [quota, ...booking] = appStatements;
-    expect(quota).toMatch(/INSERT INTO "rate_limits"/);
-    expect(booking).toHaveLength(1);
-    expect(booking[0]).toMatch(/^\s*WITH claimed AS MATERIALIZED/);
+    // The partner's quota was counted a few hits ahead by the warm-up request (auth/rate-limiter.ts),
+    // so this request is the booking statement alone.
+    expect(appStatements).toHaveLength(1);
+    expect(appStatements[0]).toMatch(/^\s*WITH claimed AS MATERIALIZED/);
 
     // A replay reads the booking back: the first answer must be exactly what is stored.
     const replay = await graphql(app, BOOK, bookingInput);

@@ -53,10 +53,15 @@ export class ApiKeyVerifier {
     }));
   }
 
-  async verify(plainKey: string): Promise<VerifiedApiKey | null> {
+  /** At once from the cache (most requests), or after reading the key. */
+  verify(plainKey: string): VerifiedApiKey | null | Promise<VerifiedApiKey | null> {
     const now = Date.now();
     const cached = this.cache.get(plainKey);
     if (cached && cached.until > now) return usable(cached.key, now);
+    return this.load(plainKey, now);
+  }
+
+  private async load(plainKey: string, now: number): Promise<VerifiedApiKey | null> {
     const generation = this.generation;
     const hash = await defaultKeyHasher(plainKey);
     const [row] = await this.db.select().from(apiKeys).where(eq(apiKeys.key, hash));

@@ -58,33 +58,55 @@ FROM counted JOIN incoming USING (key)`,
 
 const sweepStale = sql`DELETE FROM ${rateLimits} WHERE ${rateLimits.windowStartsAt} < now() - interval '1 day'`;
 
-interface PendingKey {
+interface Waiter {
+  resolve(verdict: RateLimitVerdict): void;
+  reject(error: unknown): void;
+}
+
+/** One key as this process sees it. */
+interface KeyState {
   quota: Quota;
-  waiters: ((verdict: RateLimitVerdict) => void)[];
-  failures: ((error: unknown) => void)[];
+  /** Hits already counted in Postgres that this process may still hand out, until `endsAt`. */
+  allowance: number;
+  endsAt: number;
+  waiting: Waiter[];
+  /** A count for this key is on its way to Postgres; new hits wait for its answer. */
+  counting: boolean;
 }
 
 /**
- * Request quotas shared by every server instance, counted in Postgres (fixed windows). Hits that
- * arrive in the same turn of the event loop are counted together, one statement for all keys, so a
- * partner sending thousands of requests a second costs a fraction of a round trip per request.
+ * How many hits a process counts ahead when it asks Postgres anyway: none for small quotas, where
+ * exactness matters most, and at most 1/50 of the quota, so that hits counted ahead but unused when
+ * a window ends (they can only make instances refuse early, never allow more) stay a small share.
+ */
+const aheadFor = (quota: Quota) => Math.min(50, Math.floor(quota.max / 50));
+
+/**
+ * Request quotas shared by every server instance, counted in Postgres (fixed windows). A process
+ * has at most one count per key on its way at a time: hits arriving meanwhile wait and are counted
+ * together in the next statement, which covers every waiting key. A busy key's hits are counted a
+ * few ahead, so most hits are answered from that allowance without a round trip. Every hit allowed
+ * anywhere was counted in Postgres first, so the instances together never allow more than the quota.
  */
 export class RateLimiter {
-  private pending = new Map<string, PendingKey>();
+  private readonly keys = new Map<string, KeyState>();
+  private readonly due = new Set<string>();
   private scheduled = false;
 
   constructor(private readonly run: StatementRunner) {}
 
-  hit(key: string, quota: Quota): Promise<RateLimitVerdict> {
+  /** A verdict at once when this process's allowance covers the hit; otherwise after counting. */
+  hit(key: string, quota: Quota): RateLimitVerdict | Promise<RateLimitVerdict> {
+    let state = this.keys.get(key);
+    if (!state) this.keys.set(key, (state = { quota, allowance: 0, endsAt: 0, waiting: [], counting: false }));
+    const now = Date.now();
+    if (state.allowance > 0 && state.endsAt > now) {
+      state.allowance -= 1;
+      return { allowed: true, limit: quota.max, remaining: state.allowance, resetMs: state.endsAt - now };
+    }
     return new Promise((resolve, reject) => {
-      let entry = this.pending.get(key);
-      if (!entry) this.pending.set(key, (entry = { quota, waiters: [], failures: [] }));
-      entry.waiters.push(resolve);
-      entry.failures.push(reject);
-      if (!this.scheduled) {
-        this.scheduled = true;
-        setImmediate(() => void this.flush());
-      }
+      state.waiting.push({ resolve, reject });
+      this.schedule(key, state);
     });
   }
 
@@ -93,27 +115,66 @@ export class RateLimiter {
     return db.execute(sweepStale);
   }
 
+  private schedule(key: string, state: KeyState) {
+    if (state.counting) return;
+    this.due.add(key);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => void this.flush());
+  }
+
   private async flush() {
-    const batch = this.pending;
-    this.pending = new Map();
     this.scheduled = false;
-    const keys = [...batch.keys()];
+    const keys = [...this.due];
+    this.due.clear();
+    const batch = keys.map((key) => {
+      const state = this.keys.get(key)!;
+      state.counting = true;
+      const waiters = state.waiting.splice(0);
+      return { key, state, waiters, asked: waiters.length + aheadFor(state.quota) };
+    });
+    let rows: Row[];
     try {
-      const rows = await this.run(countHits, {
+      rows = await this.run(countHits, {
         keys,
-        windowMs: keys.map((key) => batch.get(key)!.quota.windowMs),
-        hits: keys.map((key) => batch.get(key)!.waiters.length),
+        windowMs: batch.map(({ state }) => state.quota.windowMs),
+        hits: batch.map(({ asked }) => asked),
       });
-      for (const row of rows) {
-        const { quota, waiters } = batch.get(row.key)!;
-        const first = row.hits - waiters.length + 1;
-        waiters.forEach((resolve, index) => {
-          const position = first + index;
-          resolve({ allowed: position <= quota.max, limit: quota.max, remaining: Math.max(0, quota.max - position), resetMs: Math.max(0, Math.ceil(row.reset_ms)) });
-        });
-      }
     } catch (error) {
-      for (const { failures } of batch.values()) for (const reject of failures) reject(error);
+      for (const { key, state, waiters } of batch) {
+        for (const waiter of waiters) waiter.reject(error);
+        this.settle(key, state);
+      }
+      return;
     }
+    const now = Date.now();
+    const byKey = new Map(rows.map((row) => [row.key, row]));
+    for (const { key, state, waiters, asked } of batch) {
+      const row = byKey.get(key)!;
+      const max = state.quota.max;
+      const resetMs = Math.max(0, Math.ceil(row.reset_ms));
+      // This count holds positions row.hits − asked + 1 … row.hits of the window; those within the
+      // quota are allowed, waiters first, the rest kept as this process's allowance.
+      const before = row.hits - asked;
+      const granted = Math.max(0, Math.min(asked, max - before));
+      waiters.forEach((waiter, index) =>
+        waiter.resolve({ allowed: index < granted, limit: max, remaining: Math.max(0, max - before - index - 1), resetMs }),
+      );
+      state.allowance = Math.max(0, granted - waiters.length);
+      state.endsAt = now + resetMs;
+      this.settle(key, state);
+    }
+  }
+
+  /** After a count: hits that waited for it take the new allowance; the rest are counted next. */
+  private settle(key: string, state: KeyState) {
+    state.counting = false;
+    const now = Date.now();
+    while (state.waiting.length > 0 && state.allowance > 0 && state.endsAt > now) {
+      state.allowance -= 1;
+      state.waiting.shift()!.resolve({ allowed: true, limit: state.quota.max, remaining: state.allowance, resetMs: state.endsAt - now });
+    }
+    if (state.waiting.length > 0) this.schedule(key, state);
+    else if (state.allowance === 0) this.keys.delete(key);
   }
 }
