@@ -138,6 +138,16 @@ export class NotOnSaleError extends BookingError {
   }
 }
 
+/** cancelConcert on a concert cancelled before: nothing changed; `concertId`'s job is the one already under way. */
+export class ConcertAlreadyCancelledError extends BookingError {
+  constructor(
+    readonly concertId: string,
+    readonly cancelledAt: Date,
+  ) {
+    super('This concert is already cancelled; its bookings are being cancelled and refunded');
+  }
+}
+
 /** A tier's capacity may not go below the tickets it has sold and holds: `available` would be negative. */
 export class CapacityBelowSoldError extends BookingError {
   constructor(
