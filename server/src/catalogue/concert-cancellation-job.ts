@@ -67,9 +67,12 @@ export class ConcertCancellationRunner {
     return this.job.stop();
   }
 
-  /** Claims one job whose lease is free and works on it until done, stopped, or its lease is lost; false when none was free. */
-  async runOnce(): Promise<boolean> {
-    const claim = await this.claim();
+  /**
+   * Claims one job whose lease is free (of `concertId` only, if given: tests and scripts) and works
+   * on it until done, stopped, or its lease is lost; false when none was free.
+   */
+  async runOnce(concertId?: string): Promise<boolean> {
+    const claim = await this.claim(concertId);
     if (!claim) return false;
     let after: { createdAt: Date; id: string } | null = null;
     const failedRefunds = new Set<string>();
@@ -88,12 +91,12 @@ export class ConcertCancellationRunner {
     return true;
   }
 
-  private async claim(): Promise<Claim | null> {
+  private async claim(concertId?: string): Promise<Claim | null> {
     const job = concertCancellations;
     const free = this.checkout.db
       .select({ concertId: job.concertId })
       .from(job)
-      .where(and(eq(job.status, 'RUNNING'), or(isNull(job.claimedUntil), lt(job.claimedUntil, sql`now()`))))
+      .where(and(eq(job.status, 'RUNNING'), or(isNull(job.claimedUntil), lt(job.claimedUntil, sql`now()`)), concertId ? eq(job.concertId, concertId) : undefined))
       .orderBy(job.requestedAt)
       .limit(1)
       .for('update', { skipLocked: true });
