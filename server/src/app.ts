@@ -12,6 +12,7 @@ import { addressOf, identify, requestSourceOf, type RequestIdentity } from './au
 import { BookingCoalescer, type BookingCoalescerOptions } from './booking/booking-coalescer.ts';
 import { HoldSweeper, type HoldSweeperOptions } from './booking/hold-sweeper.ts';
 import { TierCatalogue } from './booking/tier-catalogue.ts';
+import { ConcertCancellationRunner, type ConcertCancellationOptions } from './catalogue/concert-cancellation-job.ts';
 import { MAILBOX_PATH, serveMailbox } from './emails/development-mailbox.ts';
 import { sendOutbox } from './emails/outbox-sender.ts';
 import { RepeatingJob } from './jobs/repeating-job.ts';
@@ -65,6 +66,8 @@ export interface AppOptions {
   shutdownTimeoutMs?: number;
   /** Expired holds go back on sale within about `intervalMs` (500 by default). */
   holdSweeper?: Omit<HoldSweeperOptions, 'log'>;
+  /** The job that cancels and refunds the bookings of cancelled concerts (batch size, lease, hooks for tests). */
+  concertCancellations?: Omit<ConcertCancellationOptions, 'log'>;
   /** Default: the simulated card processor (Stripe-like test cards), keeping its books in this database. */
   paymentProvider?: PaymentProvider;
   /** Where shoppers reach the web app, for links in emails; default http://localhost:<port>. */
@@ -163,6 +166,7 @@ export function buildApp(options: AppOptions) {
   const outbox = options.mailTransport
     ? new RepeatingJob('outbox', 1_000, () => sendOutbox(db, options.mailTransport!, options.mailFrom ?? 'Concert tickets <tickets@localhost>'), log)
     : null;
+  const concertCancellations = new ConcertCancellationRunner(services, { ...options.concertCancellations, log });
   const paymentServices = createPaymentServices(services, { webhookSecret: options.paymentWebhookSecret ?? DEVELOPMENT_WEBHOOK_SECRET, log });
   const persisted = createPersistedOperations({ manifests: [webManifest], ...options.persistedOperations });
   const drain = createDrain();
@@ -263,12 +267,14 @@ export function buildApp(options: AppOptions) {
     /** Tier and sales-window facts cached in this process; tests wait on its changed(). */
     tierCatalogue,
     holdSweeper,
+    concertCancellations,
     /** better-auth's server API: accounts and sessions without going through /api/auth (tests, scripts). */
     auth,
     /** Resolves once the server accepts connections; port 0 picks a free one. */
     async start(port = 4000, host?: string) {
       await listener.start();
       holdSweeper.start();
+      concertCancellations.start();
       outbox?.start();
       rateLimitSweep.start();
       await new Promise<void>((resolve, reject) => {
@@ -290,6 +296,7 @@ export function buildApp(options: AppOptions) {
       if (!drained) log.warn(`stopping with ${drain.inFlight} requests and ${bookingQueue.pending} bookings unfinished`);
       await ws.close();
       await holdSweeper.stop();
+      await concertCancellations.stop();
       await paymentServices.stop();
       await outbox?.stop();
       await rateLimitSweep.stop();

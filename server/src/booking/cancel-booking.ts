@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { bookings, concerts, payments } from '../db/schema.ts';
 import { queueBookingEmail } from '../emails/booking-emails.ts';
 import type { Checkout } from '../payments/checkout.ts';
+import { refundPayment } from '../payments/refund-payment.ts';
 import { BookingNotCancellableError, NotFoundError } from './errors.ts';
 import { releaseHolds, returnTickets } from './hold-release.ts';
 import { hasPaymentInFlight } from './payment-in-flight.ts';
@@ -18,7 +19,8 @@ export interface CancelBookingResult {
  * cancel (and refund) once; the rest are told it is already cancelled. A hold is simply released,
  * unless a payment of it is still being decided (refused, like releaseHold).
  */
-export async function cancelBooking({ db, paymentProvider: provider, bookingLinks }: Checkout, bookingId: string): Promise<CancelBookingResult> {
+export async function cancelBooking(checkout: Checkout, bookingId: string): Promise<CancelBookingResult> {
+  const { db, bookingLinks } = checkout;
   let currency = 'USD';
   const refund = await db.transaction(async (tx) => {
     const [booking] = await tx.select({ status: bookings.status, concertId: bookings.concertId, currency: bookings.currency }).from(bookings).where(eq(bookings.id, bookingId)).for('update');
@@ -41,11 +43,8 @@ export async function cancelBooking({ db, paymentProvider: provider, bookingLink
   });
   if (!refund || !refund.providerReference) return { bookingId, refundedCents: 0, currency };
   // After the commit: no row stays locked while the processor is called. If the call fails, the
-  // payment stays SUCCEEDED on a cancelled booking, and settlement refunds it later.
-  await provider.refund(refund.providerReference, refund.amountCents);
-  await db
-    .update(payments)
-    .set({ status: 'REFUNDED', refundedCents: refund.amountCents, updatedAt: sql`now()` })
-    .where(and(eq(payments.id, refund.id), eq(payments.status, 'SUCCEEDED')));
+  // payment stays SUCCEEDED on a cancelled booking, and settlement refunds it later with the same
+  // idempotency key: refunded once however the two meet.
+  await refundPayment(checkout, { id: refund.id, providerReference: refund.providerReference, amountCents: refund.amountCents });
   return { bookingId, refundedCents: refund.amountCents, currency };
 }

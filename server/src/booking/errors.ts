@@ -121,19 +121,30 @@ export class BookingNotCancellableError extends BookingError {
 
 /**
  * A hold or booking outside the concert's sales window: before it opens (`opensAt`), while an
- * organizer has paused sales, or once the concert has started. Nothing was written.
+ * organizer has paused sales, once the concert has started, or after it was cancelled. Nothing was written.
  */
 export class NotOnSaleError extends BookingError {
   constructor(
     readonly concertId: string,
-    readonly reason: 'NOT_YET_ON_SALE' | 'PAUSED' | 'ENDED',
+    readonly reason: 'NOT_YET_ON_SALE' | 'PAUSED' | 'ENDED' | 'CANCELLED',
     readonly opensAt: Date | null,
   ) {
     super(
       reason === 'NOT_YET_ON_SALE' ? `Tickets go on sale at ${opensAt!.toISOString()}`
       : reason === 'PAUSED' ? 'Sales for this concert are paused'
+      : reason === 'CANCELLED' ? 'This concert is cancelled'
       : 'The concert has started: tickets are no longer sold',
     );
+  }
+}
+
+/** cancelConcert on a concert cancelled before: nothing changed; `concertId`'s job is the one already under way. */
+export class ConcertAlreadyCancelledError extends BookingError {
+  constructor(
+    readonly concertId: string,
+    readonly cancelledAt: Date,
+  ) {
+    super('This concert is already cancelled; its bookings are being cancelled and refunded');
   }
 }
 

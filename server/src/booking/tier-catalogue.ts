@@ -166,6 +166,7 @@ export class TierCatalogue {
         startsAt: concerts.startsAt,
         onSaleAt: concerts.onSaleAt,
         salesPaused: concerts.salesPaused,
+        cancelledAt: concerts.cancelledAt,
         published: concerts.published,
         maxTicketsPerOrder: concerts.maxTicketsPerOrder,
       })
@@ -173,7 +174,7 @@ export class TierCatalogue {
       .innerJoin(concerts, eq(concerts.id, ticketTiers.concertId))
       .where(inArray(ticketTiers.id, [...new Set(ids)]));
     const byId = new Map(
-      rows.map(({ startsAt, onSaleAt, salesPaused, ...row }): [string, TierFacts] => [row.id, { ...row, window: { startsAt, onSaleAt, salesPaused } }]),
+      rows.map(({ startsAt, onSaleAt, salesPaused, cancelledAt, ...row }): [string, TierFacts] => [row.id, { ...row, window: { startsAt, onSaleAt, salesPaused, cancelledAt } }]),
     );
     return ids.map((id) => byId.get(id) ?? null);
   }

@@ -4,17 +4,20 @@ export interface SalesWindow {
   /** Null: on sale as soon as it is published. */
   onSaleAt: Date | null;
   salesPaused: boolean;
+  /** Set once an organizer cancelled the concert: nothing sells again. */
+  cancelledAt: Date | null;
 }
 
-export type ClosedReason = 'NOT_YET_ON_SALE' | 'PAUSED' | 'ENDED';
+export type ClosedReason = 'NOT_YET_ON_SALE' | 'PAUSED' | 'ENDED' | 'CANCELLED';
 export type SalesStatus = 'ON_SALE' | 'SOLD_OUT' | ClosedReason;
 
 /**
- * Why nobody can hold or book now, or null while sales are open. A started concert is over whatever
- * else is set; a pause wins over a window that has not opened yet, since resuming is what the
+ * Why nobody can hold or book now, or null while sales are open. A cancelled concert is cancelled
+ * whatever else is set, and a started one over; a pause wins over a window that has not opened yet, since resuming is what the
  * organizer has to do first.
  */
 export function closedReason(window: SalesWindow, now: number = Date.now()): ClosedReason | null {
+  if (window.cancelledAt) return 'CANCELLED';
   if (window.startsAt.getTime() <= now) return 'ENDED';
   if (window.salesPaused) return 'PAUSED';
   if (window.onSaleAt && window.onSaleAt.getTime() > now) return 'NOT_YET_ON_SALE';

@@ -8,6 +8,7 @@ export const relations = defineRelations(schema, (r) => ({
   concerts: {
     tiers: r.many.ticketTiers(),
     bookings: r.many.bookings(),
+    cancellation: r.one.concertCancellations({ from: r.concerts.id, to: r.concertCancellations.concertId }),
   },
   ticketTiers: {
     concert: r.one.concerts({ from: r.ticketTiers.concertId, to: r.concerts.id, optional: false }),

@@ -48,8 +48,36 @@ export const concerts = pgTable('concerts', {
   salesPaused: boolean('sales_paused').notNull().default(false),
   // Concerts made before the back office existed (and the demo) stay visible; new ones start hidden.
   published: boolean('published').notNull().default(true),
+  /** An organizer cancelled the concert: nothing sells, and its bookings are cancelled and refunded (concert_cancellations). */
+  cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+  cancellationReason: text('cancellation_reason'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (table) => [index('concerts_starts_at_id_idx').on(table.startsAt, table.id)]);
+
+export const cancellationStatus = pgEnum('concert_cancellation_status', ['RUNNING', 'DONE']);
+
+/**
+ * The job that cancels and refunds every booking of a cancelled concert (catalogue/concert-cancellation-job.ts).
+ * One row per concert, so cancelling twice finds the same job. A runner works on it only while its
+ * lease (claim_token until claimed_until) holds; another instance takes over once it has run out.
+ */
+export const concertCancellations = pgTable('concert_cancellations', {
+  concertId: uuid('concert_id')
+    .primaryKey()
+    .references(() => concerts.id, { onDelete: 'cascade' }),
+  requestedBy: text('requested_by'),
+  requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+  status: cancellationStatus('status').notNull().default('RUNNING'),
+  /** Live bookings (holds and confirmed) when the concert was cancelled. */
+  totalBookings: integer('total_bookings').notNull(),
+  cancelledCount: integer('cancelled_count').notNull().default(0),
+  refundedCents: bigint('refunded_cents', { mode: 'number' }).notNull().default(0),
+  currency: varchar('currency', { length: 3 }).notNull().default('USD'),
+  lastError: text('last_error'),
+  claimToken: uuid('claim_token'),
+  claimedUntil: timestamp('claimed_until', { withTimezone: true }),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+}, (table) => [index('concert_cancellations_running_idx').on(table.claimedUntil).where(sql`${table.status} = 'RUNNING'`)]);
 
 export const ticketTiers = pgTable(
   'ticket_tiers',
@@ -188,6 +216,16 @@ export const simulatedCharges = pgTable('simulated_provider_charges', {
   status: text('status').notNull(),
   declineCode: text('decline_code'),
   refundedCents: bigint('refunded_cents', { mode: 'number' }).notNull().default(0),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** The simulated processor's refunds, idempotent by key like its charges: a retried refund refunds nothing more. */
+export const simulatedRefunds = pgTable('simulated_provider_refunds', {
+  idempotencyKey: varchar('idempotency_key', { length: 255 }).primaryKey(),
+  reference: text('reference')
+    .notNull()
+    .references(() => simulatedCharges.reference),
+  amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

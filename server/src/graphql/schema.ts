@@ -17,6 +17,7 @@ import './types/api-key.ts';
 import './types/orders.ts';
 import './types/concert-admin.ts';
 import './types/tier-admin.ts';
+import './types/concert-cancellation.ts';
 import './types/node.ts';
 
 builder.queryType({});

@@ -3,10 +3,11 @@ import { PaidTooLateError, PaymentDeclinedError } from '../booking/errors.ts';
 import type { Transaction } from '../db/client.ts';
 import { queueBookingEmail } from '../emails/booking-emails.ts';
 import type { Checkout } from './checkout.ts';
-import { bookingItems, bookings, payments, ticketTiers } from '../db/schema.ts';
+import { bookingItems, bookings, concerts, payments, ticketTiers } from '../db/schema.ts';
 import { IN_FLIGHT } from '../booking/payment-in-flight.ts';
 import { takeTickets } from '../booking/take-tickets.ts';
 import type { ChargeOutcome } from './payment-provider.ts';
+import { refundKeyOf } from './refund-payment.ts';
 
 export type SettledStatus = 'SUCCEEDED' | 'PROCESSING';
 
@@ -56,7 +57,7 @@ export async function applyChargeOutcome(checkout: Checkout, paymentId: string, 
   if (!refund) return 'SUCCEEDED';
   // Outside the transaction: no row stays locked while the provider is called. If the refund fails,
   // the attempt stays SUCCEEDED on an unconfirmed booking and settlement retries it.
-  await provider.refund(refund.reference, refund.amountCents);
+  await provider.refund({ idempotencyKey: refundKeyOf(paymentId), reference: refund.reference, amountCents: refund.amountCents });
   await db.transaction(async (tx) => {
     const refunded = await tx
       .update(payments)
@@ -70,6 +71,9 @@ export async function applyChargeOutcome(checkout: Checkout, paymentId: string, 
 
 /** Takes a lapsed booking's tickets again if every tier still has them; locks tiers in id order. */
 async function retakeTickets(tx: Transaction, bookingId: string): Promise<boolean> {
+  // A cancelled concert sells nothing again, not even to a payment that arrived late.
+  const [concert] = await tx.select({ cancelledAt: concerts.cancelledAt }).from(concerts).innerJoin(bookings, eq(bookings.concertId, concerts.id)).where(eq(bookings.id, bookingId));
+  if (concert?.cancelledAt) return false;
   const items = await tx.select({ tierId: bookingItems.tierId, quantity: bookingItems.quantity }).from(bookingItems).where(eq(bookingItems.bookingId, bookingId));
   const tiers = await tx
     .select({ id: ticketTiers.id, available: ticketTiers.available })

@@ -14,6 +14,14 @@ export interface ChargeRequest {
   card: Card;
 }
 
+export interface RefundRequest {
+  /** The provider's idempotency key: a refund retried with the same key refunds nothing more (refundKeyOf). */
+  idempotencyKey: string;
+  /** The charge's reference. */
+  reference: string;
+  amountCents: number;
+}
+
 export type ChargeOutcome =
   | { status: 'succeeded'; reference: string }
   | { status: 'declined'; reference: string; declineCode: string }
@@ -36,5 +44,6 @@ export interface PaymentProvider {
   charge(request: ChargeRequest): Promise<ChargeOutcome>;
   /** The outcome of an earlier charge by its idempotency key, or null when the provider never saw it. */
   retrieve(idempotencyKey: string): Promise<ChargeOutcome | null>;
-  refund(reference: string, amountCents: number): Promise<void>;
+  /** Resolves once refunded, also when this key was refunded before; throws when refused (more than was captured). */
+  refund(request: RefundRequest): Promise<void>;
 }

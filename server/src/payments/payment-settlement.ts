@@ -3,6 +3,7 @@ import { BookingError } from '../booking/errors.ts';
 import { bookings, payments } from '../db/schema.ts';
 import { applyChargeOutcome } from './apply-charge.ts';
 import type { Checkout } from './checkout.ts';
+import { refundPayment } from './refund-payment.ts';
 
 /**
  * Settles attempts whose outcome nobody heard by asking the provider: UNKNOWN ones (the provider
@@ -37,10 +38,11 @@ export async function settleUnknownPayments(checkout: Checkout, olderThanMs = 2_
 
 /**
  * Refunds charges left on bookings that are no longer confirmed (a refund call that failed after a
- * cancellation or a late payment). Each is refunded once: the processor refuses to refund more than
- * was captured, and the attempt changes to REFUNDED only from SUCCEEDED.
+ * cancellation or a late payment). Each is refunded once: the refund's idempotency key is the
+ * payment's (refundKeyOf), and the attempt changes to REFUNDED only from SUCCEEDED.
  */
-export async function refundOrphanedCharges({ db, paymentProvider: provider }: Checkout, olderThanMs = 10_000): Promise<number> {
+export async function refundOrphanedCharges(checkout: Checkout, olderThanMs = 10_000): Promise<number> {
+  const { db } = checkout;
   const orphaned = await db
     .select({ id: payments.id, reference: payments.providerReference, amountCents: payments.amountCents })
     .from(payments)
@@ -55,11 +57,7 @@ export async function refundOrphanedCharges({ db, paymentProvider: provider }: C
     .limit(100);
   for (const payment of orphaned) {
     if (!payment.reference) continue;
-    await provider.refund(payment.reference, payment.amountCents);
-    await db
-      .update(payments)
-      .set({ status: 'REFUNDED', refundedCents: payment.amountCents, updatedAt: sql`now()` })
-      .where(and(eq(payments.id, payment.id), eq(payments.status, 'SUCCEEDED')));
+    await refundPayment(checkout, { id: payment.id, providerReference: payment.reference, amountCents: payment.amountCents });
   }
   return orphaned.length;
 }

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
-import { simulatedCharges } from '../db/schema.ts';
+import { simulatedCharges, simulatedRefunds } from '../db/schema.ts';
 import { TEST_CARDS, type TestCardBehaviour as Behaviour } from '../../../shared/test-cards.ts';
-import { ProviderTimeoutError, type ChargeOutcome, type ChargeRequest, type PaymentProvider } from './payment-provider.ts';
+import { ProviderTimeoutError, type ChargeOutcome, type ChargeRequest, type PaymentProvider, type RefundRequest } from './payment-provider.ts';
 
 // Any other well-formed number is declined as `card_declined`, like an unknown card.
 const behaviourOf = (number: string): Behaviour => (TEST_CARDS as Record<string, { behaviour: Behaviour }>)[number]?.behaviour ?? 'card_declined';
@@ -44,14 +44,23 @@ export class SimulatedPaymentProvider implements PaymentProvider {
     return charge ? outcomeOf(charge) : null;
   }
 
-  async refund(reference: string, amountCents: number): Promise<void> {
-    // Refunding more than was captured is refused, as a real processor would.
-    const refunded = await this.db
-      .update(simulatedCharges)
-      .set({ status: 'refunded', refundedCents: sql`${simulatedCharges.refundedCents} + ${amountCents}` })
-      .where(sql`${simulatedCharges.reference} = ${reference} AND ${simulatedCharges.refundedCents} + ${amountCents} <= ${simulatedCharges.amountCents}`)
-      .returning({ reference: simulatedCharges.reference });
-    if (refunded.length === 0) throw new Error(`refund of ${amountCents} refused for charge ${reference}`);
+  async refund({ idempotencyKey, reference, amountCents }: RefundRequest): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      // A concurrent refund with the same key waits here for the first one's commit, then sees it.
+      const [recorded] = await tx.insert(simulatedRefunds).values({ idempotencyKey, reference, amountCents }).onConflictDoNothing().returning();
+      if (!recorded) {
+        const [earlier] = await tx.select().from(simulatedRefunds).where(eq(simulatedRefunds.idempotencyKey, idempotencyKey));
+        if (earlier.reference !== reference || earlier.amountCents !== amountCents) throw new Error(`refund key ${idempotencyKey} was used for another refund`);
+        return; // the same refund asked again: answered as before, nothing more refunded
+      }
+      // Refunding more than was captured is refused, as a real processor would (and the key's record rolls back).
+      const refunded = await tx
+        .update(simulatedCharges)
+        .set({ status: 'refunded', refundedCents: sql`${simulatedCharges.refundedCents} + ${amountCents}` })
+        .where(sql`${simulatedCharges.reference} = ${reference} AND ${simulatedCharges.refundedCents} + ${amountCents} <= ${simulatedCharges.amountCents}`)
+        .returning({ reference: simulatedCharges.reference });
+      if (refunded.length === 0) throw new Error(`refund of ${amountCents} refused for charge ${reference}`);
+    });
   }
 
   /**

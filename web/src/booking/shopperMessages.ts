@@ -22,7 +22,7 @@ export type BookResult =
   | { __typename: 'HoldTicketsSuccess'; replayed: boolean; booking: { id: string; accessToken: string } }
   | { __typename: 'SoldOutError'; tierId: string; available: number; tier: { name: string } }
   | { __typename: 'TicketLimitExceededError'; limit: number; alreadyHeld: number }
-  | { __typename: 'NotOnSaleError'; reason: 'NOT_YET_ON_SALE' | 'PAUSED' | 'ENDED'; opensAt?: string | null }
+  | { __typename: 'NotOnSaleError'; reason: 'NOT_YET_ON_SALE' | 'PAUSED' | 'ENDED' | 'CANCELLED'; opensAt?: string | null }
   | { __typename: 'ValidationError'; field?: string | null }
   | { __typename: 'IdempotencyKeyReusedError' }
   | { __typename: 'NotFoundError' };
@@ -64,6 +64,7 @@ export const words = {
     NOT_YET_ON_SALE: 'Tickets for this concert are not on sale yet. Nothing was booked.',
     PAUSED: 'Ticket sales for this concert are paused for now. Nothing was booked: try again a little later.',
     ENDED: 'This concert has started, so tickets are no longer sold. Nothing was booked.',
+    CANCELLED: 'This concert is cancelled, so tickets are no longer sold. Nothing was booked; bookings already made are refunded.',
   },
   overtaken: (tier: string, available: number) =>
     available <= 0 ? `${tier} just sold out.` : `Only ${available} ${tier} ${tickets(available)} left: choose fewer.`,

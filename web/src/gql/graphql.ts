@@ -54,6 +54,8 @@ export type EmailKind =
   | 'PAID_TOO_LATE';
 
 export type NotOnSaleReason =
+  /** An organizer cancelled the concert; its bookings are cancelled and refunded. */
+  | 'CANCELLED'
   /** The concert has started. */
   | 'ENDED'
   /** Sales open at opensAt. */

@@ -19,6 +19,12 @@
       "CancelBookingSuccess",
       "NotFoundError"
     ],
+    "CancelConcertResult": [
+      "CancelConcertSuccess",
+      "ConcertAlreadyCancelledError",
+      "NotFoundError",
+      "ValidationError"
+    ],
     "CreateApiKeyResult": [
       "CreateApiKeySuccess",
       "ValidationError"
@@ -32,6 +38,7 @@
       "BookingNotHeldError",
       "BookingNotPayableError",
       "CapacityBelowSoldError",
+      "ConcertAlreadyCancelledError",
       "IdempotencyKeyReusedError",
       "NotFoundError",
       "NotOnSaleError",
@@ -123,6 +130,12 @@
       "CancelBookingSuccess",
       "NotFoundError"
     ],
+    "CancelConcertResult": [
+      "CancelConcertSuccess",
+      "ConcertAlreadyCancelledError",
+      "NotFoundError",
+      "ValidationError"
+    ],
     "CreateApiKeyResult": [
       "CreateApiKeySuccess",
       "ValidationError"
@@ -136,6 +149,7 @@
       "BookingNotHeldError",
       "BookingNotPayableError",
       "CapacityBelowSoldError",
+      "ConcertAlreadyCancelledError",
       "IdempotencyKeyReusedError",
       "NotFoundError",
       "NotOnSaleError",

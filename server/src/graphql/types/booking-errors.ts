@@ -113,12 +113,13 @@ const NotOnSaleReasonRef = builder.enumType('NotOnSaleReason', {
     NOT_YET_ON_SALE: { description: 'Sales open at opensAt.' },
     PAUSED: { description: 'An organizer paused sales; they may resume at any time.' },
     ENDED: { description: 'The concert has started.' },
+    CANCELLED: { description: 'An organizer cancelled the concert; its bookings are cancelled and refunded.' },
   } as const,
 });
 
 builder.objectType(NotOnSaleError, {
   name: 'NotOnSaleError',
-  description: "The concert's tickets are not on sale now: not yet, paused, or over. Nothing was held or booked.",
+  description: "The concert's tickets are not on sale now: not yet, paused, over, or cancelled. Nothing was held or booked.",
   interfaces: [ErrorInterface],
   fields: (t) => ({
     concertId: t.id({ resolve: (error) => encodeGlobalID('Concert', error.concertId) }),

@@ -10,6 +10,7 @@ const SalesStatusRef = builder.enumType('SalesStatus', {
     NOT_YET_ON_SALE: { description: 'Sales open at onSaleAt.' },
     PAUSED: { description: 'An organizer paused sales; they may resume at any time.' },
     ENDED: { description: 'The concert has started.' },
+    CANCELLED: { description: 'An organizer cancelled the concert; its bookings are cancelled and refunded.' },
     SOLD_OUT: { description: 'On sale, but every tier is at 0 (holds that run out give tickets back).' },
   } as const,
 });
@@ -32,7 +33,7 @@ export const ConcertRef = builder.drizzleNode('concerts', {
     salesStatus: t.field({
       type: SalesStatusRef,
       description: 'Changes are pushed to availabilityChanged subscribers of the concert (pause, resume, tier changes), so a page re-reads it there.',
-      select: { columns: { startsAt: true, onSaleAt: true, salesPaused: true }, with: { tiers: { columns: { available: true } } } },
+      select: { columns: { startsAt: true, onSaleAt: true, salesPaused: true, cancelledAt: true }, with: { tiers: { columns: { available: true } } } },
       resolve: (concert) => salesStatusOf(concert, concert.tiers),
     }),
     maxTicketsPerOrder: t.exposeInt('maxTicketsPerOrder', { nullable: true, description: 'Tickets one order may have over all its tiers; null: only the general limits.' }),
