@@ -13,8 +13,9 @@ function partsIn(zone: string, instant: number) {
     formatter = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
     partsFormatters.set(zone, formatter);
   }
-  const parts = Object.fromEntries(formatter.formatToParts(new Date(instant)).map((part) => [part.type, part.value]));
-  return { year: +parts.year, month: +parts.month, day: +parts.day, hour: +parts.hour, minute: +parts.minute, second: +parts.second };
+  const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = Object.fromEntries(formatter.formatToParts(new Date(instant)).map((part) => [part.type, part.value]));
+  const n = (type: Intl.DateTimeFormatPartTypes) => Number(parts[type] ?? 0);
+  return { year: n('year'), month: n('month'), day: n('day'), hour: n('hour'), minute: n('minute'), second: n('second') };
 }
 
 /** How far the zone's clock is ahead of UTC at that instant, in ms. */
@@ -41,7 +42,7 @@ export function isTimeZone(zone: string): boolean {
 export function wallTimeToIso(wall: WallTime, zone: string): string | null {
   const match = WALL.exec(wall);
   if (!match || !isTimeZone(zone)) return null;
-  const [, y, mo, d, h, mi] = match.map(Number);
+  const [y = 0, mo = 1, d = 1, h = 0, mi = 0] = match.slice(1).map(Number);
   const asUtc = Date.UTC(y, mo - 1, d, h, mi);
   // Two rounds settle on the offset in force at the result, across a daylight-saving change.
   let instant = asUtc - offsetAt(zone, asUtc);
