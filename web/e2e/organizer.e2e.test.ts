@@ -144,6 +144,15 @@ describe('organizer', () => {
     await keyRow.getByRole('button', { name: `Yes, revoke ${keyName}` }).click();
     await keyRow.getByText('Revoked').waitFor();
 
+    // Cancelling the shopper's order takes two steps, the second naming the refund.
+    await page.goto(`/organizer/concerts/${encodeURIComponent(concertId)}/orders`);
+    await page.getByTestId('order-row').getByRole('button', { name: orderCode }).click();
+    await page.getByRole('button', { name: 'Cancel order' }).click();
+    await page.getByText(`Cancel order ${orderCode}? Its tickets go back on sale, the shopper is emailed, and we refund $200.00 to the card.`).waitFor();
+    await page.getByRole('button', { name: 'Cancel and refund $200.00' }).click();
+    await page.getByRole('status').getByText(`Order ${orderCode} cancelled; $200.00 refunded.`).waitFor();
+    await page.getByTestId('order-row').filter({ hasText: orderCode }).getByText('Cancelled').waitFor();
+
     expect(problems).toEqual([]);
     expect(shopper.problems).toEqual([]);
     expect(open.problems).toEqual([]);

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { graphql } from '../gql/gql';
-import { formatDate, formatMoney } from '../lib/format';
+import { formatDate } from '../lib/format';
 import { OrganizerCancelOrder } from './OrganizerCancelOrder';
 import { PaymentHistory } from './PaymentHistory';
 import { ErrorState, Loading } from './StatusMessages';
@@ -63,7 +63,7 @@ export function OrderDetail(props: { bookingId: string; onClose: () => void }) {
       <p>
         {order.customerEmail} · {order.items.map((item) => `${item.quantity} × ${item.tier.name}`).join(', ')}
       </p>
-      <h3>Payments</h3>
+      {/* PaymentHistory brings its own heading. */}
       {order.payments.length === 0 ? <p>No payments.</p> : <PaymentHistory booking={order} />}
       <h3>Emails</h3>
       {order.emails.length === 0 ? (
@@ -77,8 +77,8 @@ export function OrderDetail(props: { bookingId: string; onClose: () => void }) {
           ))}
         </ul>
       )}
-      {cancellable ? <OrganizerCancelOrder bookingId={order.id} orderCode={order.orderCode} refundable={refundable} /> : null}
-      {refundable.cents > 0 && !cancellable ? <p>{formatMoney(refundable)} paid.</p> : null}
+      {/* Mounted after the cancellation too, so its confirmation stays on screen. */}
+      <OrganizerCancelOrder bookingId={order.id} orderCode={order.orderCode} refundable={refundable} cancellable={cancellable} />
       <button type="button" className="button button--secondary" onClick={props.onClose}>
         Close order
       </button>

@@ -40,7 +40,7 @@ const OrganizerCancelMutation = graphql(/* GraphQL */ `
 `);
 
 /** Cancels one order for its shopper, in two explicit steps; the second names the refund. */
-export function OrganizerCancelOrder(props: { bookingId: string; orderCode: string; refundable: Money }) {
+export function OrganizerCancelOrder(props: { bookingId: string; orderCode: string; refundable: Money; cancellable: boolean }) {
   const [cancel, { loading }] = useMutation(OrganizerCancelMutation);
   const [step, setStep] = useState<'idle' | 'confirming'>('idle');
   const [message, setMessage] = useState<{ text: string; failed: boolean } | null>(null);
@@ -62,9 +62,10 @@ export function OrganizerCancelOrder(props: { bookingId: string; orderCode: stri
     }
   }
 
+  if (!props.cancellable && !message) return null;
   return (
     <div className="cancel-booking">
-      {step === 'idle' ? (
+      {!props.cancellable ? null : step === 'idle' ? (
         <button type="button" className="button button--secondary" onClick={() => setStep('confirming')}>
           Cancel order
         </button>
