@@ -45,7 +45,9 @@ export function OrganizerConcertRow(props: { concert: FragmentType<typeof Organi
         {taken} / {capacity}
       </td>
       <td>
-        <Link to={`${path}/orders`}>Orders</Link>
+        <Link to={`${path}/orders`}>
+          Orders<span className="visually-hidden"> for {concert.name}</span>
+        </Link>
       </td>
     </tr>
   );
