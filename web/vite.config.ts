@@ -15,8 +15,9 @@ export default defineConfig({
       '/api/auth': { target: apiUrl, changeOrigin: true },
       // The development mailbox's emails (the server answers it only in development).
       '/dev/mailbox': { target: apiUrl, changeOrigin: true },
-      // Organizer downloads (orders.csv), with the session cookie of this origin.
-      '/organizer': { target: apiUrl, changeOrigin: true },
+      // Organizer downloads (orders.csv), with the session cookie of this origin. Only the
+      // download: the rest of /organizer is the app's own pages.
+      '^/organizer/concerts/[^/]+/orders\\.csv$': { target: apiUrl, changeOrigin: true },
     },
   },
   build: {

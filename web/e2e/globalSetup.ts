@@ -16,6 +16,9 @@ declare module 'vitest' {
     databaseUrl: string;
     /** A partner API key with every scope (the seed's demo key): bookTickets needs one. */
     partnerKey: string;
+    /** The seed's demo organizer, who signs in with a password (organizer.e2e.test.ts). */
+    organizerEmail: string;
+    organizerPassword: string;
   }
 }
 
@@ -32,6 +35,8 @@ export default async function setup(project: TestProject) {
     if (!process.env.E2E_PARTNER_KEY) throw new Error('E2E_BASE_URL needs E2E_PARTNER_KEY (the server\'s DEMO_PARTNER_KEY): other clients book with it');
     project.provide('databaseUrl', process.env.E2E_DATABASE_URL);
     project.provide('partnerKey', process.env.E2E_PARTNER_KEY);
+    project.provide('organizerEmail', process.env.E2E_ORGANIZER_EMAIL ?? '');
+    project.provide('organizerPassword', process.env.E2E_ORGANIZER_PASSWORD ?? '');
     return;
   }
   buildWebIfStale();
@@ -41,6 +46,8 @@ export default async function setup(project: TestProject) {
   // the cluster under /var/tmp instead, where this cleanup would never find it.
   chmodSync(dataDir, 0o755);
   const port = await freePort();
+  const organizerEmail = 'e2e-organizer@example.com';
+  const organizerPassword = randomBytes(18).toString('base64url');
   const partnerKey = `ct_e2e_${randomBytes(24).toString('base64url')}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -53,8 +60,8 @@ export default async function setup(project: TestProject) {
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     // The seed creates the demo organizer and partner key with these, so tests know them.
     DEMO_PARTNER_KEY: partnerKey,
-    DEMO_ORGANIZER_EMAIL: 'e2e-organizer@example.com',
-    DEMO_ORGANIZER_PASSWORD: randomBytes(18).toString('base64url'),
+    DEMO_ORGANIZER_EMAIL: organizerEmail,
+    DEMO_ORGANIZER_PASSWORD: organizerPassword,
     // Every browser test is a guest from 127.0.0.1: the per-address hold quota would count the whole suite as one shopper.
     HOLDS_PER_MINUTE: '1000',
   };
@@ -70,6 +77,8 @@ export default async function setup(project: TestProject) {
   const baseUrl = server.base;
   project.provide('baseUrl', baseUrl);
   project.provide('partnerKey', partnerKey);
+  project.provide('organizerEmail', organizerEmail);
+  project.provide('organizerPassword', organizerPassword);
   // Where the server keeps its cluster (server/src/db/open-database.ts).
   const databaseUrl = await runningEmbeddedPostgresUrl(join(dataDir, 'postgres'));
   if (!databaseUrl) {

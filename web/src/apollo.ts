@@ -35,6 +35,8 @@ export function createCache() {
           concerts: relayStylePagination(['first']),
           // One list per signed-in shopper; signing in or out resets the store.
           myBookings: relayStylePagination(),
+          // The back office's orders: one list per concert and filter, paged with `after`.
+          orders: relayStylePagination(['concertId', 'search', 'status', 'createdFrom', 'createdTo', 'first']),
         },
       },
     },

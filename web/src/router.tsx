@@ -8,6 +8,12 @@ import { AccountRoute } from './routes/AccountRoute';
 import { MailboxRoute } from './routes/MailboxRoute';
 import { MyBookingsRoute } from './routes/MyBookingsRoute';
 import { NotFoundRoute } from './routes/NotFoundRoute';
+import { ApiKeysRoute } from './routes/ApiKeysRoute';
+import { EditConcertRoute } from './routes/EditConcertRoute';
+import { NewConcertRoute } from './routes/NewConcertRoute';
+import { OrdersRoute } from './routes/OrdersRoute';
+import { OrganizerArea } from './routes/OrganizerArea';
+import { OrganizerConcertsRoute } from './routes/OrganizerConcertsRoute';
 import { SignInRoute } from './routes/SignInRoute';
 
 export const routes = [
@@ -22,6 +28,17 @@ export const routes = [
       { path: '/signin', element: <SignInRoute /> },
       { path: '/account', element: <AccountRoute /> },
       { path: '/my-bookings', element: <MyBookingsRoute /> },
+      {
+        path: '/organizer',
+        element: <OrganizerArea />,
+        children: [
+          { index: true, element: <OrganizerConcertsRoute /> },
+          { path: 'concerts/new', element: <NewConcertRoute /> },
+          { path: 'concerts/:id', element: <EditConcertRoute /> },
+          { path: 'concerts/:id/orders', element: <OrdersRoute /> },
+          { path: 'keys', element: <ApiKeysRoute /> },
+        ],
+      },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

@@ -26,6 +26,9 @@ export const tier = (id: string, name: string, cents: number, available: number,
 export const concert = {
   __typename: 'Concert',
   id: 'C1',
+  salesStatus: 'ON_SALE',
+  onSaleAt: null,
+  timeZone: 'UTC',
   tiers: [tier('VIP', 'VIP', 10000, 5, 100), tier('FR', 'Front Row', 5000, 0, 250), tier('GA', 'GA', 1000, 2000, 2000)],
 } as unknown as FragmentType<typeof BookingFormFragment>;
 

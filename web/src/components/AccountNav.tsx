@@ -5,6 +5,7 @@ import { useFragment, type FragmentType } from '../gql/fragment-masking';
 export const AccountNavFragment = graphql(/* GraphQL */ `
   fragment AccountNav_viewer on Viewer {
     email
+    role
   }
 `);
 
@@ -16,6 +17,7 @@ export function AccountNav(props: { viewer: FragmentType<typeof AccountNavFragme
   if (!viewer) return <NavLink to="/signin">Sign in</NavLink>;
   return (
     <>
+      {viewer.role === 'ORGANIZER' ? <NavLink to="/organizer">Organizer</NavLink> : null}
       <NavLink to="/my-bookings">My bookings</NavLink>
       <NavLink to="/account" className="site-header__account" data-testid="signed-in-as">
         {viewer.email}

@@ -7,12 +7,15 @@ import { useHoldTickets } from '../booking/useHoldTickets';
 import { formatMoney } from '../lib/format';
 import { AvailabilityAnnouncer } from './AvailabilityAnnouncer';
 import { RetryNotice } from './RetryNotice';
+import { SalesNotice } from './SalesNotice';
 import { TierPicker } from './TierPicker';
 
 
 export const BookingFormFragment = graphql(/* GraphQL */ `
   fragment BookingForm_concert on Concert {
     id
+    salesStatus
+    ...SalesNotice_concert
     tiers {
       id
       name
@@ -35,6 +38,8 @@ export function BookingForm(props: { concert: FragmentType<typeof BookingFormFra
   const { status } = state;
   const errors = errorsOf(status);
   const busy = isBusy(state);
+  // Paused, not yet open, sold out or over: the notice says why, and nothing can be chosen.
+  const closed = concert.salesStatus !== 'ON_SALE';
 
   const count = concert.tiers.reduce((sum, tier) => sum + (quantities[tier.id] ?? 0), 0);
   const totalCents = concert.tiers.reduce((sum, tier) => sum + (quantities[tier.id] ?? 0) * tier.price.cents, 0);
@@ -49,6 +54,7 @@ export function BookingForm(props: { concert: FragmentType<typeof BookingFormFra
 
   return (
     <form className="booking-form" onSubmit={onSubmit} noValidate aria-label="Book tickets">
+      <SalesNotice concert={concert} />
       <ul className="tiers">
         {concert.tiers.map((tier) => (
           <TierPicker
@@ -57,7 +63,7 @@ export function BookingForm(props: { concert: FragmentType<typeof BookingFormFra
             quantity={quantities[tier.id] ?? 0}
             onChange={(quantity) => setQuantity(tier.id, quantity)}
             error={errors.tiers[tier.id] || undefined}
-            disabled={busy}
+            disabled={busy || closed}
           />
         ))}
       </ul>
@@ -70,7 +76,7 @@ export function BookingForm(props: { concert: FragmentType<typeof BookingFormFra
           autoComplete="email"
           inputMode="email"
           value={email}
-          disabled={busy}
+          disabled={busy || closed}
           aria-invalid={errors.customerEmail ? true : undefined}
           aria-describedby={errors.customerEmail ? 'customer-email-error' : undefined}
           onChange={(event) => setEmail(event.target.value)}
@@ -86,7 +92,7 @@ export function BookingForm(props: { concert: FragmentType<typeof BookingFormFra
           {count > 0 ? `${count} ${count === 1 ? 'ticket' : 'tickets'}` : 'No tickets selected'} · Total{' '}
           <strong data-testid="order-total">{formatMoney({ cents: totalCents, currency })}</strong>
         </p>
-        <button type="submit" className="button button--primary" disabled={busy || overAvailable}>
+        <button type="submit" className="button button--primary" disabled={busy || overAvailable || closed} aria-describedby={closed ? 'sales-notice' : undefined}>
           {busy ? 'Holding your tickets…' : 'Continue to payment'}
         </button>
       </div>

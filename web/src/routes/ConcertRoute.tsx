@@ -28,6 +28,13 @@ const ConcertAvailabilitySubscription = graphql(/* GraphQL */ `
       id
       available
       capacity
+      # Pausing, resuming and sell-outs reach open pages on this stream too; the concert is
+      # written into the cache under its id, so the booking form opens or closes at once.
+      concert {
+        id
+        salesStatus
+        onSaleAt
+      }
     }
   }
 `);
