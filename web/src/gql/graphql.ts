@@ -121,6 +121,8 @@ export type PaymentStatus =
 
 /** Whether shoppers can hold tickets of a concert now, and if not, why. */
 export type SalesStatus =
+  /** An organizer cancelled the concert; its bookings are cancelled and refunded. */
+  | 'CANCELLED'
   /** The concert has started. */
   | 'ENDED'
   /** Sales open at onSaleAt. */
