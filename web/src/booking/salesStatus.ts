@@ -1,8 +1,9 @@
+import type { SalesStatus } from '../gql/graphql';
 import { formatDate } from '../lib/format';
 
 // Why a concert's tickets cannot be held now, in the shopper's words; null while they can.
 
-export type SalesStatus = 'ON_SALE' | 'PAUSED' | 'NOT_YET_ON_SALE' | 'SOLD_OUT' | 'ENDED';
+export type { SalesStatus };
 
 export interface SalesNotice {
   title: string;
@@ -24,5 +25,7 @@ export function salesNotice(concert: { salesStatus: SalesStatus; onSaleAt?: stri
       return { title: 'Sold out', detail: 'Every ticket is taken. Held tickets that are not paid for come back on sale, and this page shows them when they do.' };
     case 'ENDED':
       return { title: 'Sales have ended', detail: 'This concert has started.' };
+    case 'CANCELLED':
+      return { title: 'Concert cancelled', detail: 'The organizer cancelled this concert. Every booking is cancelled and paid tickets are refunded to the card they were paid with.' };
   }
 }

@@ -66,9 +66,9 @@ export function ConcertForm(props: { mode: Mode; initial: ConcertDraft; onSave: 
         {text('onSaleAt', 'Sales open', { type: 'datetime-local', hint: 'Leave empty to sell as soon as it is published.' })}
       </div>
       <div className="concert-form__row">
-        {text('holdMinutes', 'Hold minutes', { inputMode: 'numeric', hint: creating ? 'How long a shopper has to pay, 1–60.' : 'Leave empty to keep the current hold time.' })}
+        {text('holdMinutes', 'Hold minutes', { inputMode: 'numeric', hint: 'How long a shopper has to pay, 1–60.' })}
         {text('maxTicketsPerOrder', 'Tickets per order', { inputMode: 'numeric', hint: 'Up to 100; empty for no limit of its own.' })}
-        {text('maxTicketsPerCustomer', 'Tickets per customer', { inputMode: 'numeric', hint: creating ? 'Per email, 1–100.' : 'Leave empty to keep the current limit.' })}
+        {text('maxTicketsPerCustomer', 'Tickets per customer', { inputMode: 'numeric', hint: 'Per email, 1–100.' })}
       </div>
       {creating ? <NewTierFields tiers={draft.tiers} errors={errors} disabled={saving} dispatch={dispatch} /> : null}
       <div className="concert-form__footer">

@@ -6,6 +6,7 @@ const WORDS: Record<SalesStatus, string> = {
   NOT_YET_ON_SALE: 'Not yet on sale',
   SOLD_OUT: 'Sold out',
   ENDED: 'Ended',
+  CANCELLED: 'Cancelled',
 };
 
 export function SalesStatusBadge(props: { status: SalesStatus }) {

@@ -67,17 +67,26 @@ export function blankDraft(timeZone = 'UTC'): ConcertDraft {
   return { name: '', venue: '', timeZone, startsAt: '', onSaleAt: '', holdMinutes: '10', maxTicketsPerOrder: '', maxTicketsPerCustomer: '8', tiers: [{ ...emptyTier }] };
 }
 
-/** An existing concert as the form shows it. The API does not say its hold time or per-customer limit, so those start blank: unchanged. */
-export function draftOf(concert: { name: string; venue: string; timeZone: string; startsAt: string; onSaleAt?: string | null; maxTicketsPerOrder?: number | null }): ConcertDraft {
+/** An existing concert as the form shows it. */
+export function draftOf(concert: {
+  name: string;
+  venue: string;
+  timeZone: string;
+  startsAt: string;
+  onSaleAt?: string | null;
+  maxTicketsPerOrder?: number | null;
+  maxTicketsPerCustomer?: number;
+  holdMinutes?: number;
+}): ConcertDraft {
   return {
     name: concert.name,
     venue: concert.venue,
     timeZone: concert.timeZone,
     startsAt: isoToWallTime(concert.startsAt, concert.timeZone),
     onSaleAt: concert.onSaleAt ? isoToWallTime(concert.onSaleAt, concert.timeZone) : '',
-    holdMinutes: '',
+    holdMinutes: concert.holdMinutes == null ? '' : String(concert.holdMinutes),
     maxTicketsPerOrder: concert.maxTicketsPerOrder == null ? '' : String(concert.maxTicketsPerOrder),
-    maxTicketsPerCustomer: '',
+    maxTicketsPerCustomer: concert.maxTicketsPerCustomer == null ? '' : String(concert.maxTicketsPerCustomer),
     tiers: [],
   };
 }

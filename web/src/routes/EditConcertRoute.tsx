@@ -18,6 +18,8 @@ const OrganizerConcertQuery = graphql(/* GraphQL */ `
       startsAt
       onSaleAt
       maxTicketsPerOrder
+      maxTicketsPerCustomer
+      holdMinutes
       ...SalesControls_concert
       ...TierEditor_concert
     }

@@ -37,6 +37,12 @@ export const ConcertRef = builder.drizzleNode('concerts', {
       resolve: (concert) => salesStatusOf(concert, concert.tiers),
     }),
     maxTicketsPerOrder: t.exposeInt('maxTicketsPerOrder', { nullable: true, description: 'Tickets one order may have over all its tiers; null: only the general limits.' }),
+    maxTicketsPerCustomer: t.exposeInt('maxTicketsPerCustomer', { description: 'Tickets one shopper (by email) may hold or own of this concert, over all their orders.' }),
+    holdMinutes: t.int({
+      description: 'How long holdTickets keeps tickets for a shopper who has not paid yet.',
+      select: { columns: { holdSeconds: true } },
+      resolve: (concert) => Math.round(concert.holdSeconds / 60),
+    }),
     published: t.exposeBoolean('published', { authScopes: { organizer: true }, description: 'Unpublished concerts are seen by organizers only.' }),
   }),
 });
