@@ -255,11 +255,13 @@ export const salesRollupWatermark = pgTable(
 );
 
 /**
- * Minutes whose rollup rows are out of date because a booking created in them changed status after
- * it was rolled up (a hold paid or expired, a booking cancelled). A trigger on bookings' status
- * writes them (migration sales_rollup_stale_trigger); analytics read those minutes from bookings
- * until the rollup job has summed them again. No foreign key: its check would lock the concert row
- * in every payment.
+ * Minutes whose rollup rows may be out of date because a booking created in them changed status
+ * after it was rolled up (a hold paid or expired, a booking cancelled). A trigger on bookings'
+ * status appends one row per change (migration sales_rollup_stale_trigger); analytics read marked
+ * minutes from bookings until the rollup job has summed them again and deleted the marks it saw.
+ * Append-only on purpose: with a unique key, a change could skip its mark because another's was
+ * there, and that mark could be consumed before the change commits. No foreign key: its check would
+ * lock the concert row in every payment.
  */
 export const salesRollupStale = pgTable(
   'sales_rollup_stale',
@@ -267,5 +269,5 @@ export const salesRollupStale = pgTable(
     concertId: uuid('concert_id').notNull(),
     minute: timestamp('minute', { withTimezone: true }).notNull(),
   },
-  (table) => [primaryKey({ columns: [table.concertId, table.minute] })],
+  (table) => [index('sales_rollup_stale_concert_minute_idx').on(table.concertId, table.minute)],
 );

@@ -2,13 +2,12 @@
 INSERT INTO "sales_rollup_watermark" ("id", "covered_until") VALUES (1, '-infinity');
 --> statement-breakpoint
 -- A booking that changes status after it was rolled up leaves its minute's rollup rows out of date.
--- This marks the minute; analytics read marked minutes from bookings, and the rollup job sums them
+-- This appends a mark for its minute (no unique key: see schema.ts); analytics read marked minutes from bookings, and the rollup job sums them
 -- again. Only status updates fire it (pay, cancel, release, expire), never the booking insert.
 CREATE FUNCTION "sales_rollup_mark_stale"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO "sales_rollup_stale" ("concert_id", "minute")
-  VALUES (OLD."concert_id", date_bin('1 minute', OLD."created_at", timestamptz 'epoch'))
-  ON CONFLICT DO NOTHING;
+  VALUES (OLD."concert_id", date_bin('1 minute', OLD."created_at", timestamptz 'epoch'));
   RETURN NULL;
 END $$;
 --> statement-breakpoint

@@ -12,9 +12,8 @@ CREATE TABLE "sales_rollup" (
 );
 --> statement-breakpoint
 CREATE TABLE "sales_rollup_stale" (
-	"concert_id" uuid,
-	"minute" timestamp with time zone,
-	CONSTRAINT "sales_rollup_stale_pkey" PRIMARY KEY("concert_id","minute")
+	"concert_id" uuid NOT NULL,
+	"minute" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "sales_rollup_watermark" (
@@ -26,5 +25,6 @@ CREATE TABLE "sales_rollup_watermark" (
 DROP INDEX "bookings_concert_id_idx";--> statement-breakpoint
 CREATE INDEX "bookings_concert_id_created_at_idx" ON "bookings" ("concert_id","created_at");--> statement-breakpoint
 CREATE INDEX "payments_refunded_idx" ON "payments" ("booking_id","refunded_cents") WHERE "refunded_cents" > 0;--> statement-breakpoint
+CREATE INDEX "sales_rollup_stale_concert_minute_idx" ON "sales_rollup_stale" ("concert_id","minute");--> statement-breakpoint
 ALTER TABLE "sales_rollup" ADD CONSTRAINT "sales_rollup_concert_id_concerts_id_fkey" FOREIGN KEY ("concert_id") REFERENCES "concerts"("id") ON DELETE CASCADE;--> statement-breakpoint
 ALTER TABLE "sales_rollup" ADD CONSTRAINT "sales_rollup_tier_id_ticket_tiers_id_fkey" FOREIGN KEY ("tier_id") REFERENCES "ticket_tiers"("id") ON DELETE CASCADE;
