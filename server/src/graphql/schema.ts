@@ -14,6 +14,7 @@ import './types/pay-for-booking.ts';
 import './types/cancel-booking.ts';
 import './types/viewer.ts';
 import './types/api-key.ts';
+import './types/sales-analytics.ts';
 import './types/node.ts';
 
 builder.queryType({});

@@ -1,0 +1,146 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Database } from '../db/client.ts';
+import { bookingItems, bookings, payments, salesRollup, salesRollupStale, salesRollupWatermark, ticketTiers } from '../db/schema.ts';
+
+export type SalesBucket = 'MINUTE' | 'HOUR' | 'DAY';
+
+export interface SalesRange {
+  concertId: string;
+  /** Bookings created at or after this minute (rounded down to the minute); open when null. */
+  from: Date | null;
+  /** Bookings created before this minute (rounded down to the minute); open when null. */
+  to: Date | null;
+}
+
+export interface TierFigures {
+  tierId: string;
+  capacity: number;
+  currency: string;
+  confirmedTickets: number;
+  confirmedCents: number;
+  heldTickets: number;
+  expiredTickets: number;
+  cancelledTickets: number;
+}
+
+export interface SalesPoint {
+  start: Date;
+  tickets: number;
+  cents: number;
+}
+
+const epoch = sql`timestamptz 'epoch'`;
+
+/**
+ * Ticket counts per tier and slot for the bookings of a range, from three disjoint sources read in
+ * one snapshot: quarter-hour rollup rows, minute rollup rows where quarters do not fit (the range's
+ * ragged ends, MINUTE buckets), and the bookings themselves where the rollup cannot answer: created
+ * at or after its watermark, or in a minute marked stale by a status change it has not summed yet.
+ * Every slot lies inside one bucket of any size, in any current time zone (offsets are whole
+ * quarter-hours), so summing slots into buckets is exact.
+ */
+function slotFacts({ concertId, from, to }: SalesRange, quarters: boolean): SQL {
+  return sql`
+    bounds AS MATERIALIZED (
+      SELECT f, t, w, qlo, CASE WHEN ${quarters} THEN greatest(qlo, CASE WHEN isfinite(least(t, w)) THEN date_bin('15 minutes', least(t, w), ${epoch}) ELSE least(t, w) END) ELSE qlo END AS qhi
+      FROM (SELECT ${salesRollupWatermark.coveredUntil} AS w FROM ${salesRollupWatermark} WHERE ${salesRollupWatermark.id} = 1) AS watermark,
+        LATERAL (SELECT coalesce(date_bin('1 minute', ${from}::timestamptz, ${epoch}), '-infinity') AS f,
+                        coalesce(date_bin('1 minute', ${to}::timestamptz, ${epoch}), 'infinity') AS t) AS range,
+        LATERAL (SELECT CASE WHEN NOT isfinite(f) OR date_bin('15 minutes', f, ${epoch}) = f THEN f
+                             ELSE date_bin('15 minutes', f, ${epoch}) + interval '15 minutes' END AS qlo) AS quarter_start
+    ),
+    stale AS MATERIALIZED (
+      SELECT DISTINCT ${salesRollupStale.minute} AS minute, date_bin('15 minutes', ${salesRollupStale.minute}, ${epoch}) AS quarter
+      FROM ${salesRollupStale}, bounds
+      WHERE ${salesRollupStale.concertId} = ${concertId} AND ${salesRollupStale.minute} >= bounds.f AND ${salesRollupStale.minute} < least(bounds.t, bounds.w)
+    ),
+    raw AS (
+      SELECT ${bookings.createdAt} AS created_at, ${bookings.status} AS status, ${bookingItems.tierId} AS tier_id,
+        ${bookingItems.quantity} AS quantity, ${bookingItems.unitPriceCents} AS unit_price_cents
+      FROM ${bookings} JOIN ${bookingItems} ON ${bookingItems.bookingId} = ${bookings.id}, bounds
+      WHERE ${bookings.concertId} = ${concertId} AND ${bookings.createdAt} >= greatest(bounds.f, bounds.w) AND ${bookings.createdAt} < bounds.t
+      UNION ALL
+      SELECT ${bookings.createdAt}, ${bookings.status}, ${bookingItems.tierId}, ${bookingItems.quantity}, ${bookingItems.unitPriceCents}
+      FROM stale JOIN ${bookings} ON ${bookings.concertId} = ${concertId}
+        AND ${bookings.createdAt} >= stale.minute AND ${bookings.createdAt} < stale.minute + interval '1 minute'
+      JOIN ${bookingItems} ON ${bookingItems.bookingId} = ${bookings.id}
+    ),
+    facts AS (
+      SELECT ${salesRollup.slotStart} AS slot, ${salesRollup.tierId} AS tier_id, ${salesRollup.confirmedTickets} AS confirmed_tickets,
+        ${salesRollup.confirmedCents} AS confirmed_cents, ${salesRollup.heldTickets} AS held_tickets,
+        ${salesRollup.expiredTickets} AS expired_tickets, ${salesRollup.cancelledTickets} AS cancelled_tickets
+      FROM ${salesRollup}, bounds
+      WHERE ${salesRollup.concertId} = ${concertId} AND ${salesRollup.grainMinutes} = 15
+        AND ${salesRollup.slotStart} >= bounds.qlo AND ${salesRollup.slotStart} < bounds.qhi
+        AND ${salesRollup.slotStart} NOT IN (SELECT quarter FROM stale)
+      UNION ALL
+      SELECT ${salesRollup.slotStart}, ${salesRollup.tierId}, ${salesRollup.confirmedTickets}, ${salesRollup.confirmedCents},
+        ${salesRollup.heldTickets}, ${salesRollup.expiredTickets}, ${salesRollup.cancelledTickets}
+      FROM ${salesRollup}, bounds
+      WHERE ${salesRollup.concertId} = ${concertId} AND ${salesRollup.grainMinutes} = 1
+        AND ${salesRollup.slotStart} >= bounds.f AND ${salesRollup.slotStart} < least(bounds.t, bounds.w)
+        AND NOT (${salesRollup.slotStart} >= bounds.qlo AND ${salesRollup.slotStart} < bounds.qhi
+                 AND date_bin('15 minutes', ${salesRollup.slotStart}, ${epoch}) NOT IN (SELECT quarter FROM stale))
+        AND ${salesRollup.slotStart} NOT IN (SELECT minute FROM stale)
+      UNION ALL
+      SELECT date_bin('1 minute', created_at, ${epoch}), tier_id,
+        coalesce(sum(quantity) FILTER (WHERE status = 'CONFIRMED'), 0)::int,
+        coalesce(sum(quantity::bigint * unit_price_cents) FILTER (WHERE status = 'CONFIRMED'), 0)::bigint,
+        coalesce(sum(quantity) FILTER (WHERE status = 'PENDING'), 0)::int,
+        coalesce(sum(quantity) FILTER (WHERE status = 'EXPIRED'), 0)::int,
+        coalesce(sum(quantity) FILTER (WHERE status = 'CANCELLED'), 0)::int
+      FROM raw GROUP BY 1, 2
+    )`;
+}
+
+/** Tickets by status and confirmed revenue per tier of the concert (every tier, sold or not). */
+export async function tierFigures(db: Database, range: SalesRange): Promise<TierFigures[]> {
+  const { rows } = await db.execute<Record<string, unknown>>(sql`
+    WITH ${slotFacts(range, true)},
+    per_tier AS (
+      SELECT tier_id, sum(confirmed_tickets) AS confirmed_tickets, sum(confirmed_cents) AS confirmed_cents,
+        sum(held_tickets) AS held_tickets, sum(expired_tickets) AS expired_tickets, sum(cancelled_tickets) AS cancelled_tickets
+      FROM facts GROUP BY tier_id
+    )
+    SELECT ${ticketTiers.id} AS tier_id, ${ticketTiers.capacity} AS capacity, ${ticketTiers.currency} AS currency,
+      coalesce(confirmed_tickets, 0)::int AS confirmed_tickets, coalesce(confirmed_cents, 0)::bigint AS confirmed_cents,
+      coalesce(held_tickets, 0)::int AS held_tickets, coalesce(expired_tickets, 0)::int AS expired_tickets,
+      coalesce(cancelled_tickets, 0)::int AS cancelled_tickets
+    FROM ${ticketTiers} LEFT JOIN per_tier ON per_tier.tier_id = ${ticketTiers.id}
+    WHERE ${ticketTiers.concertId} = ${range.concertId}
+    ORDER BY ${ticketTiers.position}, ${ticketTiers.id}`);
+  return rows.map((row) => ({
+    tierId: String(row.tier_id),
+    capacity: Number(row.capacity),
+    currency: String(row.currency),
+    confirmedTickets: Number(row.confirmed_tickets),
+    confirmedCents: Number(row.confirmed_cents),
+    heldTickets: Number(row.held_tickets),
+    expiredTickets: Number(row.expired_tickets),
+    cancelledTickets: Number(row.cancelled_tickets),
+  }));
+}
+
+/**
+ * Confirmed tickets and revenue per bucket, by when bookings were made; HOUR and DAY start at the
+ * hour or midnight in `timeZone` (the venue's). Buckets without confirmed tickets are left out.
+ */
+export async function salesOverTime(db: Database, range: SalesRange, bucket: SalesBucket, timeZone: string): Promise<SalesPoint[]> {
+  const start = bucket === 'MINUTE' ? sql`slot` : sql`date_trunc(${bucket === 'HOUR' ? 'hour' : 'day'}, slot, ${timeZone})`;
+  const { rows } = await db.execute<{ start: Date; tickets: number; cents: string }>(sql`
+    WITH ${slotFacts(range, bucket !== 'MINUTE')}
+    SELECT ${start} AS start, sum(confirmed_tickets)::int AS tickets, sum(confirmed_cents)::bigint AS cents
+    FROM facts GROUP BY 1 HAVING sum(confirmed_tickets) > 0 ORDER BY 1`);
+  return rows.map((row) => ({ start: row.start, tickets: Number(row.tickets), cents: Number(row.cents) }));
+}
+
+/** Money given back on the range's bookings (refunds of payments), whatever the booking's status now. */
+export async function refundedCents(db: Database, { concertId, from, to }: SalesRange): Promise<number> {
+  const { rows } = await db.execute<{ cents: string }>(sql`
+    SELECT coalesce(sum(${payments.refundedCents}), 0)::bigint AS cents
+    FROM ${payments} JOIN ${bookings} ON ${bookings.id} = ${payments.bookingId}
+    WHERE ${payments.refundedCents} > 0 AND ${bookings.concertId} = ${concertId}
+      AND ${bookings.createdAt} >= coalesce(date_bin('1 minute', ${from}::timestamptz, ${epoch}), '-infinity')
+      AND ${bookings.createdAt} < coalesce(date_bin('1 minute', ${to}::timestamptz, ${epoch}), 'infinity')`);
+  return Number(rows[0].cents);
+}
