@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
-import { bookingItems, bookings, payments, salesRollup, salesRollupStale, salesRollupWatermark, ticketTiers } from '../db/schema.ts';
+import { itemsWithRefunds } from './sales-rollup.ts';
+import { bookings, salesRollup, salesRollupStale, salesRollupWatermark, ticketTiers } from '../db/schema.ts';
 
 export type SalesBucket = 'MINUTE' | 'HOUR' | 'DAY';
 
@@ -21,6 +22,8 @@ export interface TierFigures {
   heldTickets: number;
   expiredTickets: number;
   cancelledTickets: number;
+  /** Refunds on the range's bookings, each booking's counted on its first tier: sum over tiers for the concert's. */
+  refundedCents: number;
 }
 
 export interface SalesPoint {
@@ -54,41 +57,53 @@ function slotFacts({ concertId, from, to }: SalesRange, quarters: boolean): SQL 
       FROM ${salesRollupStale}, bounds
       WHERE ${salesRollupStale.concertId} = ${concertId} AND ${salesRollupStale.minute} >= bounds.f AND ${salesRollupStale.minute} < least(bounds.t, bounds.w)
     ),
-    raw AS (
-      SELECT ${bookings.createdAt} AS created_at, ${bookings.status} AS status, ${bookingItems.tierId} AS tier_id,
-        ${bookingItems.quantity} AS quantity, ${bookingItems.unitPriceCents} AS unit_price_cents
-      FROM ${bookings} JOIN ${bookingItems} ON ${bookingItems.bookingId} = ${bookings.id}, bounds
+    -- Bookings the rollup cannot answer for (new, or in a marked minute), each with its items
+    -- through LATERAL, so each is an index range scan and each booking's items a primary-key probe.
+    raw_bookings AS (
+      SELECT ${bookings.id} AS id, ${bookings.createdAt} AS created_at, ${bookings.status} AS status
+      FROM ${bookings}, bounds
       WHERE ${bookings.concertId} = ${concertId} AND ${bookings.createdAt} >= greatest(bounds.f, bounds.w) AND ${bookings.createdAt} < bounds.t
       UNION ALL
-      SELECT ${bookings.createdAt}, ${bookings.status}, ${bookingItems.tierId}, ${bookingItems.quantity}, ${bookingItems.unitPriceCents}
-      FROM stale JOIN ${bookings} ON ${bookings.concertId} = ${concertId}
-        AND ${bookings.createdAt} >= stale.minute AND ${bookings.createdAt} < stale.minute + interval '1 minute'
-      JOIN ${bookingItems} ON ${bookingItems.bookingId} = ${bookings.id}
+      SELECT marked.* FROM stale CROSS JOIN LATERAL (
+        SELECT ${bookings.id} AS id, ${bookings.createdAt} AS created_at, ${bookings.status} AS status FROM ${bookings}
+        WHERE ${bookings.concertId} = ${concertId} AND ${bookings.createdAt} >= stale.minute AND ${bookings.createdAt} < stale.minute + interval '1 minute'
+      ) AS marked
+    ),
+    raw AS (
+      SELECT raw_bookings.created_at, raw_bookings.status, items.* FROM raw_bookings CROSS JOIN LATERAL (${itemsWithRefunds(sql`raw_bookings.id`)}) AS items
     ),
     facts AS (
       SELECT ${salesRollup.slotStart} AS slot, ${salesRollup.tierId} AS tier_id, ${salesRollup.confirmedTickets} AS confirmed_tickets,
         ${salesRollup.confirmedCents} AS confirmed_cents, ${salesRollup.heldTickets} AS held_tickets,
-        ${salesRollup.expiredTickets} AS expired_tickets, ${salesRollup.cancelledTickets} AS cancelled_tickets
+        ${salesRollup.expiredTickets} AS expired_tickets, ${salesRollup.cancelledTickets} AS cancelled_tickets, ${salesRollup.refundedCents} AS refunded_cents
       FROM ${salesRollup}, bounds
       WHERE ${salesRollup.concertId} = ${concertId} AND ${salesRollup.grainMinutes} = 15
         AND ${salesRollup.slotStart} >= bounds.qlo AND ${salesRollup.slotStart} < bounds.qhi
         AND ${salesRollup.slotStart} NOT IN (SELECT quarter FROM stale)
       UNION ALL
-      SELECT ${salesRollup.slotStart}, ${salesRollup.tierId}, ${salesRollup.confirmedTickets}, ${salesRollup.confirmedCents},
-        ${salesRollup.heldTickets}, ${salesRollup.expiredTickets}, ${salesRollup.cancelledTickets}
-      FROM ${salesRollup}, bounds
-      WHERE ${salesRollup.concertId} = ${concertId} AND ${salesRollup.grainMinutes} = 1
-        AND ${salesRollup.slotStart} >= bounds.f AND ${salesRollup.slotStart} < least(bounds.t, bounds.w)
-        AND NOT (${salesRollup.slotStart} >= bounds.qlo AND ${salesRollup.slotStart} < bounds.qhi
-                 AND date_bin('15 minutes', ${salesRollup.slotStart}, ${epoch}) NOT IN (SELECT quarter FROM stale))
-        AND ${salesRollup.slotStart} NOT IN (SELECT minute FROM stale)
+      -- Minute rows only where quarters are not used: before qlo, from qhi on, and in stale quarters;
+      -- as three range scans of the primary key, never a scan of every minute of the concert.
+      SELECT minutes.* FROM bounds, LATERAL (
+        VALUES (bounds.f, least(bounds.qlo, bounds.t, bounds.w)), (bounds.qhi, least(bounds.t, bounds.w))
+        UNION ALL
+        SELECT DISTINCT quarter, quarter + interval '15 minutes' FROM stale WHERE quarter >= bounds.qlo AND quarter < bounds.qhi
+      ) AS spans(lo, hi),
+      LATERAL (
+        SELECT ${salesRollup.slotStart}, ${salesRollup.tierId}, ${salesRollup.confirmedTickets}, ${salesRollup.confirmedCents},
+          ${salesRollup.heldTickets}, ${salesRollup.expiredTickets}, ${salesRollup.cancelledTickets}, ${salesRollup.refundedCents}
+        FROM ${salesRollup}
+        WHERE ${salesRollup.concertId} = ${concertId} AND ${salesRollup.grainMinutes} = 1
+          AND ${salesRollup.slotStart} >= spans.lo AND ${salesRollup.slotStart} < spans.hi
+          AND ${salesRollup.slotStart} NOT IN (SELECT minute FROM stale)
+      ) AS minutes
       UNION ALL
       SELECT date_bin('1 minute', created_at, ${epoch}), tier_id,
         coalesce(sum(quantity) FILTER (WHERE status = 'CONFIRMED'), 0)::int,
         coalesce(sum(quantity::bigint * unit_price_cents) FILTER (WHERE status = 'CONFIRMED'), 0)::bigint,
         coalesce(sum(quantity) FILTER (WHERE status = 'PENDING'), 0)::int,
         coalesce(sum(quantity) FILTER (WHERE status = 'EXPIRED'), 0)::int,
-        coalesce(sum(quantity) FILTER (WHERE status = 'CANCELLED'), 0)::int
+        coalesce(sum(quantity) FILTER (WHERE status = 'CANCELLED'), 0)::int,
+        sum(refunded_cents)::bigint
       FROM raw GROUP BY 1, 2
     )`;
 }
@@ -99,13 +114,14 @@ export async function tierFigures(db: Database, range: SalesRange): Promise<Tier
     WITH ${slotFacts(range, true)},
     per_tier AS (
       SELECT tier_id, sum(confirmed_tickets) AS confirmed_tickets, sum(confirmed_cents) AS confirmed_cents,
-        sum(held_tickets) AS held_tickets, sum(expired_tickets) AS expired_tickets, sum(cancelled_tickets) AS cancelled_tickets
+        sum(held_tickets) AS held_tickets, sum(expired_tickets) AS expired_tickets, sum(cancelled_tickets) AS cancelled_tickets,
+        sum(refunded_cents) AS refunded_cents
       FROM facts GROUP BY tier_id
     )
     SELECT ${ticketTiers.id} AS tier_id, ${ticketTiers.capacity} AS capacity, ${ticketTiers.currency} AS currency,
       coalesce(confirmed_tickets, 0)::int AS confirmed_tickets, coalesce(confirmed_cents, 0)::bigint AS confirmed_cents,
       coalesce(held_tickets, 0)::int AS held_tickets, coalesce(expired_tickets, 0)::int AS expired_tickets,
-      coalesce(cancelled_tickets, 0)::int AS cancelled_tickets
+      coalesce(cancelled_tickets, 0)::int AS cancelled_tickets, coalesce(refunded_cents, 0)::bigint AS refunded_cents
     FROM ${ticketTiers} LEFT JOIN per_tier ON per_tier.tier_id = ${ticketTiers.id}
     WHERE ${ticketTiers.concertId} = ${range.concertId}
     ORDER BY ${ticketTiers.position}, ${ticketTiers.id}`);
@@ -118,6 +134,7 @@ export async function tierFigures(db: Database, range: SalesRange): Promise<Tier
     heldTickets: Number(row.held_tickets),
     expiredTickets: Number(row.expired_tickets),
     cancelledTickets: Number(row.cancelled_tickets),
+    refundedCents: Number(row.refunded_cents),
   }));
 }
 
@@ -132,15 +149,4 @@ export async function salesOverTime(db: Database, range: SalesRange, bucket: Sal
     SELECT ${start} AS start, sum(confirmed_tickets)::int AS tickets, sum(confirmed_cents)::bigint AS cents
     FROM facts GROUP BY 1 HAVING sum(confirmed_tickets) > 0 ORDER BY 1`);
   return rows.map((row) => ({ start: row.start, tickets: Number(row.tickets), cents: Number(row.cents) }));
-}
-
-/** Money given back on the range's bookings (refunds of payments), whatever the booking's status now. */
-export async function refundedCents(db: Database, { concertId, from, to }: SalesRange): Promise<number> {
-  const { rows } = await db.execute<{ cents: string }>(sql`
-    SELECT coalesce(sum(${payments.refundedCents}), 0)::bigint AS cents
-    FROM ${payments} JOIN ${bookings} ON ${bookings.id} = ${payments.bookingId}
-    WHERE ${payments.refundedCents} > 0 AND ${bookings.concertId} = ${concertId}
-      AND ${bookings.createdAt} >= coalesce(date_bin('1 minute', ${from}::timestamptz, ${epoch}), '-infinity')
-      AND ${bookings.createdAt} < coalesce(date_bin('1 minute', ${to}::timestamptz, ${epoch}), 'infinity')`);
-  return Number(rows[0].cents);
 }

@@ -1,5 +1,5 @@
 import type { Database } from '../db/client.ts';
-import { refundedCents, salesOverTime, tierFigures, type SalesBucket, type SalesRange } from './sales-figures.ts';
+import { salesOverTime, tierFigures, type SalesBucket, type SalesRange } from './sales-figures.ts';
 
 /**
  * One concert's sales figures for a range, each computed on first use and then shared: the
@@ -10,7 +10,6 @@ export interface SalesReport {
   bucket: SalesBucket;
   tiers(): ReturnType<typeof tierFigures>;
   overTime(): ReturnType<typeof salesOverTime>;
-  refundedCents(): Promise<number>;
 }
 
 export function createSalesReport(db: Database, range: SalesRange, bucket: SalesBucket, timeZone: string): SalesReport {
@@ -23,6 +22,5 @@ export function createSalesReport(db: Database, range: SalesRange, bucket: Sales
     bucket,
     tiers: once(() => tierFigures(db, range)),
     overTime: once(() => salesOverTime(db, range, bucket, timeZone)),
-    refundedCents: once(() => refundedCents(db, range)),
   };
 }

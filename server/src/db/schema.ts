@@ -221,7 +221,8 @@ export const rateLimits = pgTable('rate_limits', {
  * few thousand rows. Written only by the rollup job (analytics/sales-rollup.ts), never by a booking:
  * it covers bookings created before `salesRollupWatermark.coveredUntil`, and in two grains, 1 and 15
  * minutes (15 divides every current UTC offset, so DAY and HOUR buckets in any venue's time zone
- * are whole slots). Tickets count booking items by the booking's status; revenue is confirmed only.
+ * are whole slots). Tickets count booking items by the booking's status; revenue is confirmed only;
+ * refunds are the payments' refunded amounts.
  */
 export const salesRollup = pgTable(
   'sales_rollup',
@@ -240,6 +241,8 @@ export const salesRollup = pgTable(
     heldTickets: integer('held_tickets').notNull(),
     expiredTickets: integer('expired_tickets').notNull(),
     cancelledTickets: integer('cancelled_tickets').notNull(),
+    /** Refunds on the slot's bookings, each booking's counted on its first tier (by id): meaningful only summed over tiers. */
+    refundedCents: bigint('refunded_cents', { mode: 'number' }).notNull().default(0),
   },
   (table) => [primaryKey({ columns: [table.concertId, table.grainMinutes, table.slotStart, table.tierId] })],
 );
@@ -256,8 +259,9 @@ export const salesRollupWatermark = pgTable(
 
 /**
  * Minutes whose rollup rows may be out of date because a booking created in them changed status
- * after it was rolled up (a hold paid or expired, a booking cancelled). A trigger on bookings'
- * status appends one row per change (migration sales_rollup_stale_trigger); analytics read marked
+ * after it was rolled up (a hold paid or expired, a booking cancelled) or was refunded. Triggers on
+ * bookings' status and payments' refunded amount append one row per change (migrations
+ * sales_rollup_stale_trigger, sales_rollup_refunds); analytics read marked
  * minutes from bookings until the rollup job has summed them again and deleted the marks it saw.
  * Append-only on purpose: with a unique key, a change could skip its mark because another's was
  * there, and that mark could be consumed before the change commits. No foreign key: its check would

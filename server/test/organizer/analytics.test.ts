@@ -104,7 +104,7 @@ describe('salesAnalytics', () => {
     }
   });
 
-  it('gives exact figures from bookings, from the rollup, and after a status change', async () => {
+  it('gives exact figures from bookings, from the rollup, and after a status change or a refund', async () => {
     const { concert, concertGid } = await handMadeConcert(SET);
     const expected = {
       overTime: [
@@ -130,6 +130,12 @@ describe('salesAnalytics', () => {
     expect((await analytics({ concertId: concertGid })).data?.salesAnalytics.holdsVsConfirmed).toEqual(afterCancel);
     await rollUp(concert.id);
     expect((await analytics({ concertId: concertGid })).data?.salesAnalytics.holdsVsConfirmed).toEqual(afterCancel);
+
+    // So does a refund on a rolled-up booking.
+    await app.db.execute(sql`UPDATE ${payments} SET refunded_cents = 500 FROM ${bookings} WHERE ${bookings.id} = ${payments.bookingId} AND ${bookings.concertId} = ${concert.id} AND ${payments.refundedCents} = 300`);
+    expect((await analytics({ concertId: concertGid })).data?.salesAnalytics.totals.refunded).toEqual({ cents: 1_500 });
+    await rollUp(concert.id);
+    expect((await analytics({ concertId: concertGid })).data?.salesAnalytics.totals.refunded).toEqual({ cents: 1_500 });
   });
 
   it('buckets by hour and minute and filters by range, to the minute, across rollup slots', async () => {

@@ -68,7 +68,10 @@ const SalesTotalsRef = builder.objectRef<SalesReport>('SalesTotals').implement({
     refunded: t.field({
       type: MoneyRef,
       description: 'Money given back on the range\'s bookings (payments\' refunded amounts), whatever their status now. Shown apart from revenue, which already leaves cancelled bookings out.',
-      resolve: async (report) => ({ cents: await report.refundedCents(), currency: currencyOf(await report.tiers()) }),
+      resolve: async (report) => {
+        const tiers = await report.tiers();
+        return { cents: tiers.reduce((sum, tier) => sum + tier.refundedCents, 0), currency: currencyOf(tiers) };
+      },
     }),
   }),
 });
