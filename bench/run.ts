@@ -4,6 +4,8 @@
 // --server-root=DIR measures the server of another checkout (a git worktree of an earlier commit).
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { runAnalytics } from './analytics.ts';
+import { createAnalyticsFixture } from './analytics-fixture.ts';
 import { runBaseline, serverUsPerRequest } from './baseline.ts';
 import { runCatalogue } from './catalogue.ts';
 import { runFanout } from './fanout.ts';
@@ -48,13 +50,16 @@ const settings: ServerSettings = {
 };
 
 const started = performance.now();
-findPgbench(); // fail (or install it) before spending a minute on the other phases
+const log = (message: string) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0)}s] ${message}`);
+if (phases.has('pgbench')) findPgbench(); // fail (or install it) before spending a minute on the other phases
 const postgres = await startBenchPostgres();
 // Until the main try/finally below owns it, a failed start must not leave the cluster running.
-const { fixtures, firstServer } = await (async () => {
+const { fixtures, analyticsFixture, firstServer } = await (async () => {
   try {
     const prepared = await createFixtures(postgres.url);
-    return { fixtures: prepared, firstServer: await startServerProcess(postgres.url, settings) };
+    // Optional (--only=analytics): a million bookings take a minute or two to write and roll up.
+    const analytics = phases.has('analytics') ? await createAnalyticsFixture(postgres.url, number('analytics-bookings') ?? 1_000_000, log) : undefined;
+    return { fixtures: prepared, analyticsFixture: analytics, firstServer: await startServerProcess(postgres.url, settings) };
   } catch (error) {
     await postgres.stop();
     throw error;
@@ -68,7 +73,6 @@ const results: Results = {
   startedAt: new Date().toISOString(),
   settings: { clients: CLIENTS, ...plan, server: settings, postgres: DURABLE_SETTINGS, nodeEnv: 'production' },
 };
-const log = (message: string) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0)}s] ${message}`);
 
 try {
   const baselineRounds: Awaited<ReturnType<typeof runBaseline>>[] = [];
@@ -225,6 +229,11 @@ try {
     );
     const r = fanout.reported;
     results.fanout = { subscribers: r.subscribers, p50Ms: r.p50Ms, p95Ms: r.p95Ms, p99Ms: r.p99Ms, bytesPerSubscriber: r.bytesPerSubscriber, heapBytesPerSubscriber: r.heapBytesPerSubscriber, missed: r.missed, serverUsPerDelivery: r.serverUsPerDelivery, bookingsPerStep: plan.probes, bookingIntervalMs: 1_000, bounds: fanout.bounds, steps: fanout.steps };
+  }
+  if (analyticsFixture) {
+    const runs = number('analytics-runs') ?? (quick ? 30 : 100);
+    log(`analytics: each organizer query ${runs} times, one after another, on ${analyticsFixture.bookings.toLocaleString('en')} bookings`);
+    results.analytics = await runAnalytics({ url: server.url, databaseUrl: postgres.url, fixture: analyticsFixture, runs, log });
   }
   if (processCounts.length) {
     // Its own servers only: the bench's server would otherwise idle beside them.
