@@ -83,7 +83,8 @@ export async function runAnalytics(options: { url: string; databaseUrl: string; 
 
 /** The figures from bookings alone: the watermark at -infinity inside a transaction that is rolled back. */
 async function measureWithoutRollup(databaseUrl: string, concertId: string, log: (message: string) => void) {
-  const { db, pool } = createDatabase({ url: databaseUrl, poolSize: 1 });
+  // No statement timeout: from bookings alone these take seconds.
+  const { db, pool } = createDatabase({ url: databaseUrl, poolSize: 1, timeouts: { statementMs: 0, idleInTransactionMs: 0 } });
   const range = { concertId, from: null, to: null };
   const cases: { name: string; run: (tx: Database) => Promise<unknown> }[] = [
     { name: 'tier figures (byTier, holdsVsConfirmed, totals), whole concert', run: (tx) => tierFigures(tx, range) },
@@ -96,7 +97,6 @@ async function measureWithoutRollup(databaseUrl: string, concertId: string, log:
       for (let i = 0; i < 3; i++) {
         await db
           .transaction(async (tx) => {
-            await tx.execute(sql`SET LOCAL statement_timeout = 0`);
             await tx.update(salesRollupWatermark).set({ coveredUntil: sql`'-infinity'` });
             const started = performance.now();
             await testCase.run(tx as unknown as Database);
@@ -124,7 +124,8 @@ async function organizerCookie(graphqlUrl: string, databaseUrl: string) {
   const email = `bench-organizer-${randomUUID()}@example.com`;
   const password = 'bench-organizer-password';
   const post = (path: string, body: unknown) =>
-    fetch(new URL(path, base), { method: 'POST', headers: { 'content-type': 'application/json', origin: base.origin }, body: JSON.stringify(body) });
+    // better-auth wants a trusted Origin on sign-up: the bench server's public URL is the default one.
+    fetch(new URL(path, base), { method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://localhost:4000' }, body: JSON.stringify(body) });
   const signUp = await post('sign-up/email', { email, password, name: 'Bench organizer' });
   if (!signUp.ok) throw new Error(`sign-up failed: ${signUp.status} ${await signUp.text()}`);
   const { db, pool } = createDatabase({ url: databaseUrl, poolSize: 1 });

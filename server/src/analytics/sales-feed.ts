@@ -1,7 +1,7 @@
 import type { Database } from '../db/client.ts';
 import type { AvailabilityFeed } from '../events/availability-feed.ts';
 import type { SalesBucket } from './sales-figures.ts';
-import { createSalesReport, type SalesReport } from './sales-report.ts';
+import { createSalesReport, type ReportedConcert, type SalesReport } from './sales-report.ts';
 
 export interface SalesFeedOptions {
   /** Least time between two reports of one concert (and bucket); default one second. */
@@ -25,15 +25,15 @@ export function createSalesFeed(db: Database, availability: AvailabilityFeed, op
   const minIntervalMs = options.minIntervalMs ?? 1_000;
   const topics = new Map<string, Topic>();
 
-  function openTopic(key: string, concertId: string, bucket: SalesBucket, timeZone: string): Topic {
+  function openTopic(key: string, concert: ReportedConcert, bucket: SalesBucket): Topic {
     const subscribers = new Set<LatestReport>();
-    const changes = availability.changes(concertId);
+    const changes = availability.changes(concert.id);
     let timer: NodeJS.Timeout | null = null;
     let lastAt = -Infinity;
     const publish = () => {
       timer = null;
       lastAt = Date.now();
-      const report = createSalesReport(db, { concertId, from: null, to: null }, bucket, timeZone);
+      const report = createSalesReport(db, concert, { from: null, to: null }, bucket);
       for (const subscriber of subscribers) subscriber.push(report);
     };
     void (async () => {
@@ -53,9 +53,9 @@ export function createSalesFeed(db: Database, availability: AvailabilityFeed, op
   }
 
   /** Reports for every later change of the concert's availability, from the whole concert's bookings. */
-  function reports(concertId: string, bucket: SalesBucket, timeZone: string): AsyncIterableIterator<SalesReport> {
-    const key = `${concertId}/${bucket}`;
-    const topic = topics.get(key) ?? openTopic(key, concertId, bucket, timeZone);
+  function reports(concert: ReportedConcert, bucket: SalesBucket): AsyncIterableIterator<SalesReport> {
+    const key = `${concert.id}/${bucket}`;
+    const topic = topics.get(key) ?? openTopic(key, concert, bucket);
     topics.set(key, topic);
     const subscriber = new LatestReport(() => {
       topic.subscribers.delete(subscriber);

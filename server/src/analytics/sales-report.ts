@@ -8,19 +8,31 @@ import { salesOverTime, tierFigures, type SalesBucket, type SalesRange } from '.
 export interface SalesReport {
   range: SalesRange;
   bucket: SalesBucket;
+  /** Of the concert's tiers (one currency per concert). */
+  currency: string;
   tiers(): ReturnType<typeof tierFigures>;
   overTime(): ReturnType<typeof salesOverTime>;
 }
 
-export function createSalesReport(db: Database, range: SalesRange, bucket: SalesBucket, timeZone: string): SalesReport {
+/** What a report needs of its concert besides the figures: the venue's time zone, and its currency. */
+export interface ReportedConcert {
+  id: string;
+  timeZone: string;
+  currency: string;
+}
+
+export function createSalesReport(db: Database, concert: ReportedConcert, range: Omit<SalesRange, 'concertId'>, bucket: SalesBucket): SalesReport {
+  const { timeZone, currency } = concert;
+  const scoped = { ...range, concertId: concert.id };
   const once = <T>(load: () => Promise<T>) => {
     let value: Promise<T> | undefined;
     return () => (value ??= load());
   };
   return {
-    range,
+    range: scoped,
     bucket,
-    tiers: once(() => tierFigures(db, range)),
-    overTime: once(() => salesOverTime(db, range, bucket, timeZone)),
+    currency,
+    tiers: once(() => tierFigures(db, scoped)),
+    overTime: once(() => salesOverTime(db, scoped, bucket, timeZone)),
   };
 }

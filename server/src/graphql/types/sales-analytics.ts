@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
 import type { SalesBucket, SalesPoint, TierFigures } from '../../analytics/sales-figures.ts';
 import { createSalesReport, type SalesReport } from '../../analytics/sales-report.ts';
@@ -15,8 +15,6 @@ const SalesBucketRef = builder.enumType('SalesBucket', {
   description: 'Time buckets of overTime. HOUR and DAY start at the hour and midnight in the venue\'s time zone (Concert.timeZone).',
   values: ['MINUTE', 'HOUR', 'DAY'] as const,
 });
-
-const currencyOf = (tiers: TierFigures[]) => tiers[0]?.currency ?? 'USD';
 
 const SalesPointRef = builder.objectRef<SalesPoint & { currency: string }>('SalesPoint').implement({
   description: 'Confirmed sales of the bookings made in one bucket.',
@@ -62,7 +60,7 @@ const SalesTotalsRef = builder.objectRef<SalesReport>('SalesTotals').implement({
       description: 'Sum of the totals of bookings that are confirmed now. A cancelled booking is out of it, refunded or not; refunds are not subtracted (see refunded).',
       resolve: async (report) => {
         const tiers = await report.tiers();
-        return { cents: tiers.reduce((sum, tier) => sum + tier.confirmedCents, 0), currency: currencyOf(tiers) };
+        return { cents: tiers.reduce((sum, tier) => sum + tier.confirmedCents, 0), currency: report.currency };
       },
     }),
     refunded: t.field({
@@ -70,7 +68,7 @@ const SalesTotalsRef = builder.objectRef<SalesReport>('SalesTotals').implement({
       description: 'Money given back on the range\'s bookings (payments\' refunded amounts), whatever their status now. Shown apart from revenue, which already leaves cancelled bookings out.',
       resolve: async (report) => {
         const tiers = await report.tiers();
-        return { cents: tiers.reduce((sum, tier) => sum + tier.refundedCents, 0), currency: currencyOf(tiers) };
+        return { cents: tiers.reduce((sum, tier) => sum + tier.refundedCents, 0), currency: report.currency };
       },
     }),
   }),
@@ -83,10 +81,7 @@ const SalesAnalyticsRef = builder.objectRef<SalesReport>('SalesAnalytics').imple
     overTime: t.field({
       type: [SalesPointRef],
       description: 'Confirmed tickets and revenue per bucket, oldest first; buckets without confirmed tickets are left out.',
-      resolve: async (report) => {
-        const [points, tiers] = await Promise.all([report.overTime(), report.tiers()]);
-        return points.map((point) => ({ ...point, currency: currencyOf(tiers) }));
-      },
+      resolve: async (report) => (await report.overTime()).map((point) => ({ ...point, currency: report.currency })),
     }),
     byTier: t.field({
       type: [TierSalesRef],
@@ -105,7 +100,14 @@ const SalesAnalyticsRef = builder.objectRef<SalesReport>('SalesAnalytics').imple
 async function concertOf(ctx: Context, globalId: string) {
   const id = databaseIdOf(globalId, 'Concert');
   if (!id) return null;
-  const [concert] = await ctx.db.select({ id: concerts.id, timeZone: concerts.timeZone }).from(concerts).where(eq(concerts.id, id));
+  const [concert] = await ctx.db
+    .select({
+      id: concerts.id,
+      timeZone: concerts.timeZone,
+      currency: sql<string>`coalesce((SELECT ${ticketTiers.currency} FROM ${ticketTiers} WHERE ${ticketTiers.concertId} = ${concerts.id} ORDER BY ${ticketTiers.position} LIMIT 1), 'USD')`,
+    })
+    .from(concerts)
+    .where(eq(concerts.id, id));
   return concert ?? null;
 }
 
@@ -131,7 +133,7 @@ builder.queryField('salesAnalytics', (t) =>
         throw badInput('MINUTE buckets need from and to at most 24 hours apart');
       }
       const concert = await concertOf(ctx, String(args.concertId));
-      return concert && createSalesReport(ctx.db, { concertId: concert.id, from, to }, bucket, concert.timeZone);
+      return concert && createSalesReport(ctx.db, concert, { from, to }, bucket);
     },
   }),
 );
@@ -150,7 +152,7 @@ builder.subscriptionField('salesAnalyticsChanged', (t) =>
       if (args.bucket === 'MINUTE') throw badInput('salesAnalyticsChanged offers HOUR and DAY buckets');
       const concert = await concertOf(ctx, String(args.concertId));
       if (!concert) throw badInput('concertId is not the id of a Concert');
-      return ctx.salesFeed.reports(concert.id, args.bucket, concert.timeZone);
+      return ctx.salesFeed.reports(concert, args.bucket);
     },
     resolve: (report) => report,
   }),
