@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname } from 'node:path';
+import type { AnalyticsResult } from './analytics.ts';
 import type { ProcessComparison } from './processes.ts';
 
 export interface Results {
@@ -29,6 +30,8 @@ export interface Results {
   /** `--fanout-processes=1,2`: the fan-out ramp per server process count. */
   fanoutProcesses?: Record<string, unknown>;
   catalogue?: { reqPerSec: number; p95Ms: number; sqlPerRequest: number } & Record<string, unknown>;
+  /** `--only=analytics`: organizer queries on the 1,000,000-booking fixture. */
+  analytics?: AnalyticsResult;
 }
 
 interface Latency {
@@ -68,6 +71,12 @@ export function printTable(results: Results) {
   if (spread) rows.push(['spread (64 clients, 100 tiers)', `${fmt(spread.bookingsPerSec)} bookings/s`, fmt(spread.p50Ms as number, 1), fmt(spread.p95Ms, 1), fmt(spread.p99Ms as number, 1), fmt(spread.errors as number), `cores: ${cores(spread.cores as Record<string, number>)}`]);
   if (fanout) rows.push([`fan-out (${fanout.subscribers} subscribers)`, `${fmt(fanout.bytesPerSubscriber / 1024, 1)} KiB/subscriber`, fmt(fanout.p50Ms, 1), fmt(fanout.p95Ms, 1), fmt(fanout.p99Ms, 1), fmt(fanout.missed as number), 'commit → delivery; errors = missed deliveries']);
   if (catalogue) rows.push(['catalogue (concert page)', `${fmt(catalogue.reqPerSec)} req/s`, fmt(catalogue.p50Ms as number, 1), fmt(catalogue.p95Ms, 1), fmt(catalogue.p99Ms as number, 1), fmt(catalogue.errors as number), `${ofBaseline(catalogue)}${perRequest(catalogue)}; ${fmt(catalogue.sqlPerRequest, 2)} SQL/request; cores: ${cores(catalogue.cores as Record<string, number>)}`]);
+  if (results.analytics) {
+    const { fixture, queries, withoutRollup } = results.analytics;
+    for (const q of queries) rows.push([`analytics: ${q.name}`, `${q.runs} runs`, fmt(q.p50Ms, 1), fmt(q.p95Ms, 1), '', fmt(q.errors), `max ${fmt(q.maxMs, 1)} ms`]);
+    for (const q of withoutRollup) rows.push([`  without the rollup: ${q.name}`, `${q.runs} runs`, fmt(q.p50Ms, 1), '', '', '', 'SQL only, from bookings']);
+    rows.push(['analytics fixture', `${fixture.bookings.toLocaleString('en')} bookings`, '', '', '', '', `${fixture.items.toLocaleString('en')} items, ${fixture.refunds.toLocaleString('en')} refunds; written in ${fmt(fixture.insertSec, 1)} s, rolled up in ${fmt(fixture.rollupSec, 1)} s into ${fixture.rollupRows.toLocaleString('en')} rows`]);
+  }
   if (rows.length === 1) return; // e.g. --processes alone: its own table follows
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
   const line = (row: string[]) => `| ${row.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;

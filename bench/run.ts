@@ -4,6 +4,8 @@
 // --server-root=DIR measures the server of another checkout (a git worktree of an earlier commit).
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { runAnalytics } from './analytics.ts';
+import { createAnalyticsFixture } from './analytics-fixture.ts';
 import { runBaseline, serverUsPerRequest } from './baseline.ts';
 import { runCatalogue } from './catalogue.ts';
 import { runFanout } from './fanout.ts';
@@ -56,13 +58,16 @@ const settings: ServerSettings = {
 };
 
 const started = performance.now();
-findPgbench(); // fail (or install it) before spending a minute on the other phases
+const log = (message: string) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0)}s] ${message}`);
+if (phases.has('pgbench')) findPgbench(); // fail (or install it) before spending a minute on the other phases
 const postgres = await startBenchPostgres();
 // Until the main try/finally below owns it, a failed start must not leave the cluster running.
-const { fixtures, firstServer } = await (async () => {
+const { fixtures, analyticsFixture, firstServer } = await (async () => {
   try {
     const prepared = await createFixtures(postgres.url);
-    return { fixtures: prepared, firstServer: await startServerProcess(postgres.url, settings) };
+    // Optional (--only=analytics): a million bookings take a minute or two to write and roll up.
+    const analytics = phases.has('analytics') ? await createAnalyticsFixture(postgres.url, number('analytics-bookings') ?? 1_000_000, log) : undefined;
+    return { fixtures: prepared, analyticsFixture: analytics, firstServer: await startServerProcess(postgres.url, settings) };
   } catch (error) {
     await postgres.stop();
     throw error;
@@ -76,7 +81,6 @@ const results: Results = {
   startedAt: new Date().toISOString(),
   settings: { clients: CLIENTS, ...plan, server: settings, postgres: DURABLE_SETTINGS, nodeEnv: 'production' },
 };
-const log = (message: string) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0)}s] ${message}`);
 
 try {
   const baselineRounds: Awaited<ReturnType<typeof runBaseline>>[] = [];
@@ -221,6 +225,11 @@ try {
   if (fanoutProcessCounts.length) {
     await server.stop();
     results.fanoutProcesses = await runFanoutProcesses({ databaseUrl: postgres.url, counts: fanoutProcessCounts, rounds: number('rounds') ?? 1, root: settings.root, spec: fanoutSpec(), log, onStep: logFanoutStep });
+  }
+  if (analyticsFixture) {
+    const runs = number('analytics-runs') ?? (quick ? 30 : 100);
+    log(`analytics: each organizer query ${runs} times, one after another, on ${analyticsFixture.bookings.toLocaleString('en')} bookings`);
+    results.analytics = await runAnalytics({ url: server.url, databaseUrl: postgres.url, fixture: analyticsFixture, runs, log });
   }
   if (processCounts.length) {
     // Its own servers only: the bench's server would otherwise idle beside them.

@@ -22,6 +22,8 @@ import { SimulatedPaymentProvider } from './payments/simulated-provider.ts';
 import { createDatabase, endPoolNow, type DatabaseTimeouts } from './db/client.ts';
 import { createReadReplicas } from './db/replicas.ts';
 import { createAvailabilityFeed } from './events/availability-feed.ts';
+import { createSalesFeed } from './analytics/sales-feed.ts';
+import { catchUpSalesRollup } from './analytics/sales-rollup.ts';
 import { PostgresListener } from './events/postgres-listener.ts';
 import type { AppServices, Context } from './graphql/builder.ts';
 import { schema } from './graphql/schema.ts';
@@ -95,6 +97,8 @@ export interface AppOptions {
   authSecret?: string;
   /** Client addresses come from X-Forwarded-For (behind a load balancer that sets it). */
   trustProxy?: boolean;
+  /** How often the sales rollup catches up with bookings (analytics/sales-rollup.ts); 0 turns it off. Default 1 s. */
+  salesRollupIntervalMs?: number;
   /** Holds per client address by guests and shoppers; default 30 a minute. */
   holdQuota?: Quota;
 }
@@ -145,7 +149,7 @@ export function buildApp(options: AppOptions) {
   const rateLimiter = new RateLimiter(database.run);
   const bookingAccess = new BookingAccess(authSecret);
   const services: AppServices = {
-    db, bookingQueue, tierCatalogue, availability, metrics, paymentProvider, replica: replicas.read, emailDelivery,
+    db, bookingQueue, tierCatalogue, availability, salesFeed: createSalesFeed(db, availability), metrics, paymentProvider, replica: replicas.read, emailDelivery,
     auth, apiKeys, rateLimiter, bookingAccess, bookingLinks: new BookingLinks(publicUrl, bookingAccess), holdQuota: options.holdQuota ?? { max: 30, windowMs: 60_000 },
   };
   const identifyOptions = { auth, apiKeys, rateLimiter, trustProxy: options.trustProxy ?? false };
@@ -163,6 +167,8 @@ export function buildApp(options: AppOptions) {
     return identity instanceof Promise ? identity.then(withServices) : withServices(identity);
   }
   const rateLimitSweep = new RepeatingJob('rate-limit-sweep', 10 * 60_000, () => rateLimiter.sweep(db), log);
+  // Keeps organizers' analytics reading thousands of rollup rows, not millions of bookings.
+  const salesRollup = options.salesRollupIntervalMs === 0 ? null : new RepeatingJob('sales-rollup', options.salesRollupIntervalMs ?? 1_000, () => catchUpSalesRollup(db), log);
   const outbox = options.mailTransport
     ? new RepeatingJob('outbox', 1_000, () => sendOutbox(db, options.mailTransport!, options.mailFrom ?? 'Concert tickets <tickets@localhost>'), log)
     : null;
@@ -277,6 +283,7 @@ export function buildApp(options: AppOptions) {
       concertCancellations.start();
       outbox?.start();
       rateLimitSweep.start();
+      salesRollup?.start();
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => resolve());
@@ -300,6 +307,7 @@ export function buildApp(options: AppOptions) {
       await paymentServices.stop();
       await outbox?.stop();
       await rateLimitSweep.stop();
+      await salesRollup?.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

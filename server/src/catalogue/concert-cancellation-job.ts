@@ -201,9 +201,13 @@ export class ConcertCancellationRunner {
       }
     }
     if (refundedCents > 0) {
+      // Recounted from the payments rather than added to: a refund recorded by another runner (or by
+      // the settlement sweep, which uses the same key) between our refund and this update counts once.
       await db
         .update(concertCancellations)
-        .set({ refundedCents: sql`${concertCancellations.refundedCents} + ${refundedCents}` })
+        .set({
+          refundedCents: sql`(SELECT coalesce(sum(${payments.refundedCents}), 0) FROM ${payments} JOIN ${bookings} ON ${bookings.id} = ${payments.bookingId} WHERE ${bookings.concertId} = ${claim.concertId})`,
+        })
         .where(eq(concertCancellations.concertId, claim.concertId));
     }
     await this.options.afterStep?.('refunded', claim.concertId);

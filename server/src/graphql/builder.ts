@@ -16,6 +16,7 @@ import type { TierCatalogue } from '../booking/tier-catalogue.ts';
 import type { Database } from '../db/client.ts';
 import { relations } from '../db/relations.ts';
 import type { AvailabilityFeed } from '../events/availability-feed.ts';
+import type { SalesFeed } from '../analytics/sales-feed.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import type { PaymentProvider } from '../payments/payment-provider.ts';
 
@@ -27,6 +28,8 @@ export interface AppServices {
   /** Tier facts for pricing, cached per process. */
   tierCatalogue: TierCatalogue;
   availability: AvailabilityFeed;
+  /** Organizers' live sales figures, one shared report per concert a second at most. */
+  salesFeed: SalesFeed;
   metrics: Metrics;
   /** A database for catalogue reads that may lag: a read replica when configured; ctx.db otherwise. */
   replica?: () => Database;

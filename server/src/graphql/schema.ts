@@ -18,6 +18,7 @@ import './types/orders.ts';
 import './types/concert-admin.ts';
 import './types/tier-admin.ts';
 import './types/concert-cancellation.ts';
+import './types/sales-analytics.ts';
 import './types/node.ts';
 
 builder.queryType({});

@@ -26,7 +26,7 @@ export const ConcertCancellationRef = builder.drizzleObject('concertCancellation
     finishedAt: t.expose('finishedAt', { type: 'DateTime', nullable: true }),
     total: t.exposeInt('totalBookings', { description: 'Holds and bookings live when the concert was cancelled.' }),
     bookingsCancelled: t.exposeInt('cancelledCount'),
-    refunded: t.field({ type: MoneyRef, resolve: (job) => ({ cents: job.refundedCents, currency: job.currency }) }),
+    refunded: t.field({ type: MoneyRef, description: "Everything refunded on this concert's payments so far, by the job or before it.", resolve: (job) => ({ cents: job.refundedCents, currency: job.currency }) }),
     lastError: t.exposeString('lastError', { nullable: true, description: 'The last refund the processor refused; it is tried again.' }),
   }),
 });

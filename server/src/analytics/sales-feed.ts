@@ -1,0 +1,115 @@
+import type { Database } from '../db/client.ts';
+import type { AvailabilityFeed } from '../events/availability-feed.ts';
+import type { SalesBucket } from './sales-figures.ts';
+import { createSalesReport, type ReportedConcert, type SalesReport } from './sales-report.ts';
+
+export interface SalesFeedOptions {
+  /** Least time between two reports of one concert (and bucket); default one second. */
+  minIntervalMs?: number;
+}
+
+interface Topic {
+  subscribers: Set<LatestReport>;
+  stop(): void;
+}
+
+/**
+ * Live sales figures for organizers, driven by the availability feed: every booking, hold, release
+ * or cancellation already NOTIFYs its tiers, so this adds nothing to the booking path. Per process
+ * and (concert, bucket), one topic follows the concert's availability and, at most once per
+ * `minIntervalMs`, hands one fresh report to all its subscribers; the report runs each query once
+ * however many subscribers resolve it (sales-report.ts). Figures do not depend on who asks (every
+ * organizer sees the same), so sharing is sound.
+ */
+export function createSalesFeed(db: Database, availability: AvailabilityFeed, options: SalesFeedOptions = {}) {
+  const minIntervalMs = options.minIntervalMs ?? 1_000;
+  const topics = new Map<string, Topic>();
+
+  function openTopic(key: string, concert: ReportedConcert, bucket: SalesBucket): Topic {
+    const subscribers = new Set<LatestReport>();
+    const changes = availability.changes(concert.id);
+    let timer: NodeJS.Timeout | null = null;
+    let lastAt = -Infinity;
+    const publish = () => {
+      timer = null;
+      lastAt = Date.now();
+      const report = createSalesReport(db, concert, { from: null, to: null }, bucket);
+      for (const subscriber of subscribers) subscriber.push(report);
+    };
+    void (async () => {
+      // The first change after a quiet second goes out at once; a burst gives one report a second.
+      for await (const _tier of changes) {
+        if (!timer) timer = setTimeout(publish, Math.max(0, lastAt + minIntervalMs - Date.now()));
+      }
+    })();
+    return {
+      subscribers,
+      stop() {
+        if (timer) clearTimeout(timer);
+        topics.delete(key);
+        void changes.return?.();
+      },
+    };
+  }
+
+  /** Reports for every later change of the concert's availability, from the whole concert's bookings. */
+  function reports(concert: ReportedConcert, bucket: SalesBucket): AsyncIterableIterator<SalesReport> {
+    const key = `${concert.id}/${bucket}`;
+    const topic = topics.get(key) ?? openTopic(key, concert, bucket);
+    topics.set(key, topic);
+    const subscriber = new LatestReport(() => {
+      topic.subscribers.delete(subscriber);
+      if (topic.subscribers.size === 0) topic.stop();
+    });
+    topic.subscribers.add(subscriber);
+    return subscriber;
+  }
+
+  return { reports };
+}
+
+export type SalesFeed = ReturnType<typeof createSalesFeed>;
+
+/** A subscriber's queue of one: a slow reader gets the latest report, never a backlog. */
+class LatestReport implements AsyncIterableIterator<SalesReport> {
+  private pending: SalesReport | null = null;
+  private waiting: ((result: IteratorResult<SalesReport>) => void) | null = null;
+  private done = false;
+
+  constructor(private readonly onClose: () => void) {}
+
+  push(report: SalesReport) {
+    if (this.done) return;
+    if (this.waiting) {
+      const resolve = this.waiting;
+      this.waiting = null;
+      resolve({ value: report, done: false });
+    } else this.pending = report;
+  }
+
+  next(): Promise<IteratorResult<SalesReport>> {
+    if (this.done) return Promise.resolve({ value: undefined, done: true });
+    if (this.pending) {
+      const value = this.pending;
+      this.pending = null;
+      return Promise.resolve({ value, done: false });
+    }
+    return new Promise((resolve) => {
+      this.waiting = resolve;
+    });
+  }
+
+  return(): Promise<IteratorResult<SalesReport>> {
+    if (!this.done) {
+      this.done = true;
+      this.waiting?.({ value: undefined, done: true });
+      this.waiting = null;
+      this.onClose();
+    }
+    return Promise.resolve({ value: undefined, done: true });
+  }
+
+  [Symbol.asyncIterator]() {
+    return this;
+  }
+}
