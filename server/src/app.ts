@@ -144,7 +144,8 @@ export function buildApp(options: AppOptions) {
   if (production && !options.authSecret) throw new Error('authSecret is required in production');
   const authSecret = options.authSecret ?? DEVELOPMENT_AUTH_SECRET;
   const corsOrigins = options.corsOrigins ?? (production ? [] : [VITE_DEV_ORIGIN]);
-  const auth = createAuth({ db, secret: authSecret, publicUrl, trustedOrigins: [new URL(publicUrl).origin, ...corsOrigins], production });
+  const authOrigins = new Set([...loopbackAliases(new URL(publicUrl)), ...corsOrigins]);
+  const auth = createAuth({ db, secret: authSecret, publicUrl, trustedOrigins: [...authOrigins], production });
   const apiKeys = new ApiKeyVerifier(db, listener);
   const rateLimiter = new RateLimiter(database.run);
   const bookingAccess = new BookingAccess(authSecret);
@@ -222,6 +223,15 @@ export function buildApp(options: AppOptions) {
       // better-auth limits sign-in attempts per address, read from this header: without a trusted
       // proxy it would be absent (every client in one bucket) or whatever the client claimed.
       req.headers['x-forwarded-for'] = addressOf(requestSourceOf({ req }), identifyOptions.trustProxy);
+      // better-auth checks Origin only when cookies come along; a page elsewhere could still sign a
+      // visitor into the attacker's account (login CSRF) with a form. Writes come as JSON from our
+      // own origins only, like GraphQL's.
+      if (req.method === 'POST') {
+        const origin = req.headers.origin;
+        const json = (req.headers['content-type'] ?? '').split(';')[0].trim() === 'application/json';
+        if (!json) return void res.writeHead(415, { 'content-type': 'application/json' }).end('{"message":"Send JSON"}');
+        if (origin && !authOrigins.has(origin)) return void res.writeHead(403, { 'content-type': 'application/json' }).end('{"message":"Origin not allowed"}');
+      }
       return void authHandler(req, res);
     }
     if (path === PAYMENT_WEBHOOK_PATH) return void paymentServices.webhook(req, res);
@@ -327,4 +337,11 @@ function viewerKeyOf(ctx: Context) {
   if (viewer.kind === 'partner') return `key:${viewer.apiKey.id}`;
   if (viewer.kind === 'user') return `user:${viewer.user.id}`;
   return 'guest';
+}
+
+/** The server's own origin; on this machine both loopback names, which browsers treat as different origins. */
+function loopbackAliases(url: URL) {
+  if (url.hostname !== 'localhost' && url.hostname !== '127.0.0.1') return [url.origin];
+  const port = url.port ? `:${url.port}` : '';
+  return [`${url.protocol}//localhost${port}`, `${url.protocol}//127.0.0.1${port}`];
 }

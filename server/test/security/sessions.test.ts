@@ -108,4 +108,22 @@ describe('signing in', () => {
       await anonymous.dispose();
     }
   });
+
+  it("accepts sign-ins from the server's own origin under either loopback name, and refuses other origins", async () => {
+    const signUp = (origin: string) =>
+      fetch(`${base}/api/auth/sign-up/email`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin },
+        body: JSON.stringify({ email: uniqueEmail('origin'), password: 'correct horse battery', name: 'Origin' }),
+      });
+    expect((await signUp(`http://localhost:${port}`)).status).toBe(200);
+    expect((await signUp('https://evil.example')).status).toBe(403);
+    // A plain HTML form from anywhere (no preflight) is refused before better-auth sees it.
+    const form = await fetch(`${base}/api/auth/sign-in/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' },
+      body: 'email=attacker%40example.com&password=correct+horse+battery',
+    });
+    expect(form.status).toBe(415);
+  });
 });
