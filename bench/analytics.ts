@@ -8,7 +8,7 @@ import { salesOverTime, tierFigures } from '../server/src/analytics/sales-figure
 import type { Database } from '../server/src/db/client.ts';
 import { createDatabase } from '../server/src/db/client.ts';
 import { users } from '../server/src/db/auth-schema.ts';
-import { salesRollupWatermark } from '../server/src/db/schema.ts';
+import { salesRollupWatermark } from '../server/src/db/analytics-schema.ts';
 import type { AnalyticsFixture } from './analytics-fixture.ts';
 import { globalId } from './fixtures.ts';
 import { median, quantile, round } from './stats.ts';

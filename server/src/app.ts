@@ -1,14 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { Transporter } from 'nodemailer';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createYoga } from 'graphql-yoga';
-import { toNodeHandler } from 'better-auth/node';
-import { ApiKeyVerifier } from './auth/api-key-verifier.ts';
-import { AUTH_BASE_PATH, createAuth } from './auth/auth.ts';
-import { BookingAccess, BookingLinks } from './auth/booking-access.ts';
-import { RateLimiter, type Quota } from './auth/rate-limiter.ts';
-import { addressOf, identify, requestSourceOf, type RequestIdentity } from './auth/viewer.ts';
+import { AUTH_BASE_PATH } from './auth/auth.ts';
+import { createIdentities, viewerKeyOf } from './auth/identities.ts';
+import type { requestSourceOf, RequestIdentity } from './auth/viewer.ts';
+import type { AppOptions } from './app-options.ts';
 import { BookingCoalescer, type BookingCoalescerOptions } from './booking/booking-coalescer.ts';
 import { HoldSweeper, type HoldSweeperOptions } from './booking/hold-sweeper.ts';
 import { TierCatalogue } from './booking/tier-catalogue.ts';
@@ -46,64 +43,7 @@ import { createMetrics } from './observability/metrics.ts';
 import { useRequestLog } from './observability/request-log.ts';
 import { watchRuntime } from './observability/runtime-metrics.ts';
 
-export interface AppOptions {
-  databaseUrl: string;
-  poolSize?: number;
-  /** Hides field suggestions and error details, and logs one line per operation at debug only. */
-  production?: boolean;
-  /** Folder of the web app's production build, served at `/`. */
-  webRoot?: string;
-  booking?: BookingCoalescerOptions;
-  onQuery?: (sql: string) => void;
-  /** Structured logs; silent when unset. */
-  logger?: Logger;
-  /** Lifecycle messages (pool and LISTEN connection trouble); defaults to `logger`. */
-  log?: { info(msg: string): void; warn(msg: string): void; error(msg: string): void };
-  /** Default: `allow`, with the web app's codegen manifest registered. */
-  persistedOperations?: PersistedOperationsOptions;
-  databaseTimeouts?: DatabaseTimeouts;
-  /** Named prepared statements for the booking batch (default true); off behind PgBouncer < 1.21 in transaction mode. */
-  namedStatements?: boolean;
-  /** How long stop() waits for in-flight requests and bookings before closing anyway. */
-  shutdownTimeoutMs?: number;
-  /** Expired holds go back on sale within about `intervalMs` (500 by default). */
-  holdSweeper?: Omit<HoldSweeperOptions, 'log'>;
-  /** The job that cancels and refunds the bookings of cancelled concerts (batch size, lease, hooks for tests). */
-  concertCancellations?: Omit<ConcertCancellationOptions, 'log'>;
-  /** Default: the simulated card processor (Stripe-like test cards), keeping its books in this database. */
-  paymentProvider?: PaymentProvider;
-  /** Where shoppers reach the web app, for links in emails; default http://localhost:<port>. */
-  publicUrl?: string;
-  /** Delivers the outbox's emails; without one (no SMTP_URL) they stay in the development mailbox. */
-  mailTransport?: Transporter;
-  mailFrom?: string;
-  /** Serve the outbox at /dev/mailbox; default: only outside production and without a mail transport. */
-  developmentMailbox?: boolean;
-  /** Shared with the card processor: webhooks to /webhooks/payments must be signed with it. */
-  paymentWebhookSecret?: string;
-  /** How often the LISTEN connection is checked (see PostgresListener); tests shorten it. */
-  listenHeartbeatMs?: number;
-  /** A direct connection to Postgres for LISTEN when databaseUrl goes through a transaction-mode pooler. */
-  listenDatabaseUrl?: string;
-  /** Read replicas for catalogue reads (see db/replicas.ts). */
-  replicaDatabaseUrls?: string[];
-  /** Other origins whose pages may call the API (CORS and WebSocket); default: Vite's in development, none in production. */
-  corsOrigins?: string[];
-  /** /metrics needs `Authorization: Bearer <metricsToken>`; without one it is 404 in production and open in development. */
-  metricsToken?: string;
-  /** Default: 20 operations per socket, 50 sockets per client address. */
-  webSockets?: Partial<WebSocketLimits>;
-  /** Signs session cookies and booking links; default: a fixed development secret (never in production). */
-  authSecret?: string;
-  /** Client addresses come from X-Forwarded-For (behind a load balancer that sets it). */
-  trustProxy?: boolean;
-  /** How often the sales rollup catches up with bookings (analytics/sales-rollup.ts); 0 turns it off. Default 1 s. */
-  salesRollupIntervalMs?: number;
-  /** Holds per client address by guests and shoppers; default 30 a minute. */
-  holdQuota?: Quota;
-}
 
-const DEVELOPMENT_AUTH_SECRET = 'development-only-auth-secret-do-not-use-in-production';
 
 const GRAPHQL_PATH = '/graphql';
 // Fine for the simulated processor in development; set PAYMENT_WEBHOOK_SECRET for anything real.
@@ -141,26 +81,20 @@ export function buildApp(options: AppOptions) {
   const developmentMailbox = options.developmentMailbox ?? (!production && !options.mailTransport);
   const emailDelivery = options.mailTransport ? 'smtp' : developmentMailbox ? 'developmentMailbox' : 'none';
   const publicUrl = options.publicUrl ?? 'http://localhost:4000';
-  if (production && !options.authSecret) throw new Error('authSecret is required in production');
-  const authSecret = options.authSecret ?? DEVELOPMENT_AUTH_SECRET;
   const corsOrigins = options.corsOrigins ?? (production ? [] : [VITE_DEV_ORIGIN]);
-  const authOrigins = new Set([...loopbackAliases(new URL(publicUrl)), ...corsOrigins]);
-  const auth = createAuth({ db, secret: authSecret, publicUrl, trustedOrigins: [...authOrigins], production });
-  const apiKeys = new ApiKeyVerifier(db, listener);
-  const rateLimiter = new RateLimiter(database.run);
-  const bookingAccess = new BookingAccess(authSecret);
+  const identities = createIdentities({ db, run: database.run, listener, publicUrl, corsOrigins, production, authSecret: options.authSecret, trustProxy: options.trustProxy ?? false });
+  const { auth, rateLimiter } = identities;
   const services: AppServices = {
     db, bookingQueue, tierCatalogue, availability, salesFeed: createSalesFeed(db, availability), metrics, paymentProvider, replica: replicas.read, emailDelivery,
-    auth, apiKeys, rateLimiter, bookingAccess, bookingLinks: new BookingLinks(publicUrl, bookingAccess), holdQuota: options.holdQuota ?? { max: 30, windowMs: 60_000 },
+    ...identities.services, holdQuota: options.holdQuota ?? { max: 30, windowMs: 60_000 },
   };
-  const identifyOptions = { auth, apiKeys, rateLimiter, trustProxy: options.trustProxy ?? false };
   // Envelop copies the result into Yoga's own context on every request: one object, copied once,
   // and no promise for the common request that carries neither a key nor a session cookie.
   const withServices = (identity: RequestIdentity): Context => Object.assign(identity, services);
   function contextFor(initial: Parameters<typeof requestSourceOf>[0]): Context | Promise<Context> {
     let identity;
     try {
-      identity = identify(requestSourceOf(initial), identifyOptions);
+      identity = identities.identify(initial);
     } catch (error) {
       // A refusal (bad key, quota used up) decided without waiting: the same answer as a later one.
       return Promise.reject(error);
@@ -209,9 +143,8 @@ export function buildApp(options: AppOptions) {
     ],
   });
 
-  const authHandler = toNodeHandler(auth);
   const health = createHealthChecks({ pool, listener, isDraining: () => drain.draining });
-  const ordersCsv = createOrdersCsvHandler({ db, logger, identify: (req) => identify(requestSourceOf({ req }), identifyOptions) });
+  const ordersCsv = createOrdersCsvHandler({ db, logger, identify: identities.identifyRequest });
   const serveStatic = createStaticHandler(options.webRoot ?? defaultWebRoot, { production });
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
@@ -219,21 +152,7 @@ export function buildApp(options: AppOptions) {
     if (path === '/ready') return void health.ready(res);
     if (path === '/metrics') return void serveMetrics(req, res);
     if (drain.draining) return drain.refuse(res);
-    if (path.startsWith(`${AUTH_BASE_PATH}/`)) {
-      // better-auth limits sign-in attempts per address, read from this header: without a trusted
-      // proxy it would be absent (every client in one bucket) or whatever the client claimed.
-      req.headers['x-forwarded-for'] = addressOf(requestSourceOf({ req }), identifyOptions.trustProxy);
-      // better-auth checks Origin only when cookies come along; a page elsewhere could still sign a
-      // visitor into the attacker's account (login CSRF) with a form. Writes come as JSON from our
-      // own origins only, like GraphQL's.
-      if (req.method === 'POST') {
-        const origin = req.headers.origin;
-        const json = (req.headers['content-type'] ?? '').split(';')[0].trim() === 'application/json';
-        if (!json) return void res.writeHead(415, { 'content-type': 'application/json' }).end('{"message":"Send JSON"}');
-        if (origin && !authOrigins.has(origin)) return void res.writeHead(403, { 'content-type': 'application/json' }).end('{"message":"Origin not allowed"}');
-      }
-      return void authHandler(req, res);
-    }
+    if (path.startsWith(`${AUTH_BASE_PATH}/`)) return identities.handleAuthRequest(req, res);
     if (path === PAYMENT_WEBHOOK_PATH) return void paymentServices.webhook(req, res);
     if (path === MAILBOX_PATH) {
       if (!developmentMailbox) return void res.writeHead(404).end();
@@ -246,11 +165,7 @@ export function buildApp(options: AppOptions) {
     const ordersCsvPath = ORDERS_CSV_PATH.exec(path);
     if (ordersCsvPath) {
       drain.track(req, res);
-      return void ordersCsv(req, res, ordersCsvPath[1]).catch((error) => {
-        logger.error({ err: error }, 'orders export failed');
-        if (!res.headersSent) res.writeHead(503).end();
-        else res.destroy();
-      });
+      return void ordersCsv(req, res, ordersCsvPath[1]);
     }
     serveStatic(req, res);
   });
@@ -331,17 +246,3 @@ export function buildApp(options: AppOptions) {
 }
 
 export type App = ReturnType<typeof buildApp>;
-
-function viewerKeyOf(ctx: Context) {
-  const { viewer } = ctx;
-  if (viewer.kind === 'partner') return `key:${viewer.apiKey.id}`;
-  if (viewer.kind === 'user') return `user:${viewer.user.id}`;
-  return 'guest';
-}
-
-/** The server's own origin; on this machine both loopback names, which browsers treat as different origins. */
-function loopbackAliases(url: URL) {
-  if (url.hostname !== 'localhost' && url.hostname !== '127.0.0.1') return [url.origin];
-  const port = url.port ? `:${url.port}` : '';
-  return [`${url.protocol}//localhost${port}`, `${url.protocol}//127.0.0.1${port}`];
-}

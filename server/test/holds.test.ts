@@ -1,7 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bookings, payments } from '../src/db/schema.ts';
+import { bookings } from '../src/db/schema.ts';
+import { payments } from '../src/db/payments-schema.ts';
 import { concertChannel } from '../src/events/availability-channel.ts';
 import { readLedger, readTicketsByStatus } from './support/ledger.ts';
 import { BOOK_TICKETS, bookingInput, createConcert, createTestApp, graphql, testDatabaseUrl, type TestApp } from './support/test-app.ts';

@@ -1,7 +1,9 @@
 import { is } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import * as analyticsSchema from '../src/db/analytics-schema.ts';
 import * as authSchema from '../src/db/auth-schema.ts';
+import * as paymentsSchema from '../src/db/payments-schema.ts';
 import * as bookingSchema from '../src/db/schema.ts';
 import { describe, expect, it } from 'vitest';
 import { migrateDatabase } from '../src/db/migrate.ts';
@@ -23,8 +25,8 @@ describe('migrateDatabase', () => {
         `SELECT count(*)::int AS tables FROM information_schema.tables WHERE table_schema = 'public'`,
       );
       await client.end();
-      // Every table of db/schema.ts and db/auth-schema.ts, each created once.
-      expect(rows[0].tables).toBe([...Object.values(bookingSchema), ...Object.values(authSchema)].filter((value) => is(value, PgTable)).length);
+      // Every table of db/*schema.ts, each created once.
+      expect(rows[0].tables).toBe([bookingSchema, paymentsSchema, authSchema, analyticsSchema].flatMap((module) => Object.values(module)).filter((value) => is(value, PgTable)).length);
     } finally {
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();

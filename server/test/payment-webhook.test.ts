@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bookings, payments, simulatedCharges } from '../src/db/schema.ts';
+import { bookings } from '../src/db/schema.ts';
+import { payments, simulatedCharges } from '../src/db/payments-schema.ts';
 import { SimulatedPaymentProvider } from '../src/payments/simulated-provider.ts';
 import { SIGNATURE_HEADER, signWebhook } from '../src/payments/webhook-signature.ts';
 import { readLedger, readMoneyLedger } from './support/ledger.ts';

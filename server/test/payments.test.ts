@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bookings, payments, simulatedCharges } from '../src/db/schema.ts';
+import { bookings } from '../src/db/schema.ts';
+import { payments, simulatedCharges } from '../src/db/payments-schema.ts';
 import { settleUnknownPayments } from '../src/payments/payment-settlement.ts';
 import { SimulatedPaymentProvider } from '../src/payments/simulated-provider.ts';
 import { readLedger, readMoneyLedger } from './support/ledger.ts';

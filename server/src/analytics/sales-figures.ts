@@ -1,7 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { itemsWithRefunds } from './sales-rollup.ts';
-import { bookings, salesRollup, salesRollupStale, salesRollupWatermark, ticketTiers } from '../db/schema.ts';
+import { bookings, ticketTiers } from '../db/schema.ts';
+import { salesRollup, salesRollupStale, salesRollupWatermark } from '../db/analytics-schema.ts';
 
 export type SalesBucket = 'MINUTE' | 'HOUR' | 'DAY';
 

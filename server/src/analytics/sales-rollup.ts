@@ -1,7 +1,9 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { columnName as col } from '../db/named-statement.ts';
-import { bookingItems, bookings, concerts, payments, salesRollup, salesRollupStale, salesRollupWatermark } from '../db/schema.ts';
+import { bookingItems, bookings, concerts } from '../db/schema.ts';
+import { salesRollup, salesRollupStale, salesRollupWatermark } from '../db/analytics-schema.ts';
+import { payments } from '../db/payments-schema.ts';
 
 /** One run sums at most this much new history, so catching up on years of bookings never makes one long transaction. */
 const MAX_STEP = sql`interval '1 day'`;

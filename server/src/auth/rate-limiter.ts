@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { StatementRunner } from '../db/named-statement.ts';
 import { arrayOf, columnName as col, compileStatement, placeholders } from '../db/named-statement.ts';
-import { rateLimits } from '../db/schema.ts';
+import { rateLimits } from '../db/auth-schema.ts';
 
 export interface Quota {
   max: number;

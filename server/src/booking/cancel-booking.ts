@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { bookings, concerts, payments } from '../db/schema.ts';
+import { bookings, concerts } from '../db/schema.ts';
+import { payments } from '../db/payments-schema.ts';
 import { queueBookingEmail } from '../emails/booking-emails.ts';
 import type { Checkout } from '../payments/checkout.ts';
 import { refundPayment } from '../payments/refund-payment.ts';

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Transaction } from '../db/client.ts';
-import { payments } from '../db/schema.ts';
+import { payments } from '../db/payments-schema.ts';
 
 /** Attempts the processor has not decided yet: the card may still be charged. */
 export const IN_FLIGHT = ['PROCESSING', 'UNKNOWN'] as const;

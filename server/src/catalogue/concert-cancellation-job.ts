@@ -1,12 +1,14 @@
-import { and, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { IN_FLIGHT } from '../booking/payment-in-flight.ts';
 import { releaseHolds, returnTickets } from '../booking/hold-release.ts';
 import type { Transaction } from '../db/client.ts';
-import { bookings, concertCancellations, concerts, payments } from '../db/schema.ts';
+import { bookings, concertCancellations, concerts } from '../db/schema.ts';
+import { payments } from '../db/payments-schema.ts';
 import { queueBookingEmail } from '../emails/booking-emails.ts';
 import { RepeatingJob } from '../jobs/repeating-job.ts';
 import type { Checkout } from '../payments/checkout.ts';
 import { refundPayment } from '../payments/refund-payment.ts';
+import { paidCents, refundedOn, refundsOwed, released } from './cancellation-reads.ts';
 
 export interface ConcertCancellationOptions {
   /** How often an unclaimed (or abandoned) job is looked for. */
@@ -175,40 +177,22 @@ export class ConcertCancellationRunner {
    */
   private async refundBatch(claim: Claim, failed: Set<string>): Promise<number> {
     const { db } = this.checkout;
-    const owed = await db
-      .select({ id: payments.id, providerReference: payments.providerReference, amountCents: payments.amountCents })
-      .from(payments)
-      .innerJoin(bookings, eq(bookings.id, payments.bookingId))
-      .where(
-        and(
-          eq(bookings.concertId, claim.concertId),
-          inArray(bookings.status, ['CANCELLED', 'EXPIRED']),
-          eq(payments.status, 'SUCCEEDED'),
-          failed.size > 0 ? sql`NOT (${payments.id} = ANY(${`{${[...failed].join(',')}}`}::uuid[]))` : undefined,
-        ),
-      )
-      .limit(this.batchSize);
-    let refundedCents = 0;
+    const owed = await refundsOwed(db, claim.concertId, failed, this.batchSize);
+    let recordedAny = false;
     for (const payment of owed) {
       if (!payment.providerReference) continue;
       try {
-        const recorded = await refundPayment(this.checkout, { ...payment, providerReference: payment.providerReference });
-        if (recorded) refundedCents += payment.amountCents;
+        if (await refundPayment(this.checkout, { ...payment, providerReference: payment.providerReference })) recordedAny = true;
       } catch (error) {
         failed.add(payment.id);
         await db.update(concertCancellations).set({ lastError: (error as Error).message }).where(eq(concertCancellations.concertId, claim.concertId));
         this.options.log?.warn(`refund of payment ${payment.id} failed: ${(error as Error).message}`);
       }
     }
-    if (refundedCents > 0) {
-      // Recounted from the payments rather than added to: a refund recorded by another runner (or by
-      // the settlement sweep, which uses the same key) between our refund and this update counts once.
-      await db
-        .update(concertCancellations)
-        .set({
-          refundedCents: sql`(SELECT coalesce(sum(${payments.refundedCents}), 0) FROM ${payments} JOIN ${bookings} ON ${bookings.id} = ${payments.bookingId} WHERE ${bookings.concertId} = ${claim.concertId})`,
-        })
-        .where(eq(concertCancellations.concertId, claim.concertId));
+    // Recounted from the payments rather than added to: a refund recorded by another runner (or by
+    // the settlement sweep, which uses the same key) between our refund and this update counts once.
+    if (recordedAny) {
+      await db.update(concertCancellations).set({ refundedCents: refundedOn(claim.concertId) }).where(eq(concertCancellations.concertId, claim.concertId));
     }
     await this.options.afterStep?.('refunded', claim.concertId);
     return owed.length - owed.filter((payment) => failed.has(payment.id)).length;
@@ -238,20 +222,4 @@ export class ConcertCancellationRunner {
       .set({ claimToken: null, claimedUntil: null })
       .where(and(eq(job.concertId, claim.concertId), eq(job.claimToken, claim.token)));
   }
-}
-
-/** What each confirmed booking paid (and is about to get back), for its email. */
-async function paidCents(tx: Transaction, bookingIds: string[]): Promise<Map<string, number>> {
-  if (bookingIds.length === 0) return new Map();
-  const rows = await tx
-    .select({ bookingId: payments.bookingId, cents: sql<number>`sum(${payments.amountCents})::bigint`.mapWith(Number) })
-    .from(payments)
-    .where(and(inArray(payments.bookingId, bookingIds), eq(payments.status, 'SUCCEEDED'), gt(payments.amountCents, 0)))
-    .groupBy(payments.bookingId);
-  return new Map(rows.map((row) => [row.bookingId, row.cents]));
-}
-
-async function released(tx: Transaction, statement: ReturnType<typeof returnTickets>): Promise<number> {
-  const [{ released: count }] = (await tx.execute<{ released: number }>(statement)).rows;
-  return count;
 }

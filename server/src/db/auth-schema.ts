@@ -119,3 +119,13 @@ export const appSecrets = pgTable('app_secrets', {
   value: text('value').notNull(),
   createdAt: createdAt(),
 });
+
+/**
+ * Fixed-window request counters shared by every server instance (auth/rate-limiter.ts). A row is
+ * one caller's current window; an old window is overwritten by the next, stale rows are swept.
+ */
+export const rateLimits = pgTable('rate_limits', {
+  key: text('key').primaryKey(),
+  windowStartsAt: timestamp('window_starts_at', { withTimezone: true }).notNull(),
+  hits: integer('hits').notNull(),
+});

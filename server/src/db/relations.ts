@@ -1,8 +1,10 @@
 import { defineRelations } from 'drizzle-orm';
+import * as analyticsSchema from './analytics-schema.ts';
 import * as authSchema from './auth-schema.ts';
+import * as paymentsSchema from './payments-schema.ts';
 import * as bookingSchema from './schema.ts';
 
-const schema = { ...bookingSchema, ...authSchema };
+const schema = { ...bookingSchema, ...paymentsSchema, ...authSchema, ...analyticsSchema };
 
 export const relations = defineRelations(schema, (r) => ({
   concerts: {

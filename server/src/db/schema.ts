@@ -10,7 +10,6 @@ import {
   primaryKey,
   text,
   timestamp,
-  unique,
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
@@ -170,68 +169,6 @@ export const bookingItems = pgTable(
   ],
 );
 
-// PROCESSING: the provider has not decided yet (asked, or answering later). UNKNOWN: the call to the
-// provider failed without an answer; settled later by asking it. REFUNDED: captured, then given back.
-export const paymentStatus = pgEnum('payment_status', ['PROCESSING', 'SUCCEEDED', 'DECLINED', 'UNKNOWN', 'REFUNDED']);
-
-/** Every attempt to pay a booking, so every cent charged or refunded is accounted for. */
-export const payments = pgTable(
-  'payments',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    bookingId: uuid('booking_id')
-      .notNull()
-      .references(() => bookings.id),
-    /** The client's key for this attempt: the same key replays the attempt's outcome. */
-    idempotencyKey: varchar('idempotency_key', { length: 255 }).notNull(),
-    requestFingerprint: varchar('request_fingerprint', { length: 64 }).notNull(),
-    amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),
-    currency: varchar('currency', { length: 3 }).notNull(),
-    status: paymentStatus('status').notNull(),
-    provider: text('provider').notNull(),
-    providerReference: text('provider_reference'),
-    declineCode: text('decline_code'),
-    cardLast4: varchar('card_last4', { length: 4 }).notNull(),
-    refundedCents: bigint('refunded_cents', { mode: 'number' }).notNull().default(0),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (table) => [
-    unique('payments_booking_key_unique').on(table.bookingId, table.idempotencyKey),
-    index('payments_booking_id_idx').on(table.bookingId),
-    // Analytics sum refunds per concert; refunds are few, so this stays small.
-    index('payments_refunded_idx').on(table.bookingId, table.refundedCents).where(sql`${table.refundedCents} > 0`),
-    // What settlement scans: attempts whose outcome is not known yet.
-    index('payments_unsettled_idx').on(table.createdAt).where(sql`${table.status} IN ('PROCESSING', 'UNKNOWN')`),
-  ],
-);
-
-/**
- * The simulated card processor's own books. It stands for an external system, so it keeps state of
- * its own: charges survive restarts, are shared by every server instance, and are idempotent by key.
- */
-export const simulatedCharges = pgTable('simulated_provider_charges', {
-  reference: text('reference').primaryKey(),
-  idempotencyKey: varchar('idempotency_key', { length: 255 }).notNull().unique('simulated_provider_charges_key_unique'),
-  amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),
-  currency: varchar('currency', { length: 3 }).notNull(),
-  /** succeeded, declined, processing or refunded */
-  status: text('status').notNull(),
-  declineCode: text('decline_code'),
-  refundedCents: bigint('refunded_cents', { mode: 'number' }).notNull().default(0),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
-
-/** The simulated processor's refunds, idempotent by key like its charges: a retried refund refunds nothing more. */
-export const simulatedRefunds = pgTable('simulated_provider_refunds', {
-  idempotencyKey: varchar('idempotency_key', { length: 255 }).primaryKey(),
-  reference: text('reference')
-    .notNull()
-    .references(() => simulatedCharges.reference),
-  amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
-
 /**
  * Emails to shoppers, written in the same transaction as the change they tell of, so none is lost
  * and none is sent for a change that rolled back. A sender delivers them when SMTP is configured;
@@ -258,74 +195,4 @@ export const outboxEmails = pgTable(
     index('outbox_emails_unsent_idx').on(table.createdAt).where(sql`${table.sentAt} IS NULL`),
     index('outbox_emails_recipient_idx').on(table.recipient, table.createdAt),
   ],
-);
-
-/**
- * Fixed-window request counters shared by every server instance (auth/rate-limiter.ts). A row is
- * one caller's current window; an old window is overwritten by the next, stale rows are swept.
- */
-export const rateLimits = pgTable('rate_limits', {
-  key: text('key').primaryKey(),
-  windowStartsAt: timestamp('window_starts_at', { withTimezone: true }).notNull(),
-  hits: integer('hits').notNull(),
-});
-
-/**
- * Ticket sales summed per concert, tier and time slot, so analytics over a million bookings read a
- * few thousand rows. Written only by the rollup job (analytics/sales-rollup.ts), never by a booking:
- * it covers bookings created before `salesRollupWatermark.coveredUntil`, and in two grains, 1 and 15
- * minutes (15 divides every current UTC offset, so DAY and HOUR buckets in any venue's time zone
- * are whole slots). Tickets count booking items by the booking's status; revenue is confirmed only;
- * refunds are the payments' refunded amounts.
- */
-export const salesRollup = pgTable(
-  'sales_rollup',
-  {
-    concertId: uuid('concert_id')
-      .notNull()
-      .references(() => concerts.id, { onDelete: 'cascade' }),
-    /** 1 or 15. */
-    grainMinutes: integer('grain_minutes').notNull(),
-    slotStart: timestamp('slot_start', { withTimezone: true }).notNull(),
-    tierId: uuid('tier_id')
-      .notNull()
-      .references(() => ticketTiers.id, { onDelete: 'cascade' }),
-    confirmedTickets: integer('confirmed_tickets').notNull(),
-    confirmedCents: bigint('confirmed_cents', { mode: 'number' }).notNull(),
-    heldTickets: integer('held_tickets').notNull(),
-    expiredTickets: integer('expired_tickets').notNull(),
-    cancelledTickets: integer('cancelled_tickets').notNull(),
-    /** Refunds on the slot's bookings, each booking's counted on its first tier (by id): meaningful only summed over tiers. */
-    refundedCents: bigint('refunded_cents', { mode: 'number' }).notNull().default(0),
-  },
-  (table) => [primaryKey({ columns: [table.concertId, table.grainMinutes, table.slotStart, table.tierId] })],
-);
-
-/** How far the rollup reaches: bookings created before `coveredUntil` are in it. One row. */
-export const salesRollupWatermark = pgTable(
-  'sales_rollup_watermark',
-  {
-    id: integer('id').primaryKey().default(1),
-    coveredUntil: timestamp('covered_until', { withTimezone: true }).notNull(),
-  },
-  (table) => [check('sales_rollup_watermark_one_row', sql`${table.id} = 1`)],
-);
-
-/**
- * Minutes whose rollup rows may be out of date because a booking created in them changed status
- * after it was rolled up (a hold paid or expired, a booking cancelled) or was refunded. Triggers on
- * bookings' status and payments' refunded amount append one row per change (migrations
- * sales_rollup_stale_trigger, sales_rollup_refunds); analytics read marked
- * minutes from bookings until the rollup job has summed them again and deleted the marks it saw.
- * Append-only on purpose: with a unique key, a change could skip its mark because another's was
- * there, and that mark could be consumed before the change commits. No foreign key: its check would
- * lock the concert row in every payment.
- */
-export const salesRollupStale = pgTable(
-  'sales_rollup_stale',
-  {
-    concertId: uuid('concert_id').notNull(),
-    minute: timestamp('minute', { withTimezone: true }).notNull(),
-  },
-  (table) => [index('sales_rollup_stale_concert_minute_idx').on(table.concertId, table.minute)],
 );

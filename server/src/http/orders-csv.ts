@@ -3,7 +3,8 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
 import type { RequestIdentity } from '../auth/viewer.ts';
 import type { Database } from '../db/client.ts';
-import { bookingItems, bookings, concerts, payments, ticketTiers } from '../db/schema.ts';
+import { bookingItems, bookings, concerts, ticketTiers } from '../db/schema.ts';
+import { payments } from '../db/payments-schema.ts';
 import { databaseIdOf } from '../graphql/global-id.ts';
 import type { Logger } from '../observability/logger.ts';
 
@@ -29,7 +30,15 @@ export interface OrdersCsvOptions {
  * goes away stops the reading.
  */
 export function createOrdersCsvHandler({ db, identify, logger, batchSize = 1_000 }: OrdersCsvOptions) {
-  return async function serveOrdersCsv(req: IncomingMessage, res: ServerResponse, concertGid: string) {
+  /** Never rejects: a failure mid-export ends the response (503 if nothing was sent yet). */
+  return (req: IncomingMessage, res: ServerResponse, concertGid: string) =>
+    serveOrdersCsv(req, res, concertGid).catch((error) => {
+      logger.error({ err: error }, 'orders export failed');
+      if (!res.headersSent) res.writeHead(503).end();
+      else res.destroy();
+    });
+
+  async function serveOrdersCsv(req: IncomingMessage, res: ServerResponse, concertGid: string) {
     if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405, { allow: 'GET, HEAD' }).end();
     const refusal = await refusalFor(req, identify);
     if (refusal) return void res.writeHead(refusal.status, { 'content-type': 'text/plain; charset=utf-8', ...refusal.headers }).end(refusal.message);
@@ -72,7 +81,7 @@ export function createOrdersCsvHandler({ db, identify, logger, batchSize = 1_000
       logger.error({ err: error, concertId: concert.id, rows }, 'orders export failed');
       res.destroy();
     }
-  };
+  }
 }
 
 async function refusalFor(req: IncomingMessage, identify: OrdersCsvOptions['identify']) {

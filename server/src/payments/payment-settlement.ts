@@ -1,6 +1,7 @@
 import { and, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import { BookingError } from '../booking/errors.ts';
-import { bookings, payments } from '../db/schema.ts';
+import { bookings } from '../db/schema.ts';
+import { payments } from '../db/payments-schema.ts';
 import { applyChargeOutcome } from './apply-charge.ts';
 import type { Checkout } from './checkout.ts';
 import { refundPayment } from './refund-payment.ts';

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { eq } from 'drizzle-orm';
 import { BookingError } from '../booking/errors.ts';
-import { payments } from '../db/schema.ts';
+import { payments } from '../db/payments-schema.ts';
 import { applyChargeOutcome } from './apply-charge.ts';
 import type { Checkout } from './checkout.ts';
 import { SIGNATURE_HEADER, verifyWebhook } from './webhook-signature.ts';

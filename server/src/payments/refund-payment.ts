@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
-import { payments } from '../db/schema.ts';
+import { payments } from '../db/payments-schema.ts';
 import type { PaymentProvider } from './payment-provider.ts';
 
 /**

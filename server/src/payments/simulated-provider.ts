@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
-import { simulatedCharges, simulatedRefunds } from '../db/schema.ts';
+import { simulatedCharges, simulatedRefunds } from '../db/payments-schema.ts';
 import { TEST_CARDS, type TestCardBehaviour as Behaviour } from '../../../shared/test-cards.ts';
 import { ProviderTimeoutError, type ChargeOutcome, type ChargeRequest, type PaymentProvider, type RefundRequest } from './payment-provider.ts';
 

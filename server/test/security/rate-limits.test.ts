@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rateLimits } from '../../src/db/schema.ts';
+import { rateLimits } from '../../src/db/auth-schema.ts';
 import { signedInAccount } from '../support/accounts.ts';
 import { createTestApp, graphql, type TestApp } from '../support/test-app.ts';
 

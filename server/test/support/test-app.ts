@@ -1,6 +1,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { inject } from 'vitest';
-import { buildApp, type AppOptions } from '../../src/app.ts';
+import type { AppOptions } from '../../src/app-options.ts';
+import { buildApp } from '../../src/app.ts';
 import type { Database } from '../../src/db/client.ts';
 import { concerts, ticketTiers } from '../../src/db/schema.ts';
 
