@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createYoga } from 'graphql-yoga';
 import { AUTH_BASE_PATH } from './auth/auth.ts';
 import { createIdentities, viewerKeyOf } from './auth/identities.ts';
+import { useScopeCacheRelease } from './auth/scope-cache-release.ts';
 import type { requestSourceOf, RequestIdentity } from './auth/viewer.ts';
 import type { AppOptions } from './app-options.ts';
 import { BookingCoalescer } from './booking/booking-coalescer.ts';
@@ -133,6 +134,7 @@ export function buildApp(options: AppOptions) {
       useRequestLog({ logger, operationLevel }),
       useJsonRequests(),
       useBoundedErrorMessages(),
+      useScopeCacheRelease(),
       persisted.plugin,
       ...limitPlugins({ production }),
       // Guests share one execution; anyone else may be allowed more, so gets their own.

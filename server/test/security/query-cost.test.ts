@@ -6,9 +6,17 @@ import { MAX_NODE_IDS } from '../../src/graphql/types/node.ts';
 import { createTestApp, graphql } from '../support/test-app.ts';
 import { connectWs, runOnce } from '../support/ws-client.ts';
 
-// Every SQL statement the app sends: a refused operation must send none.
+// Every SQL statement the app sends: a refused operation must send none. The background jobs are
+// slowed to a crawl so that none of their statements lands inside a test.
 const statements: string[] = [];
-const app = createTestApp({ production: true, onQuery: (sql) => statements.push(sql) });
+const HOUR = 3_600_000;
+const app = createTestApp({
+  production: true,
+  onQuery: (sql) => statements.push(sql),
+  holdSweeper: { intervalMs: HOUR },
+  salesRollupIntervalMs: 0,
+  concertCancellations: { intervalMs: HOUR },
+});
 let ws: Client;
 beforeAll(async () => {
   const { port } = await app.start(0, '127.0.0.1');

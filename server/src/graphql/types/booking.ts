@@ -20,6 +20,8 @@ export const BookingRef = builder.drizzleNode('bookings', {
   // personal data. Whoever may not see it gets null and a FORBIDDEN error.
   select: { columns: { id: true, customerEmail: true, apiKeyId: true, userId: true } },
   authScopes: (booking, ctx) => canSeeBooking(ctx, booking),
+  // Checked once per booking as it is returned (one error where it is refused), not before each of its fields.
+  runScopesOnType: true,
   fields: (t) => ({
     status: t.expose('status', { type: BookingStatusRef }),
     concert: t.relation('concert'),
