@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { seesUnpublished } from '../../auth/catalogue-visibility.ts';
+import { filteredChanges } from '../../events/filtered-changes.ts';
 import { builder } from '../builder.ts';
 import { databaseIdOf } from '../global-id.ts';
 import { MoneyRef } from './money.ts';
@@ -45,10 +46,13 @@ builder.subscriptionField('availabilityChanged', (t) =>
       'Emits a tier each time its availability changes (after the change commits). Without concertId: every tier of every concert.',
     args: { concertId: t.arg.id() },
     subscribe: (_root, args, ctx) => {
-      if (args.concertId == null) return ctx.availability.changes();
-      const concertId = databaseIdOf(String(args.concertId), 'Concert');
-      if (!concertId) throw new GraphQLError('concertId is not the id of a Concert', { extensions: { code: 'BAD_USER_INPUT' } });
-      return ctx.availability.changes(concertId);
+      const concertId = args.concertId == null ? undefined : databaseIdOf(String(args.concertId), 'Concert');
+      if (concertId === null) throw new GraphQLError('concertId is not the id of a Concert', { extensions: { code: 'BAD_USER_INPUT' } });
+      const changes = ctx.availability.changes(concertId);
+      if (seesUnpublished(ctx)) return changes;
+      // Unpublished concerts do not exist for this viewer: their tiers' changes are not theirs to see.
+      // Guests share one execution, so this is one cached lookup per change, not one per subscriber.
+      return filteredChanges(changes, async (tier) => (await ctx.tierCatalogue.tiers([tier.id])).get(tier.id)?.published ?? false);
     },
     resolve: (tier) => tier,
   }),
