@@ -1,12 +1,16 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, count, desc, eq, sql } from 'drizzle-orm';
 import { API_KEY_CHANGES_CHANNEL } from '../../auth/api-key-verifier.ts';
 import { DEFAULT_KEY_RATE_LIMIT, permissionsOf, scopesOf, type PartnerScope } from '../../auth/partner-permissions.ts';
+import { rateLimited } from '../../auth/viewer.ts';
 import { NotFoundError, ValidationError } from '../../booking/errors.ts';
 import { apiKeys } from '../../db/auth-schema.ts';
 import { builder, type Context } from '../builder.ts';
 
 const MAX_NAME_LENGTH = 64;
 const MAX_REQUESTS_PER_MINUTE = 60_000;
+// A stolen organizer session must not mint keys without end: so many a minute, so many in use.
+const KEY_CREATION_QUOTA = { max: 20, windowMs: 60_000 };
+export const MAX_KEYS_IN_USE = 100;
 
 /** What an organizer may see of a key: never the secret, never its hash. */
 interface ApiKeyView {
@@ -88,6 +92,15 @@ function ownerOf(ctx: Context) {
   return ctx.viewer.user.id;
 }
 
+async function checkKeyAllowance(ctx: Context, owner: string) {
+  const verdict = await ctx.rateLimiter.hit(`api-key-creation:${owner}`, KEY_CREATION_QUOTA);
+  if (!verdict.allowed) throw rateLimited(verdict.resetMs, `At most ${verdict.limit} API keys may be created a minute`);
+  const [{ inUse }] = await ctx.db.select({ inUse: count() }).from(apiKeys).where(and(eq(apiKeys.referenceId, owner), eq(apiKeys.enabled, true)));
+  // Counted before the key is made (the auth library writes it on a connection of its own), so
+  // creations racing each other may pass this by at most the per-minute quota above.
+  if (inUse >= MAX_KEYS_IN_USE) throw new ValidationError(`An organizer may have at most ${MAX_KEYS_IN_USE} API keys in use: revoke one first`, 'name');
+}
+
 function quotaOf(requestsPerMinute: number | null | undefined) {
   if (requestsPerMinute == null) return DEFAULT_KEY_RATE_LIMIT;
   if (!Number.isInteger(requestsPerMinute) || requestsPerMinute < 1 || requestsPerMinute > MAX_REQUESTS_PER_MINUTE) {
@@ -111,7 +124,7 @@ builder.queryField('apiKeys', (t) =>
 builder.mutationField('createApiKey', (t) =>
   t.field({
     type: CreateApiKeySuccess,
-    description: 'Makes a partner API key owned by the signed-in organizer. Its secret is in this answer only.',
+    description: `Makes a partner API key owned by the signed-in organizer. Its secret is in this answer only. An organizer may create ${KEY_CREATION_QUOTA.max} keys a minute (RATE_LIMITED) and have ${MAX_KEYS_IN_USE} in use.`,
     authScopes: { organizer: true },
     errors: { types: [ValidationError], directResult: true, union: { name: 'CreateApiKeyResult' } },
     args: { input: t.arg({ type: CreateApiKeyInput, required: true }) },
@@ -121,6 +134,7 @@ builder.mutationField('createApiKey', (t) =>
       const scopes = [...new Set(input.scopes)] as PartnerScope[];
       if (scopes.length === 0) throw new ValidationError('A key needs at least one scope', 'scopes');
       const quota = quotaOf(input.requestsPerMinute);
+      await checkKeyAllowance(ctx, ownerOf(ctx));
       // Called without request headers, the plugin takes userId and the server-only fields from the
       // body (a client request may set neither); it generates, hashes and stores the key itself.
       const created = await ctx.auth.api.createApiKey({
