@@ -30,6 +30,7 @@ type Documents = {
     "\n  fragment DashboardConcert_concert on Concert {\n    id\n    name\n    venue\n    startsAt\n    timeZone\n    tiers {\n      id\n      name\n      capacity\n      available\n      price {\n        cents\n        currency\n      }\n    }\n  }\n": typeof types.DashboardConcert_ConcertFragmentDoc,
     "\n  fragment DashboardSummary_concert on Concert {\n    id\n    tiers {\n      id\n      capacity\n      available\n      price {\n        cents\n        currency\n      }\n    }\n  }\n": typeof types.DashboardSummary_ConcertFragmentDoc,
     "\n  fragment EmailStatus_booking on Booking {\n    customerEmail\n    emails {\n      kind\n      delivery\n    }\n  }\n": typeof types.EmailStatus_BookingFragmentDoc,
+    "\n  fragment HoldsVsConfirmed_report on SalesAnalytics {\n    holdsVsConfirmed {\n      held\n      confirmed\n      expired\n      cancelled\n    }\n  }\n": typeof types.HoldsVsConfirmed_ReportFragmentDoc,
     "\n  query LayoutViewer {\n    viewer {\n      ...AccountNav_viewer\n    }\n  }\n": typeof types.LayoutViewerDocument,
     "\n  fragment MyBookingRow_booking on Booking {\n    id\n    orderCode\n    status\n    createdAt\n    total {\n      cents\n      currency\n    }\n    concert {\n      id\n      name\n      startsAt\n      timeZone\n    }\n  }\n": typeof types.MyBookingRow_BookingFragmentDoc,
     "\n  query OrderDetail($id: ID!) {\n    booking(id: $id) {\n      id\n      orderCode\n      status\n      customerEmail\n      items {\n        quantity\n        tier {\n          id\n          name\n        }\n      }\n      payments {\n        id\n        status\n        amount {\n          cents\n          currency\n        }\n        refunded {\n          cents\n          currency\n        }\n      }\n      emails {\n        kind\n        delivery\n        subject\n        createdAt\n        sentAt\n      }\n      ...PaymentHistory_booking\n    }\n  }\n": typeof types.OrderDetailDocument,
@@ -38,6 +39,7 @@ type Documents = {
     "\n  fragment OrganizerConcertRow_concert on Concert {\n    id\n    name\n    venue\n    startsAt\n    timeZone\n    published\n    salesStatus\n    tiers {\n      id\n      capacity\n      available\n    }\n  }\n": typeof types.OrganizerConcertRow_ConcertFragmentDoc,
     "\n  fragment PaymentHistory_booking on Booking {\n    payments {\n      id\n      status\n      cardLast4\n      declineCode\n      createdAt\n      amount {\n        cents\n        currency\n      }\n      refunded {\n        cents\n        currency\n      }\n    }\n  }\n": typeof types.PaymentHistory_BookingFragmentDoc,
     "\n  mutation ReleaseHold($bookingId: ID!, $accessToken: String) {\n    releaseHold(bookingId: $bookingId, accessToken: $accessToken) {\n      __typename\n      ... on ReleaseHoldSuccess {\n        booking {\n          id\n          status\n          holdRemainingMs\n        }\n      }\n    }\n  }\n": typeof types.ReleaseHoldDocument,
+    "\n  fragment SalesAnalyticsReport_report on SalesAnalytics {\n    ...SalesTotals_report\n    ...SalesOverTimeChart_report\n    ...TierRevenueChart_report\n    ...SellThroughList_report\n    ...HoldsVsConfirmed_report\n  }\n": typeof types.SalesAnalyticsReport_ReportFragmentDoc,
     "\n  fragment SalesControls_concert on Concert {\n    id\n    published\n    salesStatus\n  }\n": typeof types.SalesControls_ConcertFragmentDoc,
     "\n  fragment SalesSwitch_result on ConcertChangeSuccess {\n    concert {\n      id\n      published\n      salesStatus\n    }\n  }\n": typeof types.SalesSwitch_ResultFragmentDoc,
     "\n  mutation PauseSales($concertId: ID!) {\n    pauseSales(concertId: $concertId) {\n      __typename\n      ...SalesSwitch_result\n    }\n  }\n": typeof types.PauseSalesDocument,
@@ -45,8 +47,12 @@ type Documents = {
     "\n  mutation PublishConcert($concertId: ID!) {\n    publishConcert(concertId: $concertId) {\n      __typename\n      ...SalesSwitch_result\n    }\n  }\n": typeof types.PublishConcertDocument,
     "\n  mutation UnpublishConcert($concertId: ID!) {\n    unpublishConcert(concertId: $concertId) {\n      __typename\n      ...SalesSwitch_result\n    }\n  }\n": typeof types.UnpublishConcertDocument,
     "\n  fragment SalesNotice_concert on Concert {\n    salesStatus\n    onSaleAt\n    timeZone\n  }\n": typeof types.SalesNotice_ConcertFragmentDoc,
+    "\n  fragment SalesOverTimeChart_report on SalesAnalytics {\n    overTime {\n      start\n      tickets\n      revenue {\n        cents\n        currency\n      }\n    }\n  }\n": typeof types.SalesOverTimeChart_ReportFragmentDoc,
+    "\n  fragment SalesTotals_report on SalesAnalytics {\n    totals {\n      tickets\n      revenue {\n        cents\n        currency\n      }\n      refunded {\n        cents\n        currency\n      }\n    }\n  }\n": typeof types.SalesTotals_ReportFragmentDoc,
+    "\n  fragment SellThroughList_report on SalesAnalytics {\n    byTier {\n      tier {\n        id\n        name\n      }\n      ticketsSold\n      held\n      capacity\n      sellThrough\n    }\n  }\n": typeof types.SellThroughList_ReportFragmentDoc,
     "\n  fragment TierEditor_concert on Concert {\n    id\n    tiers {\n      id\n      ...TierRow_tier\n    }\n  }\n": typeof types.TierEditor_ConcertFragmentDoc,
     "\n  fragment TierPicker_tier on TicketTier {\n    id\n    name\n    price {\n      cents\n      currency\n    }\n    capacity\n    available\n  }\n": typeof types.TierPicker_TierFragmentDoc,
+    "\n  fragment TierRevenueChart_report on SalesAnalytics {\n    byTier {\n      tier {\n        id\n        name\n      }\n      ticketsSold\n      revenue {\n        cents\n        currency\n      }\n    }\n  }\n": typeof types.TierRevenueChart_ReportFragmentDoc,
     "\n  fragment TierRow_tier on TicketTier {\n    id\n    name\n    capacity\n    available\n    price {\n      cents\n      currency\n    }\n  }\n": typeof types.TierRow_TierFragmentDoc,
     "\n  mutation UpdateTier($id: ID!, $input: UpdateTierInput!) {\n    updateTier(id: $id, input: $input) {\n      __typename\n      ... on TierChangeSuccess {\n        tier {\n          id\n          ...TierRow_tier\n        }\n      }\n      ... on CapacityBelowSoldError {\n        sold\n        held\n        requested\n      }\n      ... on ValidationError {\n        field\n        message\n      }\n    }\n  }\n": typeof types.UpdateTierDocument,
     "\n  query Account {\n    viewer {\n      email\n      emailVerified\n      role\n    }\n  }\n": typeof types.AccountDocument,
@@ -66,6 +72,8 @@ type Documents = {
     "\n  query Orders($concertId: ID!, $search: String, $status: [BookingStatus!], $createdFrom: DateTime, $createdTo: DateTime, $first: Int, $after: String) {\n    concert(id: $concertId) {\n      id\n      name\n    }\n    orders(concertId: $concertId, search: $search, status: $status, createdFrom: $createdFrom, createdTo: $createdTo, first: $first, after: $after) {\n      edges {\n        node {\n          id\n          ...OrderRow_booking\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.OrdersDocument,
     "\n  query OrganizerViewer {\n    viewer {\n      email\n      role\n    }\n  }\n": typeof types.OrganizerViewerDocument,
     "\n  query OrganizerConcerts {\n    concerts(first: 100) {\n      edges {\n        node {\n          id\n          ...OrganizerConcertRow_concert\n        }\n      }\n    }\n  }\n": typeof types.OrganizerConcertsDocument,
+    "\n  query SalesAnalyticsPage($concertId: ID!, $from: DateTime, $to: DateTime, $bucket: SalesBucket!) {\n    concert(id: $concertId) {\n      id\n      name\n      timeZone\n      salesStatus\n    }\n    salesAnalytics(concertId: $concertId, from: $from, to: $to, bucket: $bucket) {\n      ...SalesAnalyticsReport_report\n    }\n  }\n": typeof types.SalesAnalyticsPageDocument,
+    "\n  subscription SalesAnalyticsLive($concertId: ID!, $bucket: SalesBucket!) {\n    salesAnalyticsChanged(concertId: $concertId, bucket: $bucket) {\n      ...SalesAnalyticsReport_report\n    }\n  }\n": typeof types.SalesAnalyticsLiveDocument,
 };
 const documents: Documents = {
     "\n  mutation HoldTickets($input: BookTicketsInput!) {\n    holdTickets(input: $input) {\n      __typename\n      ... on HoldTicketsSuccess {\n        replayed\n        booking {\n          id\n          accessToken\n          items {\n            quantity\n            tier {\n              id\n              available\n            }\n          }\n        }\n      }\n      ... on SoldOutError {\n        tierId\n        available\n        tier {\n          id\n          name\n          available\n          capacity\n        }\n      }\n      ... on TicketLimitExceededError {\n        limit\n        alreadyHeld\n      }\n      ... on NotOnSaleError {\n        reason\n        opensAt\n      }\n      ... on ValidationError {\n        field\n      }\n    }\n  }\n": types.HoldTicketsDocument,
@@ -84,6 +92,7 @@ const documents: Documents = {
     "\n  fragment DashboardConcert_concert on Concert {\n    id\n    name\n    venue\n    startsAt\n    timeZone\n    tiers {\n      id\n      name\n      capacity\n      available\n      price {\n        cents\n        currency\n      }\n    }\n  }\n": types.DashboardConcert_ConcertFragmentDoc,
     "\n  fragment DashboardSummary_concert on Concert {\n    id\n    tiers {\n      id\n      capacity\n      available\n      price {\n        cents\n        currency\n      }\n    }\n  }\n": types.DashboardSummary_ConcertFragmentDoc,
     "\n  fragment EmailStatus_booking on Booking {\n    customerEmail\n    emails {\n      kind\n      delivery\n    }\n  }\n": types.EmailStatus_BookingFragmentDoc,
+    "\n  fragment HoldsVsConfirmed_report on SalesAnalytics {\n    holdsVsConfirmed {\n      held\n      confirmed\n      expired\n      cancelled\n    }\n  }\n": types.HoldsVsConfirmed_ReportFragmentDoc,
     "\n  query LayoutViewer {\n    viewer {\n      ...AccountNav_viewer\n    }\n  }\n": types.LayoutViewerDocument,
     "\n  fragment MyBookingRow_booking on Booking {\n    id\n    orderCode\n    status\n    createdAt\n    total {\n      cents\n      currency\n    }\n    concert {\n      id\n      name\n      startsAt\n      timeZone\n    }\n  }\n": types.MyBookingRow_BookingFragmentDoc,
     "\n  query OrderDetail($id: ID!) {\n    booking(id: $id) {\n      id\n      orderCode\n      status\n      customerEmail\n      items {\n        quantity\n        tier {\n          id\n          name\n        }\n      }\n      payments {\n        id\n        status\n        amount {\n          cents\n          currency\n        }\n        refunded {\n          cents\n          currency\n        }\n      }\n      emails {\n        kind\n        delivery\n        subject\n        createdAt\n        sentAt\n      }\n      ...PaymentHistory_booking\n    }\n  }\n": types.OrderDetailDocument,
@@ -92,6 +101,7 @@ const documents: Documents = {
     "\n  fragment OrganizerConcertRow_concert on Concert {\n    id\n    name\n    venue\n    startsAt\n    timeZone\n    published\n    salesStatus\n    tiers {\n      id\n      capacity\n      available\n    }\n  }\n": types.OrganizerConcertRow_ConcertFragmentDoc,
     "\n  fragment PaymentHistory_booking on Booking {\n    payments {\n      id\n      status\n      cardLast4\n      declineCode\n      createdAt\n      amount {\n        cents\n        currency\n      }\n      refunded {\n        cents\n        currency\n      }\n    }\n  }\n": types.PaymentHistory_BookingFragmentDoc,
     "\n  mutation ReleaseHold($bookingId: ID!, $accessToken: String) {\n    releaseHold(bookingId: $bookingId, accessToken: $accessToken) {\n      __typename\n      ... on ReleaseHoldSuccess {\n        booking {\n          id\n          status\n          holdRemainingMs\n        }\n      }\n    }\n  }\n": types.ReleaseHoldDocument,
+    "\n  fragment SalesAnalyticsReport_report on SalesAnalytics {\n    ...SalesTotals_report\n    ...SalesOverTimeChart_report\n    ...TierRevenueChart_report\n    ...SellThroughList_report\n    ...HoldsVsConfirmed_report\n  }\n": types.SalesAnalyticsReport_ReportFragmentDoc,
     "\n  fragment SalesControls_concert on Concert {\n    id\n    published\n    salesStatus\n  }\n": types.SalesControls_ConcertFragmentDoc,
     "\n  fragment SalesSwitch_result on ConcertChangeSuccess {\n    concert {\n      id\n      published\n      salesStatus\n    }\n  }\n": types.SalesSwitch_ResultFragmentDoc,
     "\n  mutation PauseSales($concertId: ID!) {\n    pauseSales(concertId: $concertId) {\n      __typename\n      ...SalesSwitch_result\n    }\n  }\n": types.PauseSalesDocument,
@@ -99,8 +109,12 @@ const documents: Documents = {
     "\n  mutation PublishConcert($concertId: ID!) {\n    publishConcert(concertId: $concertId) {\n      __typename\n      ...SalesSwitch_result\n    }\n  }\n": types.PublishConcertDocument,
     "\n  mutation UnpublishConcert($concertId: ID!) {\n    unpublishConcert(concertId: $concertId) {\n      __typename\n      ...SalesSwitch_result\n    }\n  }\n": types.UnpublishConcertDocument,
     "\n  fragment SalesNotice_concert on Concert {\n    salesStatus\n    onSaleAt\n    timeZone\n  }\n": types.SalesNotice_ConcertFragmentDoc,
+    "\n  fragment SalesOverTimeChart_report on SalesAnalytics {\n    overTime {\n      start\n      tickets\n      revenue {\n        cents\n        currency\n      }\n    }\n  }\n": types.SalesOverTimeChart_ReportFragmentDoc,
+    "\n  fragment SalesTotals_report on SalesAnalytics {\n    totals {\n      tickets\n      revenue {\n        cents\n        currency\n      }\n      refunded {\n        cents\n        currency\n      }\n    }\n  }\n": types.SalesTotals_ReportFragmentDoc,
+    "\n  fragment SellThroughList_report on SalesAnalytics {\n    byTier {\n      tier {\n        id\n        name\n      }\n      ticketsSold\n      held\n      capacity\n      sellThrough\n    }\n  }\n": types.SellThroughList_ReportFragmentDoc,
     "\n  fragment TierEditor_concert on Concert {\n    id\n    tiers {\n      id\n      ...TierRow_tier\n    }\n  }\n": types.TierEditor_ConcertFragmentDoc,
     "\n  fragment TierPicker_tier on TicketTier {\n    id\n    name\n    price {\n      cents\n      currency\n    }\n    capacity\n    available\n  }\n": types.TierPicker_TierFragmentDoc,
+    "\n  fragment TierRevenueChart_report on SalesAnalytics {\n    byTier {\n      tier {\n        id\n        name\n      }\n      ticketsSold\n      revenue {\n        cents\n        currency\n      }\n    }\n  }\n": types.TierRevenueChart_ReportFragmentDoc,
     "\n  fragment TierRow_tier on TicketTier {\n    id\n    name\n    capacity\n    available\n    price {\n      cents\n      currency\n    }\n  }\n": types.TierRow_TierFragmentDoc,
     "\n  mutation UpdateTier($id: ID!, $input: UpdateTierInput!) {\n    updateTier(id: $id, input: $input) {\n      __typename\n      ... on TierChangeSuccess {\n        tier {\n          id\n          ...TierRow_tier\n        }\n      }\n      ... on CapacityBelowSoldError {\n        sold\n        held\n        requested\n      }\n      ... on ValidationError {\n        field\n        message\n      }\n    }\n  }\n": types.UpdateTierDocument,
     "\n  query Account {\n    viewer {\n      email\n      emailVerified\n      role\n    }\n  }\n": types.AccountDocument,
@@ -120,6 +134,8 @@ const documents: Documents = {
     "\n  query Orders($concertId: ID!, $search: String, $status: [BookingStatus!], $createdFrom: DateTime, $createdTo: DateTime, $first: Int, $after: String) {\n    concert(id: $concertId) {\n      id\n      name\n    }\n    orders(concertId: $concertId, search: $search, status: $status, createdFrom: $createdFrom, createdTo: $createdTo, first: $first, after: $after) {\n      edges {\n        node {\n          id\n          ...OrderRow_booking\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.OrdersDocument,
     "\n  query OrganizerViewer {\n    viewer {\n      email\n      role\n    }\n  }\n": types.OrganizerViewerDocument,
     "\n  query OrganizerConcerts {\n    concerts(first: 100) {\n      edges {\n        node {\n          id\n          ...OrganizerConcertRow_concert\n        }\n      }\n    }\n  }\n": types.OrganizerConcertsDocument,
+    "\n  query SalesAnalyticsPage($concertId: ID!, $from: DateTime, $to: DateTime, $bucket: SalesBucket!) {\n    concert(id: $concertId) {\n      id\n      name\n      timeZone\n      salesStatus\n    }\n    salesAnalytics(concertId: $concertId, from: $from, to: $to, bucket: $bucket) {\n      ...SalesAnalyticsReport_report\n    }\n  }\n": types.SalesAnalyticsPageDocument,
+    "\n  subscription SalesAnalyticsLive($concertId: ID!, $bucket: SalesBucket!) {\n    salesAnalyticsChanged(concertId: $concertId, bucket: $bucket) {\n      ...SalesAnalyticsReport_report\n    }\n  }\n": types.SalesAnalyticsLiveDocument,
 };
 
 /**
@@ -203,6 +219,10 @@ export function graphql(source: "\n  fragment EmailStatus_booking on Booking {\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment HoldsVsConfirmed_report on SalesAnalytics {\n    holdsVsConfirmed {\n      held\n      confirmed\n      expired\n      cancelled\n    }\n  }\n"): (typeof documents)["\n  fragment HoldsVsConfirmed_report on SalesAnalytics {\n    holdsVsConfirmed {\n      held\n      confirmed\n      expired\n      cancelled\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query LayoutViewer {\n    viewer {\n      ...AccountNav_viewer\n    }\n  }\n"): (typeof documents)["\n  query LayoutViewer {\n    viewer {\n      ...AccountNav_viewer\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -235,6 +255,10 @@ export function graphql(source: "\n  mutation ReleaseHold($bookingId: ID!, $acce
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment SalesAnalyticsReport_report on SalesAnalytics {\n    ...SalesTotals_report\n    ...SalesOverTimeChart_report\n    ...TierRevenueChart_report\n    ...SellThroughList_report\n    ...HoldsVsConfirmed_report\n  }\n"): (typeof documents)["\n  fragment SalesAnalyticsReport_report on SalesAnalytics {\n    ...SalesTotals_report\n    ...SalesOverTimeChart_report\n    ...TierRevenueChart_report\n    ...SellThroughList_report\n    ...HoldsVsConfirmed_report\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment SalesControls_concert on Concert {\n    id\n    published\n    salesStatus\n  }\n"): (typeof documents)["\n  fragment SalesControls_concert on Concert {\n    id\n    published\n    salesStatus\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -263,11 +287,27 @@ export function graphql(source: "\n  fragment SalesNotice_concert on Concert {\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment SalesOverTimeChart_report on SalesAnalytics {\n    overTime {\n      start\n      tickets\n      revenue {\n        cents\n        currency\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment SalesOverTimeChart_report on SalesAnalytics {\n    overTime {\n      start\n      tickets\n      revenue {\n        cents\n        currency\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SalesTotals_report on SalesAnalytics {\n    totals {\n      tickets\n      revenue {\n        cents\n        currency\n      }\n      refunded {\n        cents\n        currency\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment SalesTotals_report on SalesAnalytics {\n    totals {\n      tickets\n      revenue {\n        cents\n        currency\n      }\n      refunded {\n        cents\n        currency\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SellThroughList_report on SalesAnalytics {\n    byTier {\n      tier {\n        id\n        name\n      }\n      ticketsSold\n      held\n      capacity\n      sellThrough\n    }\n  }\n"): (typeof documents)["\n  fragment SellThroughList_report on SalesAnalytics {\n    byTier {\n      tier {\n        id\n        name\n      }\n      ticketsSold\n      held\n      capacity\n      sellThrough\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment TierEditor_concert on Concert {\n    id\n    tiers {\n      id\n      ...TierRow_tier\n    }\n  }\n"): (typeof documents)["\n  fragment TierEditor_concert on Concert {\n    id\n    tiers {\n      id\n      ...TierRow_tier\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment TierPicker_tier on TicketTier {\n    id\n    name\n    price {\n      cents\n      currency\n    }\n    capacity\n    available\n  }\n"): (typeof documents)["\n  fragment TierPicker_tier on TicketTier {\n    id\n    name\n    price {\n      cents\n      currency\n    }\n    capacity\n    available\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TierRevenueChart_report on SalesAnalytics {\n    byTier {\n      tier {\n        id\n        name\n      }\n      ticketsSold\n      revenue {\n        cents\n        currency\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment TierRevenueChart_report on SalesAnalytics {\n    byTier {\n      tier {\n        id\n        name\n      }\n      ticketsSold\n      revenue {\n        cents\n        currency\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -344,6 +384,14 @@ export function graphql(source: "\n  query OrganizerViewer {\n    viewer {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query OrganizerConcerts {\n    concerts(first: 100) {\n      edges {\n        node {\n          id\n          ...OrganizerConcertRow_concert\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrganizerConcerts {\n    concerts(first: 100) {\n      edges {\n        node {\n          id\n          ...OrganizerConcertRow_concert\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SalesAnalyticsPage($concertId: ID!, $from: DateTime, $to: DateTime, $bucket: SalesBucket!) {\n    concert(id: $concertId) {\n      id\n      name\n      timeZone\n      salesStatus\n    }\n    salesAnalytics(concertId: $concertId, from: $from, to: $to, bucket: $bucket) {\n      ...SalesAnalyticsReport_report\n    }\n  }\n"): (typeof documents)["\n  query SalesAnalyticsPage($concertId: ID!, $from: DateTime, $to: DateTime, $bucket: SalesBucket!) {\n    concert(id: $concertId) {\n      id\n      name\n      timeZone\n      salesStatus\n    }\n    salesAnalytics(concertId: $concertId, from: $from, to: $to, bucket: $bucket) {\n      ...SalesAnalyticsReport_report\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SalesAnalyticsLive($concertId: ID!, $bucket: SalesBucket!) {\n    salesAnalyticsChanged(concertId: $concertId, bucket: $bucket) {\n      ...SalesAnalyticsReport_report\n    }\n  }\n"): (typeof documents)["\n  subscription SalesAnalyticsLive($concertId: ID!, $bucket: SalesBucket!) {\n    salesAnalyticsChanged(concertId: $concertId, bucket: $bucket) {\n      ...SalesAnalyticsReport_report\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

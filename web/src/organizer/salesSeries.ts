@@ -42,13 +42,11 @@ export interface TierSalesInput {
   held: number;
   capacity: number;
   sellThrough: number;
-  revenue: Money;
 }
 
 export interface TierBar {
   id: string;
   name: string;
-  revenue: Money;
   ticketsSold: number;
   held: number;
   capacity: number;
@@ -66,7 +64,6 @@ export function tierBars(tiers: readonly TierSalesInput[]): TierBar[] {
     return {
       id: row.tier.id,
       name: row.tier.name,
-      revenue: row.revenue,
       ticketsSold: row.ticketsSold,
       held: row.held,
       capacity: row.capacity,
@@ -78,8 +75,8 @@ export function tierBars(tiers: readonly TierSalesInput[]): TierBar[] {
 }
 
 /** Revenue by tier as uPlot draws categories: x is the tier's index, y its revenue in major units. */
-export function tierRevenueData(bars: readonly TierBar[]): [number[], number[]] {
-  return [bars.map((_bar, index) => index), bars.map((bar) => bar.revenue.cents / 100)];
+export function tierRevenueData(tiers: readonly { revenue: Money }[]): [number[], number[]] {
+  return [tiers.map((_tier, index) => index), tiers.map((tier) => tier.revenue.cents / 100)];
 }
 
 export interface StatusCounts {
