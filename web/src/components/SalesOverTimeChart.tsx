@@ -83,8 +83,15 @@ function chartOptions(bucket: SalesBucket, timeZone: string, currency: string): 
     legend: { show: false },
     cursor: { drag: { x: false, y: false } },
     scales: {
-      // Half a bucket either side, so the first and last bars are whole and one point still has a width.
-      x: { time: true, range: (_u, min, max) => [min - half, max + half] },
+      // Half a bucket either side, so the first and last bars are whole. A single point gets a bucket
+      // either side: uPlot's own widening of a one-point time scale assumes milliseconds and spans years.
+      x: {
+        time: true,
+        range: (u, min, max) => {
+          const xs = u.data[0];
+          return xs.length === 1 ? [xs[0]! - 2 * half, xs[0]! + 2 * half] : [min - half, max + half];
+        },
+      },
       tickets: { range: (_u, _min, max) => [0, Math.max(1, max)] },
       revenue: { range: (_u, _min, max) => [0, Math.max(1, max)] },
     },

@@ -8,15 +8,16 @@ describe('salesViewReducer', () => {
     expect(initialSalesView(now)).toEqual({ range: { preset: 'sinceOnSale', from: null, to: null }, bucket: 'HOUR' });
   });
 
-  it('keeps the bucket across presets that allow it', () => {
-    const view = salesViewReducer(initialSalesView(now), { type: 'bucket', bucket: 'DAY', now });
-    expect(salesViewReducer(view, { type: 'preset', preset: 'last24h', now }).bucket).toBe('DAY');
+  it('gives each preset its own bucket', () => {
+    const days = salesViewReducer(initialSalesView(now), { type: 'bucket', bucket: 'DAY', now });
+    expect(salesViewReducer(days, { type: 'preset', preset: 'lastHour', now }).bucket).toBe('MINUTE');
+    expect(salesViewReducer(days, { type: 'preset', preset: 'last24h', now }).bucket).toBe('HOUR');
   });
 
-  it('drops MINUTE when the new range is too long for it', () => {
-    const minutes = salesViewReducer(salesViewReducer(initialSalesView(now), { type: 'preset', preset: 'lastHour', now }), { type: 'bucket', bucket: 'MINUTE', now });
-    expect(minutes.bucket).toBe('MINUTE');
-    expect(salesViewReducer(minutes, { type: 'preset', preset: 'last7d', now }).bucket).toBe('DAY');
+  it('keeps a chosen bucket for a custom range that allows it, and drops MINUTE when it does not', () => {
+    const minutes = salesViewReducer(initialSalesView(now), { type: 'preset', preset: 'lastHour', now });
+    expect(salesViewReducer(minutes, { type: 'custom', from: '2027-03-14T10:00:00.000Z', to: '2027-03-14T12:00:00.000Z', now }).bucket).toBe('MINUTE');
+    expect(salesViewReducer(minutes, { type: 'custom', from: '2027-03-01T00:00:00.000Z', to: null, now }).bucket).toBe('DAY');
   });
 
   it('refuses MINUTE for a range that cannot have it', () => {

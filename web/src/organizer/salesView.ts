@@ -1,4 +1,4 @@
-import { customRange, fitBucket, presetRange, type RangePreset, type SalesBucket, type SalesRange } from './salesRange';
+import { customRange, defaultBucket, fitBucket, presetRange, type RangePreset, type SalesBucket, type SalesRange } from './salesRange';
 
 // What the analytics page shows: one range and one bucket, changed together so the bucket always
 // fits the range (a reducer rather than two useStates that could disagree for a render).
@@ -21,8 +21,9 @@ export function initialSalesView(now: Date): SalesView {
 export function salesViewReducer(view: SalesView, action: SalesViewAction): SalesView {
   switch (action.type) {
     case 'preset': {
+      // A preset is a whole view in one click: "Last hour" in hours would be a single bar.
       const range = presetRange(action.preset, action.now);
-      return { range, bucket: fitBucket(view.bucket, range, action.now) };
+      return { range, bucket: defaultBucket(range, action.now) };
     }
     case 'custom': {
       const range = customRange(action.from, action.to);

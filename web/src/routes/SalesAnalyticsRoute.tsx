@@ -1,4 +1,4 @@
-import { useReducer, useRef, useState } from 'react';
+import { useEffect, useReducer, useRef, useState } from 'react';
 import { useQuery, useSubscription } from '@apollo/client/react';
 import { Link, useParams } from 'react-router';
 import { graphql } from '../gql/gql';
@@ -22,6 +22,9 @@ const SalesAnalyticsPageQuery = graphql(/* GraphQL */ `
       salesStatus
     }
     salesAnalytics(concertId: $concertId, from: $from, to: $to, bucket: $bucket) {
+      holdsVsConfirmed {
+        held
+      }
       ...SalesAnalyticsReport_report
     }
   }
@@ -31,12 +34,19 @@ const SalesAnalyticsPageQuery = graphql(/* GraphQL */ `
 const SalesAnalyticsLiveSubscription = graphql(/* GraphQL */ `
   subscription SalesAnalyticsLive($concertId: ID!, $bucket: SalesBucket!) {
     salesAnalyticsChanged(concertId: $concertId, bucket: $bucket) {
+      holdsVsConfirmed {
+        held
+      }
       ...SalesAnalyticsReport_report
     }
   }
 `);
 
 type PushedReport = SalesAnalyticsLiveSubscription['salesAnalyticsChanged'];
+
+// A hold that is paid becomes a sale without changing availability, and the server's feed follows
+// availability only: no report comes for it. While holds are open, re-read at this pace instead.
+const OPEN_HOLDS_POLL_MS = 3_000;
 
 /**
  * One concert's sales dashboard. The subscription reports every booking of the concert: when the
@@ -48,13 +58,16 @@ export function SalesAnalyticsRoute() {
   const [view, dispatch] = useReducer(salesViewReducer, new Date(), initialSalesView);
   const args = queryArgs(view.range, view.bucket);
   const argsKey = JSON.stringify(args);
+  // A pushed report belongs to the arguments it was drawn for; a later change of range leaves it behind.
+  const [pushed, setPushed] = useState<{ key: string; report: PushedReport } | null>(null);
+  const [holdsOpen, setHoldsOpen] = useState(false);
   const { data, previousData, error, loading, refetch } = useQuery(SalesAnalyticsPageQuery, {
     variables: { concertId: id, ...args },
     notifyOnNetworkStatusChange: true,
+    pollInterval: holdsOpen ? OPEN_HOLDS_POLL_MS : 0,
   });
-
-  // A pushed report belongs to the arguments it was drawn for; a later change of range leaves it behind.
-  const [pushed, setPushed] = useState<{ key: string; report: PushedReport } | null>(null);
+  // Whichever came last is drawn: a fresh read supersedes an earlier push.
+  useEffect(() => setPushed(null), [data]);
   const current = useRef({ argsKey, live: liveReportFits(args), refetch });
   current.current = { argsKey, live: liveReportFits(args), refetch };
   const subscription = useSubscription(SalesAnalyticsLiveSubscription, {
@@ -83,6 +96,7 @@ export function SalesAnalyticsRoute() {
     );
   }
   const report = pushed?.key === argsKey ? pushed.report : shown.salesAnalytics;
+  if (holdsOpen !== report.holdsVsConfirmed.held > 0) setHoldsOpen(report.holdsVsConfirmed.held > 0);
   const path = `/organizer/concerts/${encodeURIComponent(concert.id)}`;
 
   return (
