@@ -19,7 +19,7 @@ export const CancelConcertFragment = graphql(/* GraphQL */ `
 
 // The answer carries the concert with its new job; Apollo writes it under the concert's id and this
 // control turns into the progress. Asked twice, the server names the job already under way instead.
-const CancelConcertMutation = graphql(/* GraphQL */ `
+export const CancelConcertMutation = graphql(/* GraphQL */ `
   mutation CancelConcert($concertId: ID!, $reason: String!) {
     cancelConcert(concertId: $concertId, reason: $reason) {
       __typename

@@ -14,6 +14,11 @@ describe('cancelConcertReducer', () => {
     expect(cancelConcertReducer(state, { type: 'reason', value: 'x' })).toMatchObject({ error: null });
   });
 
+  it('takes the page’s own refusal before anything is sent', () => {
+    expect(run({ type: 'open' }, { type: 'rejected', problem: { message: 'Say why', field: 'reason' } })).toMatchObject({ kind: 'confirming', error: { field: 'reason' } });
+    expect(run({ type: 'rejected', problem: { message: 'Say why', field: 'reason' } })).toEqual({ kind: 'idle' });
+  });
+
   it('says the outcome is unknown when no answer came, and lets the organizer ask again', () => {
     const unknown = run({ type: 'open' }, { type: 'submit' }, { type: 'noAnswer' });
     expect(unknown.kind).toBe('unknown');

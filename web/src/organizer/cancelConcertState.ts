@@ -53,7 +53,8 @@ export function cancelConcertReducer(state: CancelConcertState, action: CancelCo
     case 'submit':
       return state.kind === 'confirming' || state.kind === 'unknown' ? { kind: 'submitting', typed: state.typed, reason: state.reason } : state;
     case 'rejected':
-      return state.kind === 'submitting' ? { kind: 'confirming', typed: state.typed, reason: state.reason, error: action.problem } : state;
+      // By the server after a submit, or by the page's own check before sending.
+      return state.kind === 'idle' ? state : { kind: 'confirming', typed: state.typed, reason: state.reason, error: action.problem };
     case 'noAnswer':
       return state.kind === 'submitting' ? { kind: 'unknown', typed: state.typed, reason: state.reason } : state;
     case 'started':
