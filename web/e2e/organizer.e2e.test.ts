@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { bookingIdOf, readConcert } from './support/api';
 import { launchBrowser, screenshot, useBrowser, waitUntilLive, type Browser } from './support/browser';
 import { holdTickets, payWithCard } from './support/checkout';
 import { closeDatabase } from './support/concerts';
+import { createConcertAsOrganizer, signInAsOrganizer } from './support/organizer';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser(baseUrl);
@@ -12,14 +12,6 @@ afterAll(async () => {
   await shopperBrowser?.close();
   await closeDatabase();
 });
-
-async function signInAsOrganizer(page: Page) {
-  const form = page.getByRole('form', { name: 'Sign in with a password' });
-  await form.getByLabel('Email').fill(inject('organizerEmail'));
-  await form.getByLabel('Password').fill(inject('organizerPassword'));
-  await form.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('signed-in-as').getByText(inject('organizerEmail')).waitFor();
-}
 
 describe('organizer', () => {
   it('creates and publishes a concert, finds a shopper’s order, exports it, and pauses sales on the shopper’s open page', async () => {
@@ -33,27 +25,8 @@ describe('organizer', () => {
 
     // A new concert with three tiers, in the venue's own time zone.
     const name = `Organizer test ${crypto.randomUUID().slice(0, 8)}`;
-    await page.getByRole('link', { name: 'New concert' }).click();
-    const form = page.getByRole('form', { name: 'New concert' });
-    await form.getByLabel('Name', { exact: true }).fill(name);
-    await form.getByLabel('Venue', { exact: true }).fill('Salle Pleyel');
-    await form.getByLabel('Venue time zone').selectOption('Europe/Paris');
-    await form.getByLabel('Starts', { exact: true }).fill(`${new Date().getFullYear() + 1}-06-21T20:00`);
-    const tiers = [
-      ['VIP', '100', '20'],
-      ['Front Row', '50', '50'],
-      ['General Admission', '10', '500'],
-    ];
-    for (const [index, [tierName, price, capacity]] of tiers.entries()) {
-      if (index > 0) await form.getByRole('button', { name: 'Add a tier' }).click();
-      await form.getByLabel(`Tier ${index + 1} name`).fill(tierName!);
-      await form.getByLabel(`Tier ${index + 1} price (USD)`).fill(price!);
-      await form.getByLabel(`Tier ${index + 1} capacity`).fill(capacity!);
-    }
-    await form.getByRole('button', { name: 'Create concert' }).click();
-    await page.getByRole('heading', { name, level: 1 }).waitFor();
+    const concertId = await createConcertAsOrganizer(page, name);
     expect(await page.getByTestId('tier-row').count()).toBe(3);
-    const concertId = decodeURIComponent(new URL(page.url()).pathname.split('/').at(-1) ?? '');
 
     // Checked before sending, at the field; then saved.
     await page.getByRole('button', { name: 'Edit VIP' }).click();

@@ -36,6 +36,8 @@ export const routes = [
           { path: 'concerts/new', element: <NewConcertRoute /> },
           { path: 'concerts/:id', element: <EditConcertRoute /> },
           { path: 'concerts/:id/orders', element: <OrdersRoute /> },
+          // Loaded on demand: the charting library and its styles are for organizers, not every shopper's first load.
+          { path: 'concerts/:id/analytics', lazy: async () => ({ Component: (await import('./routes/SalesAnalyticsRoute')).SalesAnalyticsRoute }) },
           { path: 'keys', element: <ApiKeysRoute /> },
         ],
       },

@@ -44,9 +44,12 @@ export function OrganizerConcertRow(props: { concert: FragmentType<typeof Organi
       <td className="num" data-testid="sold-of-capacity">
         {taken} / {capacity}
       </td>
-      <td>
+      <td className="organizer-table__links">
         <Link to={`${path}/orders`}>
           Orders<span className="visually-hidden"> for {concert.name}</span>
+        </Link>
+        <Link to={`${path}/analytics`}>
+          Sales<span className="visually-hidden"> figures for {concert.name}</span>
         </Link>
       </td>
     </tr>

@@ -1,6 +1,8 @@
+import { useEffect } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Link, useLocation, useParams } from 'react-router';
 import { graphql } from '../gql/gql';
+import { CancelConcert } from '../components/CancelConcert';
 import { ConcertForm, type SaveOutcome } from '../components/ConcertForm';
 import { PageTitle } from '../components/PageTitle';
 import { SalesControls } from '../components/SalesControls';
@@ -20,8 +22,12 @@ const OrganizerConcertQuery = graphql(/* GraphQL */ `
       maxTicketsPerOrder
       maxTicketsPerCustomer
       holdMinutes
+      cancellation {
+        status
+      }
       ...SalesControls_concert
       ...TierEditor_concert
+      ...CancelConcert_concert
     }
   }
 `);
@@ -55,8 +61,16 @@ const UpdateConcertMutation = graphql(/* GraphQL */ `
 export function EditConcertRoute() {
   const { id = '' } = useParams();
   const created = (useLocation().state as { created?: boolean } | null)?.created === true;
-  const { data, error, loading, refetch } = useQuery(OrganizerConcertQuery, { variables: { id } });
+  const { data, error, loading, refetch, startPolling, stopPolling } = useQuery(OrganizerConcertQuery, { variables: { id } });
   const [updateConcert] = useMutation(UpdateConcertMutation);
+
+  // The refund job reports no events of its own; while it runs, re-read its progress every second.
+  const refunding = data?.concert?.cancellation?.status === 'RUNNING';
+  useEffect(() => {
+    if (!refunding) return;
+    startPolling(1_000);
+    return () => stopPolling();
+  }, [refunding, startPolling, stopPolling]);
 
   if (loading && !data) return <Loading label="Loading concert…" />;
   if (error && !data) return <ErrorState title="This concert could not be loaded." error={error} onRetry={() => void refetch()} />;
@@ -89,7 +103,10 @@ export function EditConcertRoute() {
       </p>
       <div className="organizer__heading">
         <h1 id="concert-admin-title">{concert.name}</h1>
-        <Link to={`/organizer/concerts/${encodeURIComponent(concert.id)}/orders`}>Orders</Link>
+        <p className="organizer__links">
+          <Link to={`/organizer/concerts/${encodeURIComponent(concert.id)}/orders`}>Orders</Link>
+          <Link to={`/organizer/concerts/${encodeURIComponent(concert.id)}/analytics`}>Sales figures</Link>
+        </p>
       </div>
       {created ? (
         <p className="notice" role="status">
@@ -100,6 +117,7 @@ export function EditConcertRoute() {
       <h2>Details</h2>
       <ConcertForm key={concert.id} mode="edit" initial={draftOf(concert)} onSave={save} />
       <TierEditor concert={concert} />
+      <CancelConcert concert={concert} />
     </section>
   );
 }

@@ -48,7 +48,7 @@ export function OrganizerConcertsRoute() {
                     Sold or held / capacity
                   </th>
                   <th scope="col">
-                    <span className="visually-hidden">Orders</span>
+                    <span className="visually-hidden">Orders and sales</span>
                   </th>
                 </tr>
               </thead>

@@ -1,0 +1,47 @@
+import { formatMoney, type Money } from '../lib/format';
+
+// What the organizer reads while a cancelled concert's bookings are cancelled and refunded.
+
+export interface CancellationJob {
+  status: 'RUNNING' | 'DONE';
+  total: number;
+  bookingsCancelled: number;
+  refunded: Money;
+  lastError?: string | null;
+}
+
+export interface CancellationSummary {
+  headline: string;
+  detail: string;
+  /** For the progress bar; a job with nothing to cancel is whole. */
+  done: number;
+  of: number;
+}
+
+const bookingsWord = (n: number) => `${n} booking${n === 1 ? '' : 's'}`;
+
+export function cancellationSummary(job: CancellationJob): CancellationSummary {
+  const refunded = formatMoney(job.refunded);
+  const of = Math.max(job.total, job.bookingsCancelled);
+  // Late bookings (priced before the cancellation was heard of) can push the count past the total taken at the start.
+  const done = Math.min(job.bookingsCancelled, of);
+  if (job.status === 'DONE') {
+    return {
+      headline: 'Concert cancelled: every booking is cancelled and refunded',
+      detail: of === 0 ? 'There were no bookings to cancel.' : `${done} of ${bookingsWord(of)} cancelled · ${refunded} refunded.`,
+      done: of,
+      of,
+    };
+  }
+  return {
+    headline: 'Cancelling bookings and refunding shoppers…',
+    detail: `Refunded so far: ${refunded} · ${done} of ${bookingsWord(of)} cancelled.`,
+    done,
+    of,
+  };
+}
+
+/** A refused refund is tried again by the job; the organizer should know it is not stuck. */
+export function refundProblem(job: CancellationJob): string | null {
+  return job.lastError ? `The card processor refused a refund (${job.lastError}); it will be tried again.` : null;
+}
