@@ -85,7 +85,7 @@ export function buildApp(options: AppOptions) {
   const identities = createIdentities({ db, run: database.run, listener, publicUrl, corsOrigins, production, authSecret: options.authSecret, trustProxy: options.trustProxy ?? false });
   const { auth, rateLimiter } = identities;
   const services: AppServices = {
-    db, bookingQueue, tierCatalogue, availability, salesFeed: createSalesFeed(db, availability), metrics, paymentProvider, replica: replicas.read, emailDelivery,
+    db, bookingQueue, tierCatalogue, availability, salesFeed: createSalesFeed(db, availability, listener), metrics, paymentProvider, replica: replicas.read, emailDelivery,
     ...identities.services, holdQuota: options.holdQuota ?? { max: 30, windowMs: 60_000 },
   };
   // Envelop copies the result into Yoga's own context on every request: one object, copied once,

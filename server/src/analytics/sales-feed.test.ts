@@ -38,7 +38,7 @@ const concert = { id: 'c1', timeZone: 'UTC', currency: 'USD' };
 describe('sales feed', () => {
   it('gives every subscriber of a concert the same report, from one availability subscription', async () => {
     const availability = fakeAvailability();
-    const feed = createSalesFeed({} as Database, availability.feed, { minIntervalMs: 20 });
+    const feed = createSalesFeed({} as Database, availability.feed, null, { minIntervalMs: 20 });
     const first = feed.reports(concert, 'HOUR');
     const second = feed.reports(concert, 'HOUR');
     expect(availability.open.size).toBe(1);
@@ -55,7 +55,7 @@ describe('sales feed', () => {
 
   it('turns a burst of changes into one report per interval, the first at once', async () => {
     const availability = fakeAvailability();
-    const feed = createSalesFeed({} as Database, availability.feed, { minIntervalMs: 1_000 });
+    const feed = createSalesFeed({} as Database, availability.feed, null, { minIntervalMs: 1_000 });
     const reports = feed.reports(concert, 'DAY');
     const started = Date.now();
     availability.change();

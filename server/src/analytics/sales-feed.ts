@@ -1,5 +1,7 @@
 import type { Database } from '../db/client.ts';
 import type { AvailabilityFeed } from '../events/availability-feed.ts';
+import type { ChannelSubscriber, PostgresListener } from '../events/postgres-listener.ts';
+import { salesChannel } from './sales-channel.ts';
 import type { SalesBucket } from './sales-figures.ts';
 import { createSalesReport, type ReportedConcert, type SalesReport } from './sales-report.ts';
 
@@ -15,13 +17,14 @@ interface Topic {
 
 /**
  * Live sales figures for organizers, driven by the availability feed: every booking, hold, release
- * or cancellation already NOTIFYs its tiers, so this adds nothing to the booking path. Per process
+ * or cancellation already NOTIFYs its tiers, so this adds nothing to the booking path. A paid hold
+ * moves no availability, so payments announce themselves on the concert's sales channel. Per process
  * and (concert, bucket), one topic follows the concert's availability and, at most once per
  * `minIntervalMs`, hands one fresh report to all its subscribers; the report runs each query once
  * however many subscribers resolve it (sales-report.ts). Figures do not depend on who asks (every
  * organizer sees the same), so sharing is sound.
  */
-export function createSalesFeed(db: Database, availability: AvailabilityFeed, options: SalesFeedOptions = {}) {
+export function createSalesFeed(db: Database, availability: AvailabilityFeed, listener: Pick<PostgresListener, 'subscribe' | 'unsubscribe'> | null, options: SalesFeedOptions = {}) {
   const minIntervalMs = options.minIntervalMs ?? 1_000;
   const topics = new Map<string, Topic>();
 
@@ -36,18 +39,23 @@ export function createSalesFeed(db: Database, availability: AvailabilityFeed, op
       const report = createSalesReport(db, concert, { from: null, to: null }, bucket);
       for (const subscriber of subscribers) subscriber.push(report);
     };
+    // The first change after a quiet second goes out at once; a burst gives one report a second.
+    const schedule = () => {
+      if (!timer) timer = setTimeout(publish, Math.max(0, lastAt + minIntervalMs - Date.now()));
+    };
     void (async () => {
-      // The first change after a quiet second goes out at once; a burst gives one report a second.
-      for await (const _tier of changes) {
-        if (!timer) timer = setTimeout(publish, Math.max(0, lastAt + minIntervalMs - Date.now()));
-      }
+      for await (const _tier of changes) schedule();
     })();
+    // One subscriber per channel and process: two buckets of one concert share it.
+    const sales = listener?.subscribe(salesChannel(concert.id), () => new SalesFollowers());
+    sales?.add(schedule);
     return {
       subscribers,
       stop() {
         if (timer) clearTimeout(timer);
         topics.delete(key);
         void changes.return?.();
+        if (sales?.remove(schedule) === 0) listener?.unsubscribe(salesChannel(concert.id), sales);
       },
     };
   }
@@ -69,6 +77,29 @@ export function createSalesFeed(db: Database, availability: AvailabilityFeed, op
 }
 
 export type SalesFeed = ReturnType<typeof createSalesFeed>;
+
+/** The topics of one concert that follow its sales channel. */
+class SalesFollowers implements ChannelSubscriber {
+  private readonly followers = new Set<() => void>();
+
+  add(follower: () => void) {
+    this.followers.add(follower);
+  }
+
+  /** How many are left. */
+  remove(follower: () => void) {
+    this.followers.delete(follower);
+    return this.followers.size;
+  }
+
+  notification() {
+    for (const follower of this.followers) follower();
+  }
+
+  resync() {
+    this.notification();
+  }
+}
 
 /** A subscriber's queue of one: a slow reader gets the latest report, never a backlog. */
 class LatestReport implements AsyncIterableIterator<SalesReport> {

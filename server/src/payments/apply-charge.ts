@@ -1,4 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { confirmBookingAndAnnounce } from '../analytics/sales-channel.ts';
 import { PaidTooLateError, PaymentDeclinedError } from '../booking/errors.ts';
 import type { Transaction } from '../db/client.ts';
 import { queueBookingEmail } from '../emails/booking-emails.ts';
@@ -49,7 +50,7 @@ export async function applyChargeOutcome(checkout: Checkout, paymentId: string, 
     // A booking already CONFIRMED (paid another way meanwhile) keeps its tickets; this charge is refunded.
     const confirmable = booking.status === 'PENDING' || (booking.status !== 'CONFIRMED' && (await retakeTickets(tx, payment.bookingId)));
     if (confirmable) {
-      await tx.update(bookings).set({ status: 'CONFIRMED', expiresAt: null }).where(eq(bookings.id, payment.bookingId));
+      await tx.execute(confirmBookingAndAnnounce(payment.bookingId));
       await queueBookingEmail(tx, payment.bookingId, 'confirmation', bookingLinks);
       return null;
     }

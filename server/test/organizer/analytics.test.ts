@@ -200,4 +200,34 @@ describe('salesAnalyticsChanged over graphql-ws', () => {
     expect(booked.data?.bookTickets.__typename).toBe('BookTicketsSuccess');
     expect(await received).toEqual({ data: { salesAnalyticsChanged: { totals: { tickets: 3, revenue: { cents: 12_000 } }, byTier: [{ held: 0 }] } } });
   });
+
+  it('emits the new figures when a hold is paid, although availability does not move', async () => {
+    const HOLD = /* GraphQL */ `mutation ($input: BookTicketsInput!) { holdTickets(input: $input) { ... on HoldTicketsSuccess { booking { id } } } }`;
+    const PAY = /* GraphQL */ `mutation ($input: PayForBookingInput!) { payForBooking(input: $input) { __typename } }`;
+    const { concertGid, tierGids } = await createConcert(app.db, [{ priceCents: 4_000, capacity: 10 }]);
+    const held = await graphql(app, HOLD, bookingInput(concertGid, [[tierGids[0], 2]]));
+    const bookingId = held.data!.holdTickets.booking.id;
+
+    const reports: unknown[] = [];
+    let paidReport: (report: unknown) => void = () => {};
+    const paidSeen = new Promise((resolve) => (paidReport = resolve));
+    connect(organizer.headers).subscribe(
+      { query: SUBSCRIPTION, variables: { concertId: concertGid } },
+      {
+        next: (result) => {
+          reports.push(result.data);
+          if ((result.data as { salesAnalyticsChanged: { totals: { tickets: number } } }).salesAnalyticsChanged.totals.tickets === 2) paidReport(result.data);
+        },
+        error: () => {},
+        complete: () => {},
+      },
+    );
+    // The sales channel's LISTEN goes out on the same connection right after the availability one.
+    await listening(app, concertGid);
+    const card = { number: '4242424242424242', expMonth: 12, expYear: 2034, cvc: '123' };
+    const paid = await graphql(app, PAY, { input: { bookingId, idempotencyKey: randomUUID(), card } });
+    expect(paid.data?.payForBooking.__typename).toBe('PayForBookingSuccess');
+    expect(await paidSeen).toEqual({ salesAnalyticsChanged: { totals: { tickets: 2, revenue: { cents: 8_000 } }, byTier: [{ held: 0 }] } });
+    expect(reports).toHaveLength(1);
+  });
 });

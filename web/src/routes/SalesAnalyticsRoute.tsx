@@ -44,10 +44,6 @@ const SalesAnalyticsLiveSubscription = graphql(/* GraphQL */ `
 
 type PushedReport = SalesAnalyticsLiveSubscription['salesAnalyticsChanged'];
 
-// A hold that is paid becomes a sale without changing availability, and the server's feed follows
-// availability only: no report comes for it. While holds are open, re-read at this pace instead.
-const OPEN_HOLDS_POLL_MS = 3_000;
-
 /**
  * One concert's sales dashboard. The subscription reports every booking of the concert: when the
  * page asks for all of them, the pushed report is drawn as is; for a narrower range it only says
@@ -60,11 +56,9 @@ export function SalesAnalyticsRoute() {
   const argsKey = JSON.stringify(args);
   // A pushed report belongs to the arguments it was drawn for; a later change of range leaves it behind.
   const [pushed, setPushed] = useState<{ key: string; report: PushedReport } | null>(null);
-  const [holdsOpen, setHoldsOpen] = useState(false);
   const { data, previousData, error, loading, refetch } = useQuery(SalesAnalyticsPageQuery, {
     variables: { concertId: id, ...args },
     notifyOnNetworkStatusChange: true,
-    pollInterval: holdsOpen ? OPEN_HOLDS_POLL_MS : 0,
   });
   // Whichever came last is drawn: a fresh read supersedes an earlier push.
   useEffect(() => setPushed(null), [data]);
@@ -96,7 +90,6 @@ export function SalesAnalyticsRoute() {
     );
   }
   const report = pushed?.key === argsKey ? pushed.report : shown.salesAnalytics;
-  if (holdsOpen !== report.holdsVsConfirmed.held > 0) setHoldsOpen(report.holdsVsConfirmed.held > 0);
   const path = `/organizer/concerts/${encodeURIComponent(concert.id)}`;
 
   return (
