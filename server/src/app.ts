@@ -13,6 +13,8 @@ import { ConcertCancellationRunner } from './catalogue/concert-cancellation-job.
 import { MAILBOX_PATH, serveMailbox } from './emails/development-mailbox.ts';
 import { sendOutbox } from './emails/outbox-sender.ts';
 import { RepeatingJob } from './jobs/repeating-job.ts';
+import { tickWaitingRooms } from './waiting-room/admission-ticker.ts';
+import { createWaitingRoomFeed } from './waiting-room/waiting-room-feed.ts';
 import { createPaymentServices, PAYMENT_WEBHOOK_PATH } from './payments/payment-services.ts';
 import { SimulatedPaymentProvider } from './payments/simulated-provider.ts';
 import { createDatabase, endPoolNow } from './db/client.ts';
@@ -85,6 +87,7 @@ export function buildApp(options: AppOptions) {
   const { auth, rateLimiter } = identities;
   const services: AppServices = {
     db, bookingQueue, tierCatalogue, availability, salesFeed: createSalesFeed(db, availability), metrics, paymentProvider, replica: replicas.read, emailDelivery,
+    waitingRoomFeed: createWaitingRoomFeed(listener),
     ...identities.services, holdQuota: options.holdQuota ?? { max: 30, windowMs: 60_000 },
   };
   // Envelop copies the result into Yoga's own context on every request: one object, copied once,
@@ -103,6 +106,7 @@ export function buildApp(options: AppOptions) {
   const rateLimitSweep = new RepeatingJob('rate-limit-sweep', 10 * 60_000, () => rateLimiter.sweep(db), log);
   // Keeps organizers' analytics reading thousands of rollup rows, not millions of bookings.
   const salesRollup = options.salesRollupIntervalMs === 0 ? null : new RepeatingJob('sales-rollup', options.salesRollupIntervalMs ?? 1_000, () => catchUpSalesRollup(db), log);
+  const waitingRoomTicker = options.waitingRoomTickMs === 0 ? null : new RepeatingJob('waiting-room-ticker', options.waitingRoomTickMs ?? 1_000, () => tickWaitingRooms(db), log);
   const outbox = options.mailTransport
     ? new RepeatingJob('outbox', 1_000, () => sendOutbox(db, options.mailTransport!, options.mailFrom ?? 'Concert tickets <tickets@localhost>'), log)
     : null;
@@ -194,6 +198,7 @@ export function buildApp(options: AppOptions) {
     pool,
     metrics,
     availability,
+    waitingRoomFeed: services.waitingRoomFeed,
     /** Tier and sales-window facts cached in this process; tests wait on its changed(). */
     tierCatalogue,
     holdSweeper,
@@ -208,6 +213,7 @@ export function buildApp(options: AppOptions) {
       outbox?.start();
       rateLimitSweep.start();
       salesRollup?.start();
+      waitingRoomTicker?.start();
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => resolve());
@@ -232,6 +238,7 @@ export function buildApp(options: AppOptions) {
       await outbox?.stop();
       await rateLimitSweep.stop();
       await salesRollup?.stop();
+      await waitingRoomTicker?.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
