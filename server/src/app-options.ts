@@ -70,4 +70,6 @@ export interface AppOptions {
   waitingRoomTickMs?: number;
   /** Holds per client address by guests and shoppers; default 30 a minute. */
   holdQuota?: Quota;
+  /** Waiting-room joins per account (or client address for guests); default 60 a minute. */
+  joinQuota?: Quota;
 }

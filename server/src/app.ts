@@ -89,6 +89,7 @@ export function buildApp(options: AppOptions) {
     db, bookingQueue, tierCatalogue, availability, salesFeed: createSalesFeed(db, availability), metrics, paymentProvider, replica: replicas.read, emailDelivery,
     waitingRoomFeed: createWaitingRoomFeed(listener),
     ...identities.services, holdQuota: options.holdQuota ?? { max: 30, windowMs: 60_000 },
+    joinQuota: options.joinQuota ?? { max: 60, windowMs: 60_000 },
   };
   // Envelop copies the result into Yoga's own context on every request: one object, copied once,
   // and no promise for the common request that carries neither a key nor a session cookie.

@@ -51,6 +51,8 @@ export interface AppServices {
   waitingRoomFeed: WaitingRoomFeed;
   /** Holds a guest or shopper may start per client address (partners have their key's quota). */
   holdQuota: Quota;
+  /** Waiting-room joins per account, or per address for guests: a household shares one address. */
+  joinQuota: Quota;
   /** Set per operation by the request log (HTTP) or graphql-ws; for log lines only. */
   requestId?: string;
 }

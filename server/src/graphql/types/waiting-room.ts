@@ -14,9 +14,6 @@ import { ConcertRef } from './concert.ts';
 // room's shared status. Positions are never computed per waiter on the server: each tick publishes
 // one status per concert and the page works out place − admittedThrough itself.
 
-/** Joins per minute per account, or per address for guests: generous, since a household shares one. */
-const JOIN_QUOTA = { max: 60, windowMs: 60_000 };
-
 export const WaitingRoomStatusRef = builder.objectRef<WaitingRoomStatus>('WaitingRoomStatus').implement({
   description:
     "A concert's waiting room as of its last tick (every second or two), the same for every waiter. Your position is QueueTicket.place − admittedThrough; your wait about position / admissionsPerMinute minutes.",
@@ -80,7 +77,7 @@ function identityOrRefuse(ctx: Context) {
 
 async function checkJoinQuota(ctx: Context) {
   const caller = ctx.viewer.kind === 'user' ? `user:${ctx.viewer.user.id}` : `address:${ctx.clientAddress}`;
-  const verdict = await ctx.rateLimiter.hit(`joins:${caller}`, JOIN_QUOTA);
+  const verdict = await ctx.rateLimiter.hit(`joins:${caller}`, ctx.joinQuota);
   if (!verdict.allowed) throw rateLimited(verdict.resetMs, `Too many waiting-room joins from this ${ctx.viewer.kind === 'user' ? 'account' : 'address'}`);
 }
 
