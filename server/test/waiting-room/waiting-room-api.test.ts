@@ -44,6 +44,11 @@ describe('waiting room API', () => {
     }
     const bad = await graphql(app, CONFIGURE, { concertId: concertGid, input: { ...settings, admissionsPerMinute: 0 } }, { headers: organizer.headers });
     expect(bad.data!.configureWaitingRoom).toMatchObject({ __typename: 'ValidationError', field: 'admissionsPerMinute' });
+    // The first set-up raced by 50 more over two instances: one room, every answer whole.
+    const setUps = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => graphql(i % 2 ? app : other, CONFIGURE, { concertId: concertGid, input: { ...settings, maxShopping: 50 + i } }, { headers: organizer.headers })),
+    );
+    expect(setUps.every((setUp) => setUp.data!.configureWaitingRoom.__typename === 'WaitingRoomAdmin')).toBe(true);
     const set = await graphql(app, CONFIGURE, { concertId: concertGid, input: settings }, { headers: organizer.headers });
     expect(set.data!.configureWaitingRoom).toMatchObject({ __typename: 'WaitingRoomAdmin', settings, status: { enabled: true, admissionsPerMinute: 100 } });
     expect((await graphql(other, CONCERT_ROOM, { id: concertGid }, { headers: {} })).data!.concert.waitingRoom).toMatchObject({ enabled: true, opensAt: null, drawsAt: null });
@@ -76,8 +81,11 @@ describe('waiting room API', () => {
     await tick(app, concert.id, at(onSaleAt!, 10));
     await until(() => statuses.some((status) => status.admittedThrough === 10));
     expect(statuses.at(-1)).toMatchObject({ drawn: true, admittedThrough: 10, lastPlace: 30, waiting: 20, shopping: 10, admissionsPerMinute: 60 });
-    const query = await graphql(app, `query ($id: ID!) { waitingRoomStatus(concertId: $id) { drawn admittedThrough waiting } }`, { id: concertGid }, { headers: guestHeaders() });
-    expect(query.data!.waitingRoomStatus).toEqual({ drawn: true, admittedThrough: 10, waiting: 20 });
+    // 50 concurrent reads over two instances, each one read by primary key.
+    const reads = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => graphql(i % 2 ? app : other, `query ($id: ID!) { waitingRoomStatus(concertId: $id) { drawn admittedThrough } }`, { id: concertGid }, { headers: guestHeaders() })),
+    );
+    for (const read of reads) expect(read.data!.waitingRoomStatus).toEqual({ drawn: true, admittedThrough: 10 });
     dispose();
     await ws.dispose();
   });
