@@ -31,22 +31,23 @@ export interface TickOptions {
  */
 export async function tickWaitingRooms(db: Database, options: TickOptions = {}): Promise<WaitingRoomStatus[]> {
   return db.transaction(async (tx) => {
-    const [{ now }] = (await tx.execute<{ now: string | Date }>(sql`SELECT now() AS now`)).rows;
-    const at = options.now ?? new Date(now);
+    // An idle tick (no open room) is this one statement in its transaction.
+    const atSql = options.now ? sql`${options.now}::timestamptz` : sql`now()`;
     const onlyConcert = options.concertId ? sql`AND r.concert_id = ${options.concertId}` : sql``;
     // Materialized first, so the lock is tried only on rooms that are open: a room this tick skips
     // is never locked by it, and another tick of it (another instance, a test) is not turned away.
-    const locked = await tx.execute<{ concert_id: string }>(sql`
+    const locked = await tx.execute<{ concert_id: string; at: string | Date }>(sql`
       WITH eligible AS MATERIALIZED (
         SELECT r.concert_id FROM ${waitingRooms} r JOIN ${concerts} c ON c.id = r.concert_id
-         WHERE r.enabled AND c.cancelled_at IS NULL AND c.starts_at > ${at}::timestamptz
-           AND (c.on_sale_at IS NULL OR c.on_sale_at - make_interval(mins => r.pre_queue_minutes) <= ${at}::timestamptz)
+         WHERE r.enabled AND c.cancelled_at IS NULL AND c.starts_at > ${atSql}
+           AND (c.on_sale_at IS NULL OR c.on_sale_at - make_interval(mins => r.pre_queue_minutes) <= ${atSql})
            ${onlyConcert}
          ORDER BY r.concert_id
       )
-      SELECT concert_id FROM eligible WHERE pg_try_advisory_xact_lock(${LOCK_SPACE}, hashtext(concert_id::text))`);
+      SELECT concert_id, ${atSql} AS at FROM eligible WHERE pg_try_advisory_xact_lock(${LOCK_SPACE}, hashtext(concert_id::text))`);
     const ids = locked.rows.map((row) => row.concert_id);
     if (ids.length === 0) return [];
+    const at = options.now ?? new Date(locked.rows[0].at);
     const rooms = await tx
       .select({ ...roomColumns, credit: waitingRooms.credit, lastTickAt: waitingRooms.lastTickAt, admissionSeconds: waitingRooms.admissionSeconds, holdSeconds: concerts.holdSeconds })
       .from(waitingRooms)
