@@ -18,6 +18,8 @@ export interface TickOptions {
   now?: Date;
   /** Only this concert's room (tests tick their own concert while others run beside them). */
   concertId?: string;
+  /** Told the tick's wall time and how many it admitted, when it worked on a room (metrics). */
+  onTick?: (seconds: number, admitted: number) => void;
 }
 
 /**
@@ -30,7 +32,9 @@ export interface TickOptions {
  * Returns the statuses published, one per room this call worked on.
  */
 export async function tickWaitingRooms(db: Database, options: TickOptions = {}): Promise<WaitingRoomStatus[]> {
-  return db.transaction(async (tx) => {
+  const started = performance.now();
+  let admittedBefore = 0;
+  const statuses = await db.transaction(async (tx) => {
     // An idle tick (no open room) is this one statement in its transaction.
     const atSql = options.now ? sql`${options.now}::timestamptz` : sql`now()`;
     const onlyConcert = options.concertId ? sql`AND r.concert_id = ${options.concertId}` : sql``;
@@ -55,11 +59,14 @@ export async function tickWaitingRooms(db: Database, options: TickOptions = {}):
       .where(inArray(waitingRooms.concertId, ids))
       .orderBy(waitingRooms.concertId)
       .for('update', { of: waitingRooms });
+    admittedBefore = rooms.reduce((sum, room) => sum + room.admittedThrough, 0);
     const statuses: WaitingRoomStatus[] = [];
     for (const room of rooms) statuses.push(await tickRoom(tx, room, at));
     await tx.execute(sql`SELECT ${sql.join(statuses.map((status) => sql`pg_notify(${WAITING_ROOM_STATUS_CHANNEL}, ${statusPayload(status)})`), sql`, `)}`);
     return statuses;
   });
+  if (statuses.length > 0) options.onTick?.((performance.now() - started) / 1000, statuses.reduce((sum, status) => sum + status.admittedThrough, 0) - admittedBefore);
+  return statuses;
 }
 
 type Room = Parameters<typeof statusOf>[0] & { credit: number; lastTickAt: Date | null; admissionSeconds: number; holdSeconds: number };
