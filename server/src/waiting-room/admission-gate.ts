@@ -63,6 +63,8 @@ export async function holdThroughWaitingRoom(
   }
   // A replay answered with a hold made earlier: this token opened nothing new, so it stays unspent.
   if (result.replayed) await giveBackAdmission(ctx.db, check.admission.entryId);
-  else await recordHold(ctx.db, check.admission.entryId, result.bookingId);
+  // The hold is made and the shopper must hear of it: if recording it fails, the cap only counts
+  // them as shopping for a minute instead of for the hold's life (admission-ticker.ts).
+  else await recordHold(ctx.db, check.admission.entryId, result.bookingId).catch(() => {});
   return result;
 }

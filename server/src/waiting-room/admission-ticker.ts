@@ -23,7 +23,8 @@ export interface TickOptions {
 }
 
 /**
- * One tick of every open waiting room, in one transaction: draw the pre-queue at the on-sale time,
+ * One tick of every open waiting room (on, published, pre-queue open, concert not started or
+ * cancelled), in one transaction: draw the pre-queue at the on-sale time,
  * give newcomers their places, admit as many as the rate has earned and the shopping cap allows,
  * and NOTIFY each room's status (delivered on commit). Every instance runs this every second or
  * so; a room is worked on by whichever instance takes its transaction-level advisory lock first
@@ -43,7 +44,7 @@ export async function tickWaitingRooms(db: Database, options: TickOptions = {}):
     const locked = await tx.execute<{ concert_id: string; at: string | Date }>(sql`
       WITH eligible AS MATERIALIZED (
         SELECT r.concert_id FROM ${waitingRooms} r JOIN ${concerts} c ON c.id = r.concert_id
-         WHERE r.enabled AND c.cancelled_at IS NULL AND c.starts_at > ${atSql}
+         WHERE r.enabled AND c.published AND c.cancelled_at IS NULL AND c.starts_at > ${atSql}
            AND (c.on_sale_at IS NULL OR c.on_sale_at - make_interval(mins => r.pre_queue_minutes) <= ${atSql})
            ${onlyConcert}
          ORDER BY r.concert_id

@@ -1,8 +1,10 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { concerts } from '../../src/db/schema.ts';
 import { signedInAccount } from '../support/accounts.ts';
 import { createConcert, graphql, partnerHeaders } from '../support/test-app.ts';
 import { connectWs } from '../support/ws-client.ts';
-import { addWaiters, at, createRoomConcert, createRoomTestApp, guestHeaders, tick } from './room-support.ts';
+import { addWaiters, at, createRoomConcert, createRoomTestApp, guestHeaders, JOIN, tick } from './room-support.ts';
 
 // The organizer's controls and the shared status, over HTTP and graphql-ws, on two instances.
 const app = createRoomTestApp();
@@ -61,6 +63,16 @@ describe('waiting room API', () => {
     expect(rates).toContain(admin.settings.admissionsPerMinute);
     expect(admin.status.admissionsPerMinute).toBe(admin.settings.admissionsPerMinute);
     expect((await graphql(app, ADMIN, { id: concertGid }, { headers: shopper.headers })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it("keeps an unpublished concert's room to organizers", async () => {
+    const organizer = await signedInAccount(app, 'organizer');
+    const { concert, concertGid } = await createRoomConcert(app);
+    await app.db.update(concerts).set({ published: false }).where(eq(concerts.id, concert.id));
+    const STATUS = `query ($id: ID!) { waitingRoomStatus(concertId: $id) { enabled } }`;
+    expect((await graphql(app, STATUS, { id: concertGid }, { headers: guestHeaders() })).data!.waitingRoomStatus).toBeNull();
+    expect((await graphql(app, STATUS, { id: concertGid }, { headers: organizer.headers })).data!.waitingRoomStatus).toEqual({ enabled: true });
+    expect((await graphql(app, JOIN, { concertId: concertGid }, { headers: guestHeaders() })).data!.joinWaitingRoom.__typename).toBe('NotFoundError');
   });
 
   it("pushes each tick's status to waiters on another instance, and answers the status query", async () => {
