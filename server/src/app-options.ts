@@ -63,6 +63,13 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** How often the sales rollup catches up with bookings (analytics/sales-rollup.ts); 0 turns it off. Default 1 s. */
   salesRollupIntervalMs?: number;
+  /**
+   * How often this instance ticks the waiting rooms (waiting-room/admission-ticker.ts); 0 turns it
+   * off (tests tick with a simulated clock). Default 1 s: every instance ticks, one acts per room.
+   */
+  waitingRoomTickMs?: number;
   /** Holds per client address by guests and shoppers; default 30 a minute. */
   holdQuota?: Quota;
+  /** Waiting-room joins per account (or client address for guests); default 60 a minute. */
+  joinQuota?: Quota;
 }

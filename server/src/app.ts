@@ -14,6 +14,8 @@ import { ConcertCancellationRunner } from './catalogue/concert-cancellation-job.
 import { MAILBOX_PATH, serveMailbox } from './emails/development-mailbox.ts';
 import { sendOutbox } from './emails/outbox-sender.ts';
 import { RepeatingJob } from './jobs/repeating-job.ts';
+import { tickWaitingRooms } from './waiting-room/admission-ticker.ts';
+import { createWaitingRoomFeed } from './waiting-room/waiting-room-feed.ts';
 import { createPaymentServices, PAYMENT_WEBHOOK_PATH } from './payments/payment-services.ts';
 import { SimulatedPaymentProvider } from './payments/simulated-provider.ts';
 import { createDatabase, endPoolNow } from './db/client.ts';
@@ -86,7 +88,9 @@ export function buildApp(options: AppOptions) {
   const { auth, rateLimiter } = identities;
   const services: AppServices = {
     db, bookingQueue, tierCatalogue, availability, salesFeed: createSalesFeed(db, availability, listener), metrics, paymentProvider, replica: replicas.read, emailDelivery,
+    waitingRoomFeed: createWaitingRoomFeed(listener),
     ...identities.services, holdQuota: options.holdQuota ?? { max: 30, windowMs: 60_000 },
+    joinQuota: options.joinQuota ?? { max: 60, windowMs: 60_000 },
   };
   // Envelop copies the result into Yoga's own context on every request: one object, copied once,
   // and no promise for the common request that carries neither a key nor a session cookie.
@@ -104,6 +108,7 @@ export function buildApp(options: AppOptions) {
   const rateLimitSweep = new RepeatingJob('rate-limit-sweep', 10 * 60_000, () => rateLimiter.sweep(db), log);
   // Keeps organizers' analytics reading thousands of rollup rows, not millions of bookings.
   const salesRollup = options.salesRollupIntervalMs === 0 ? null : new RepeatingJob('sales-rollup', options.salesRollupIntervalMs ?? 1_000, () => catchUpSalesRollup(db), log);
+  const waitingRoomTicker = options.waitingRoomTickMs === 0 ? null : new RepeatingJob('waiting-room-ticker', options.waitingRoomTickMs ?? 1_000, () => tickWaitingRooms(db, { onTick: metrics.observeTick }), log);
   const outbox = options.mailTransport
     ? new RepeatingJob('outbox', 1_000, () => sendOutbox(db, options.mailTransport!, options.mailFrom ?? 'Concert tickets <tickets@localhost>'), log)
     : null;
@@ -196,6 +201,7 @@ export function buildApp(options: AppOptions) {
     pool,
     metrics,
     availability,
+    waitingRoomFeed: services.waitingRoomFeed,
     /** Tier and sales-window facts cached in this process; tests wait on its changed(). */
     tierCatalogue,
     holdSweeper,
@@ -210,6 +216,7 @@ export function buildApp(options: AppOptions) {
       outbox?.start();
       rateLimitSweep.start();
       salesRollup?.start();
+      waitingRoomTicker?.start();
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => resolve());
@@ -234,6 +241,7 @@ export function buildApp(options: AppOptions) {
       await outbox?.stop();
       await rateLimitSweep.stop();
       await salesRollup?.stop();
+      await waitingRoomTicker?.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -3,6 +3,7 @@ import { toNodeHandler } from 'better-auth/node';
 import type { Database, DatabaseConnection } from '../db/client.ts';
 import type { PostgresListener } from '../events/postgres-listener.ts';
 import type { Context } from '../graphql/builder.ts';
+import { AdmissionTokens } from '../waiting-room/admission-token.ts';
 import { ApiKeyVerifier } from './api-key-verifier.ts';
 import { createAuth } from './auth.ts';
 import { BookingAccess, BookingLinks } from './booking-access.ts';
@@ -44,7 +45,7 @@ export function createIdentities(options: IdentitiesOptions) {
     auth,
     rateLimiter,
     /** The per-process services the GraphQL context carries for identities. */
-    services: { auth, apiKeys, rateLimiter, bookingAccess, bookingLinks: new BookingLinks(publicUrl, bookingAccess) },
+    services: { auth, apiKeys, rateLimiter, bookingAccess, bookingLinks: new BookingLinks(publicUrl, bookingAccess), admissionTokens: new AdmissionTokens(secret) },
     identify: (initial: Parameters<typeof requestSourceOf>[0]) => identify(requestSourceOf(initial), identifyOptions),
     identifyRequest: (req: IncomingMessage) => identify(requestSourceOf({ req }), identifyOptions),
     /** better-auth's endpoints under /api/auth, behind our own rules for writes. */

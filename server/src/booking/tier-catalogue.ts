@@ -1,8 +1,9 @@
 import DataLoader from 'dataloader';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { SalesWindow } from '../catalogue/sales-window.ts';
 import type { Database } from '../db/client.ts';
 import { concerts, ticketTiers } from '../db/schema.ts';
+import { waitingRooms } from '../db/waiting-room-schema.ts';
 import type { PostgresListener } from '../events/postgres-listener.ts';
 
 /**
@@ -24,6 +25,11 @@ export interface TierFacts {
   window: SalesWindow;
   published: boolean;
   maxTicketsPerOrder: number | null;
+  /**
+   * The concert sells through its waiting room: holds need an admission token. Turning the room on
+   * or off is a catalogue change, so this is as fresh as the sales window.
+   */
+  waitingRoom: boolean;
 }
 
 /**
@@ -169,9 +175,11 @@ export class TierCatalogue {
         cancelledAt: concerts.cancelledAt,
         published: concerts.published,
         maxTicketsPerOrder: concerts.maxTicketsPerOrder,
+        waitingRoom: sql<boolean>`coalesce(${waitingRooms.enabled}, false)`,
       })
       .from(ticketTiers)
       .innerJoin(concerts, eq(concerts.id, ticketTiers.concertId))
+      .leftJoin(waitingRooms, eq(waitingRooms.concertId, ticketTiers.concertId))
       .where(inArray(ticketTiers.id, [...new Set(ids)]));
     const byId = new Map(
       rows.map(({ startsAt, onSaleAt, salesPaused, cancelledAt, ...row }): [string, TierFacts] => [row.id, { ...row, window: { startsAt, onSaleAt, salesPaused, cancelledAt } }]),

@@ -3,14 +3,16 @@ import * as analyticsSchema from './analytics-schema.ts';
 import * as authSchema from './auth-schema.ts';
 import * as paymentsSchema from './payments-schema.ts';
 import * as bookingSchema from './schema.ts';
+import * as waitingRoomSchema from './waiting-room-schema.ts';
 
-const schema = { ...bookingSchema, ...paymentsSchema, ...authSchema, ...analyticsSchema };
+const schema = { ...bookingSchema, ...paymentsSchema, ...authSchema, ...analyticsSchema, ...waitingRoomSchema };
 
 export const relations = defineRelations(schema, (r) => ({
   concerts: {
     tiers: r.many.ticketTiers(),
     bookings: r.many.bookings(),
     cancellation: r.one.concertCancellations({ from: r.concerts.id, to: r.concertCancellations.concertId }),
+    waitingRoom: r.one.waitingRooms({ from: r.concerts.id, to: r.waitingRooms.concertId }),
   },
   ticketTiers: {
     concert: r.one.concerts({ from: r.ticketTiers.concertId, to: r.concerts.id, optional: false }),

@@ -19,6 +19,8 @@ import type { AvailabilityFeed } from '../events/availability-feed.ts';
 import type { SalesFeed } from '../analytics/sales-feed.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import type { PaymentProvider } from '../payments/payment-provider.ts';
+import type { AdmissionTokens } from '../waiting-room/admission-token.ts';
+import type { WaitingRoomFeed } from '../waiting-room/waiting-room-feed.ts';
 
 /** What every request shares: the process's services. */
 export interface AppServices {
@@ -43,8 +45,14 @@ export interface AppServices {
   apiKeys: ApiKeyVerifier;
   rateLimiter: RateLimiter;
   bookingAccess: BookingAccess;
+  /** Signs and checks waiting-room admission tokens (key derived from the auth secret). */
+  admissionTokens: AdmissionTokens;
+  /** Waiting-room statuses published by the tickers, per concert. */
+  waitingRoomFeed: WaitingRoomFeed;
   /** Holds a guest or shopper may start per client address (partners have their key's quota). */
   holdQuota: Quota;
+  /** Waiting-room joins per account, or per address for guests: a household shares one address. */
+  joinQuota: Quota;
   /** Set per operation by the request log (HTTP) or graphql-ws; for log lines only. */
   requestId?: string;
 }

@@ -19,6 +19,9 @@ import './types/concert-admin.ts';
 import './types/tier-admin.ts';
 import './types/concert-cancellation.ts';
 import './types/sales-analytics.ts';
+import './types/waiting-room-errors.ts';
+import './types/waiting-room.ts';
+import './types/waiting-room-admin.ts';
 import './types/node.ts';
 
 builder.queryType({});

@@ -191,8 +191,10 @@ export type HoldTicketsMutationVariables = Exact<{
 
 
 export type HoldTicketsMutation = { __typename: 'Mutation', holdTickets:
+    | { __typename: 'AdmissionRequiredError' }
     | { __typename: 'HoldTicketsSuccess', replayed: boolean, booking: { __typename: 'Booking', id: string, accessToken: string, items: Array<{ __typename: 'BookingItem', quantity: number, tier: { __typename: 'TicketTier', id: string, available: number } }> } }
     | { __typename: 'IdempotencyKeyReusedError' }
+    | { __typename: 'InvalidAdmissionError' }
     | { __typename: 'NotFoundError' }
     | { __typename: 'NotOnSaleError', reason: NotOnSaleReason, opensAt: string | null }
     | { __typename: 'SoldOutError', tierId: string, available: number, tier: { __typename: 'TicketTier', id: string, name: string, available: number, capacity: number } }

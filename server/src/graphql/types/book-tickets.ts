@@ -8,6 +8,8 @@ import {
   ValidationError,
 } from '../../booking/errors.ts';
 import { measureBooking } from '../../observability/booking-metrics.ts';
+import { AdmissionRequiredError } from '../../waiting-room/errors.ts';
+import { refuseBypass } from '../../waiting-room/admission-gate.ts';
 import { builder } from '../builder.ts';
 import { databaseIdOf } from '../global-id.ts';
 import { BookingRef } from './booking.ts';
@@ -69,14 +71,19 @@ export function bookingRequestFrom(input: typeof BookTicketsInput.$inferInput) {
 builder.mutationField('bookTickets', (t) =>
   t.field({
     type: BookTicketsSuccess,
-    description: 'Books all items atomically: either every item is booked or none is. For partners (an API key with bookings:write) that take payment themselves; shoppers hold and pay instead.',
+    description: 'Books all items atomically: either every item is booked or none is. For partners (an API key with bookings:write) that take payment themselves; shoppers hold and pay instead. Refused (AdmissionRequiredError) while the concert\'s waiting room is on: nobody skips the line.',
     authScopes: { partner: 'bookings:write' },
     errors: {
-      types: [SoldOutError, NotOnSaleError, ValidationError, IdempotencyKeyReusedError, NotFoundError],
+      types: [SoldOutError, NotOnSaleError, ValidationError, IdempotencyKeyReusedError, NotFoundError, AdmissionRequiredError],
       directResult: true,
       union: { name: 'BookTicketsResult' },
     },
     args: { input: t.arg({ type: BookTicketsInput, required: true }) },
-    resolve: (_root, { input }, ctx) => measureBooking(ctx.metrics, () => bookTickets(ctx, bookingRequestFrom(input), bookingCallerOf(ctx))),
+    resolve: async (_root, { input }, ctx) => {
+      const request = bookingRequestFrom(input);
+      // Free for concerts without a waiting room: the flag is in the cached tier facts.
+      await refuseBypass(ctx, request);
+      return measureBooking(ctx.metrics, () => bookTickets(ctx, request, bookingCallerOf(ctx)));
+    },
   }),
 );

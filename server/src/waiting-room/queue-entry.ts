@@ -1,0 +1,70 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Database } from '../db/client.ts';
+import { concerts } from '../db/schema.ts';
+import { waitingRoomEntries as entries, waitingRooms } from '../db/waiting-room-schema.ts';
+import { WaitingRoomClosedError } from './errors.ts';
+import { preQueueOpensAt } from './waiting-room-status.ts';
+
+export type QueueEntry = typeof entries.$inferSelect;
+
+export type QueueTicketStatus = 'WAITING' | 'ADMITTED' | 'EXPIRED' | 'USED';
+
+/** A shopper's entry as their page sees it, with the database's clock to judge its admission by. */
+export interface QueueTicket {
+  entry: QueueEntry;
+  now: Date;
+}
+
+export function ticketStatus({ entry, now }: QueueTicket): QueueTicketStatus {
+  if (entry.usedAt) return 'USED';
+  if (!entry.admittedAt || !entry.admissionExpiresAt) return 'WAITING';
+  return entry.admissionExpiresAt > now ? 'ADMITTED' : 'EXPIRED';
+}
+
+const dbNow = sql<Date>`now()`.mapWith((value: string | Date) => new Date(value));
+
+/**
+ * Joins the concert's line, or finds the place already held: one statement, whose unique
+ * (concert, identity) index makes any number of concurrent joins by one shopper a single entry.
+ * The insert happens only while the room is on and open; the refusal path reads why.
+ */
+export async function joinQueue(db: Database, concertId: string, identity: string): Promise<QueueTicket | null> {
+  const open = sql`EXISTS (
+    SELECT 1 FROM ${waitingRooms} r JOIN ${concerts} c ON c.id = r.concert_id
+     WHERE r.concert_id = ${concertId} AND r.enabled AND c.published AND c.cancelled_at IS NULL AND c.starts_at > now()
+       AND (c.on_sale_at IS NULL OR c.on_sale_at - make_interval(mins => r.pre_queue_minutes) <= now()))`;
+  const rows = await db.execute<QueueEntry & { now: string }>(sql`
+    INSERT INTO ${entries} (concert_id, identity) SELECT ${concertId}, ${identity} WHERE ${open}
+    ON CONFLICT (concert_id, identity) DO UPDATE SET identity = EXCLUDED.identity
+    RETURNING id, concert_id AS "concertId", identity, seq, draw_key AS "drawKey", joined_at AS "joinedAt", place,
+              admitted_at AS "admittedAt", admission_expires_at AS "admissionExpiresAt", used_at AS "usedAt", booking_id AS "bookingId", now() AS now`);
+  const [row] = rows.rows;
+  if (row) {
+    const date = (value: unknown) => (value === null || value === undefined ? null : new Date(value as string));
+    return {
+      entry: { ...row, seq: Number(row.seq), joinedAt: new Date(row.joinedAt), admittedAt: date(row.admittedAt), admissionExpiresAt: date(row.admissionExpiresAt), usedAt: date(row.usedAt) },
+      now: new Date(row.now),
+    };
+  }
+  // Already in line (rooms close, places stay): the existing place, whatever the room says now.
+  const existing = await findTicket(db, concertId, identity);
+  if (existing) return existing;
+  const [room] = await db
+    .select({ enabled: waitingRooms.enabled, preQueueMinutes: waitingRooms.preQueueMinutes, onSaleAt: concerts.onSaleAt, published: concerts.published, startsAt: concerts.startsAt, cancelledAt: concerts.cancelledAt, now: dbNow })
+    .from(concerts)
+    .leftJoin(waitingRooms, eq(waitingRooms.concertId, concerts.id))
+    .where(eq(concerts.id, concertId));
+  if (!room || !room.published) return null;
+  if (!room.enabled) throw new WaitingRoomClosedError(concertId, 'OFF', null);
+  if (room.cancelledAt || room.startsAt <= room.now) throw new WaitingRoomClosedError(concertId, 'ENDED', null);
+  throw new WaitingRoomClosedError(concertId, 'NOT_YET_OPEN', preQueueOpensAt(room.onSaleAt, room.preQueueMinutes!));
+}
+
+/** The shopper's own entry: one read by the unique (concert, identity) index. */
+export async function findTicket(db: Database, concertId: string, identity: string): Promise<QueueTicket | null> {
+  const [row] = await db
+    .select({ entry: entries, now: dbNow })
+    .from(entries)
+    .where(and(eq(entries.concertId, concertId), eq(entries.identity, identity)));
+  return row ?? null;
+}
