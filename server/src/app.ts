@@ -113,6 +113,8 @@ export function buildApp(options: AppOptions) {
     ? new RepeatingJob('outbox', 1_000, () => sendOutbox(db, options.mailTransport!, options.mailFrom ?? 'Concert tickets <tickets@localhost>'), log)
     : null;
   const concertCancellations = new ConcertCancellationRunner(services, { ...options.concertCancellations, log });
+  // Every instance runs these; each makes its own work safe for that (locks, SKIP LOCKED, conditional updates).
+  const backgroundJobs = [holdSweeper, concertCancellations, outbox, rateLimitSweep, salesRollup, waitingRoomTicker].filter((job) => job !== null);
   const paymentServices = createPaymentServices(services, { webhookSecret: options.paymentWebhookSecret ?? DEVELOPMENT_WEBHOOK_SECRET, log });
   const persisted = createPersistedOperations({ manifests: [webManifest], ...options.persistedOperations });
   const drain = createDrain();
@@ -211,12 +213,7 @@ export function buildApp(options: AppOptions) {
     /** Resolves once the server accepts connections; port 0 picks a free one. */
     async start(port = 4000, host?: string) {
       await listener.start();
-      holdSweeper.start();
-      concertCancellations.start();
-      outbox?.start();
-      rateLimitSweep.start();
-      salesRollup?.start();
-      waitingRoomTicker?.start();
+      for (const job of backgroundJobs) job.start();
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => resolve());
@@ -235,13 +232,8 @@ export function buildApp(options: AppOptions) {
       const drained = await drain.idle(options.shutdownTimeoutMs ?? 15_000, () => bookingQueue.pending);
       if (!drained) log.warn(`stopping with ${drain.inFlight} requests and ${bookingQueue.pending} bookings unfinished`);
       await ws.close();
-      await holdSweeper.stop();
-      await concertCancellations.stop();
+      await Promise.all(backgroundJobs.map((job) => job.stop()));
       await paymentServices.stop();
-      await outbox?.stop();
-      await rateLimitSweep.stop();
-      await salesRollup?.stop();
-      await waitingRoomTicker?.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
