@@ -28,6 +28,11 @@ export function createCache() {
   return new InMemoryCache({
     possibleTypes: generatedPossibleTypes.possibleTypes,
     typePolicies: {
+      // One status per concert: every tick pushed on waitingRoomStatusChanged replaces it in place,
+      // so the waiting room and the organizer's figures redraw without hand-written cache updates.
+      WaitingRoomStatus: { keyFields: ['concertId'] },
+      // The organizer's view of the same room: a rate change's answer updates the page's settings.
+      WaitingRoomAdmin: { keyFields: ['status', ['concertId']] },
       Query: {
         fields: {
           // `first` is part of the key so the catalogue's short pages and the

@@ -7,6 +7,7 @@
       "ValidationError"
     ],
     "BookTicketsResult": [
+      "AdmissionRequiredError",
       "BookTicketsSuccess",
       "IdempotencyKeyReusedError",
       "NotFoundError",
@@ -25,6 +26,11 @@
       "NotFoundError",
       "ValidationError"
     ],
+    "ConfigureWaitingRoomResult": [
+      "NotFoundError",
+      "ValidationError",
+      "WaitingRoomAdmin"
+    ],
     "CreateApiKeyResult": [
       "CreateApiKeySuccess",
       "ValidationError"
@@ -34,28 +40,40 @@
       "ValidationError"
     ],
     "Error": [
+      "AdmissionRequiredError",
       "BookingNotCancellableError",
       "BookingNotHeldError",
       "BookingNotPayableError",
       "CapacityBelowSoldError",
       "ConcertAlreadyCancelledError",
+      "GuestIdRequiredError",
       "IdempotencyKeyReusedError",
+      "InvalidAdmissionError",
       "NotFoundError",
       "NotOnSaleError",
       "PaidTooLateError",
       "PaymentDeclinedError",
       "SoldOutError",
       "TicketLimitExceededError",
-      "ValidationError"
+      "ValidationError",
+      "WaitingRoomClosedError"
     ],
     "HoldTicketsResult": [
+      "AdmissionRequiredError",
       "HoldTicketsSuccess",
       "IdempotencyKeyReusedError",
+      "InvalidAdmissionError",
       "NotFoundError",
       "NotOnSaleError",
       "SoldOutError",
       "TicketLimitExceededError",
       "ValidationError"
+    ],
+    "JoinWaitingRoomResult": [
+      "GuestIdRequiredError",
+      "NotFoundError",
+      "QueueTicket",
+      "WaitingRoomClosedError"
     ],
     "Node": [
       "Booking",
@@ -92,6 +110,11 @@
     "RevokeApiKeyResult": [
       "NotFoundError",
       "RevokeApiKeySuccess"
+    ],
+    "SetWaitingRoomRateResult": [
+      "NotFoundError",
+      "ValidationError",
+      "WaitingRoomAdmin"
     ],
     "UnpublishConcertResult": [
       "ConcertChangeSuccess",
@@ -118,6 +141,7 @@
       "ValidationError"
     ],
     "BookTicketsResult": [
+      "AdmissionRequiredError",
       "BookTicketsSuccess",
       "IdempotencyKeyReusedError",
       "NotFoundError",
@@ -136,6 +160,11 @@
       "NotFoundError",
       "ValidationError"
     ],
+    "ConfigureWaitingRoomResult": [
+      "NotFoundError",
+      "ValidationError",
+      "WaitingRoomAdmin"
+    ],
     "CreateApiKeyResult": [
       "CreateApiKeySuccess",
       "ValidationError"
@@ -145,28 +174,40 @@
       "ValidationError"
     ],
     "Error": [
+      "AdmissionRequiredError",
       "BookingNotCancellableError",
       "BookingNotHeldError",
       "BookingNotPayableError",
       "CapacityBelowSoldError",
       "ConcertAlreadyCancelledError",
+      "GuestIdRequiredError",
       "IdempotencyKeyReusedError",
+      "InvalidAdmissionError",
       "NotFoundError",
       "NotOnSaleError",
       "PaidTooLateError",
       "PaymentDeclinedError",
       "SoldOutError",
       "TicketLimitExceededError",
-      "ValidationError"
+      "ValidationError",
+      "WaitingRoomClosedError"
     ],
     "HoldTicketsResult": [
+      "AdmissionRequiredError",
       "HoldTicketsSuccess",
       "IdempotencyKeyReusedError",
+      "InvalidAdmissionError",
       "NotFoundError",
       "NotOnSaleError",
       "SoldOutError",
       "TicketLimitExceededError",
       "ValidationError"
+    ],
+    "JoinWaitingRoomResult": [
+      "GuestIdRequiredError",
+      "NotFoundError",
+      "QueueTicket",
+      "WaitingRoomClosedError"
     ],
     "Node": [
       "Booking",
@@ -203,6 +244,11 @@
     "RevokeApiKeyResult": [
       "NotFoundError",
       "RevokeApiKeySuccess"
+    ],
+    "SetWaitingRoomRateResult": [
+      "NotFoundError",
+      "ValidationError",
+      "WaitingRoomAdmin"
     ],
     "UnpublishConcertResult": [
       "ConcertChangeSuccess",

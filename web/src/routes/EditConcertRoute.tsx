@@ -89,7 +89,10 @@ export function EditConcertRoute() {
       </p>
       <div className="organizer__heading">
         <h1 id="concert-admin-title">{concert.name}</h1>
-        <Link to={`/organizer/concerts/${encodeURIComponent(concert.id)}/orders`}>Orders</Link>
+        <span className="organizer__links">
+          <Link to={`/organizer/concerts/${encodeURIComponent(concert.id)}/queue`}>Waiting room</Link>
+          <Link to={`/organizer/concerts/${encodeURIComponent(concert.id)}/orders`}>Orders</Link>
+        </span>
       </div>
       {created ? (
         <p className="notice" role="status">
