@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { graphql } from '../gql/gql';
 import { validateRate } from '../waiting-room/roomSettings';
@@ -32,6 +32,8 @@ export function RateControl({ concertId, current }: { concertId: string; current
   const [setRate] = useMutation(SetWaitingRoomRateMutation);
   const [text, setText] = useState(String(current));
   const [state, setState] = useState<RateState>({ kind: 'idle' });
+  // Saved settings may change the rate too; show the rate in force.
+  useEffect(() => setText(String(current)), [current]);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { graphql } from '../gql/gql';
 import {
@@ -57,6 +57,12 @@ export function WaitingRoomSettingsForm({ concertId, initial, onSaved }: { conce
   const [draft, setDraft] = useState<RoomSettingsDraft>(() => draftOfSettings(initial));
   const [status, setStatus] = useState<Status>({ kind: 'editing', errors: {} });
   const errors = status.kind === 'editing' ? status.errors : {};
+  // A live rate change (RateControl) updates the settings in the cache; saving this form later
+  // must not put the old rate back.
+  const liveRate = initial?.admissionsPerMinute;
+  useEffect(() => {
+    if (liveRate !== undefined) setDraft((current) => ({ ...current, admissionsPerMinute: String(liveRate) }));
+  }, [liveRate]);
 
   const change = (patch: Partial<RoomSettingsDraft>) => {
     setDraft((current) => ({ ...current, ...patch }));

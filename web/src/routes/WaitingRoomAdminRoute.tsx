@@ -95,7 +95,7 @@ export function WaitingRoomAdminRoute() {
       </p>
       {status ? <QueueFigures status={status} /> : <p className="notice">No waiting room yet: shoppers buy directly. Set one up below.</p>}
       {room ? <RateControl concertId={concert.id} current={room.settings.admissionsPerMinute} /> : null}
-      <WaitingRoomSettingsForm key={room ? 'configured' : 'new'} concertId={concert.id} initial={room?.settings ?? null} onSaved={() => void refetch()} />
+      <WaitingRoomSettingsForm key={concert.id} concertId={concert.id} initial={room?.settings ?? null} onSaved={() => void refetch()} />
     </section>
   );
 }
