@@ -70,7 +70,17 @@ describe('waiting room', () => {
 
     // The shopper opens the concert page and is sent to the waiting room, fourth in line.
     shopperBrowser = await launchBrowser(baseUrl);
-    const { page: shopper, problems: shopperProblems } = await shopperBrowser.open(`/concerts/${encodeURIComponent(concert.id)}`);
+    // The socket speaks for the same guest as HTTP: its id goes in connectionParams (no headers on an upgrade).
+    const socketGuestIds: unknown[] = [];
+    const { page: shopper, problems: shopperProblems } = await shopperBrowser.open(`/concerts/${encodeURIComponent(concert.id)}`, {
+      beforeNavigate: async (page) =>
+        page.on('websocket', (socket) =>
+          socket.on('framesent', ({ payload }) => {
+            const message = JSON.parse(String(payload)) as { type?: string; payload?: Record<string, unknown> };
+            if (message.type === 'connection_init') socketGuestIds.push(message.payload?.['x-guest-id']);
+          }),
+        ),
+    });
     await shopper.waitForURL(/\/waiting-room$/, LONG);
     await shopper.getByTestId('queue-position').waitFor(LONG);
     const place = await placeOf(shopper);
@@ -88,6 +98,10 @@ describe('waiting room', () => {
     expect(await placeOf(shopper)).toBe(place);
     await shopper.locator('[data-testid="connection-state"][data-state="live"]').waitFor(LONG);
     await screenshot(shopper, 'waiting-room', { docs: true });
+    const guestId = await shopper.evaluate(() => localStorage.getItem('encore.guestId'));
+    expect(guestId).toBeTruthy();
+    expect(socketGuestIds.length).toBeGreaterThan(0);
+    expect(new Set(socketGuestIds)).toEqual(new Set([guestId]));
 
     // The organizer sees the line live, then speeds it up.
     await organizer.getByTestId('queue-waiting').getByText('4', { exact: true }).waitFor(LONG);
@@ -99,7 +113,8 @@ describe('waiting room', () => {
     await organizer.getByTestId('rate-status').getByText('Now admitting 600 per minute.').waitFor();
     await organizer.getByTestId('queue-rate').getByText('600 / min').waitFor(LONG);
     // The settings form shows the rate in force, so saving it later does not undo the change.
-    expect(await organizer.getByRole('form', { name: 'Waiting room settings' }).getByLabel('Admissions per minute').inputValue()).toBe('600');
+    const settingsRate = organizer.getByRole('form', { name: 'Waiting room settings' }).getByLabel('Admissions per minute');
+    await expect.poll(() => settingsRate.inputValue(), LONG).toBe('600');
 
     // The shopper's turn comes: checkout opens by itself, showing the time the admission leaves.
     await shopper.waitForURL((url) => url.pathname === `/concerts/${encodeURIComponent(concert.id)}`, LONG);

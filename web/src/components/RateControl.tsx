@@ -11,7 +11,11 @@ const SetWaitingRoomRateMutation = graphql(/* GraphQL */ `
       __typename
       ... on WaitingRoomAdmin {
         settings {
+          enabled
+          preQueueMinutes
           admissionsPerMinute
+          maxShopping
+          admissionMinutes
         }
         status {
           concertId
