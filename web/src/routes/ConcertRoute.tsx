@@ -72,7 +72,8 @@ export function ConcertRoute() {
 
   const queued = concert.waitingRoom?.enabled === true;
   // A hot on-sale: shoppers wait their turn in the room, which sends them back here when admitted.
-  if (queued && !admission) return <Navigate to={waitingRoomPath(concert.id)} replace />;
+  // Only on the server's word: the cached page may be from before the room was turned off.
+  if (queued && !admission) return loading ? <Loading label="Loading concert…" /> : <Navigate to={waitingRoomPath(concert.id)} replace />;
 
   return (
     <article className="concert-page" aria-labelledby="concert-title">
