@@ -8,7 +8,7 @@ import { WaitingRoomPanel } from '../components/WaitingRoomPanel';
 import { formatDate, formatTime } from '../lib/format';
 import { useWaitingRoom, type JoinState } from '../waiting-room/useWaitingRoom';
 
-const WaitingRoomConcertQuery = graphql(/* GraphQL */ `
+export const WaitingRoomConcertQuery = graphql(/* GraphQL */ `
   query WaitingRoomConcert($id: ID!) {
     concert(id: $id) {
       id

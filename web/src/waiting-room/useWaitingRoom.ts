@@ -6,7 +6,7 @@ import { graphql } from '../gql/gql';
 import { saveAdmission } from './admissionStore';
 import { needsTicketRefetch, standingOf } from './queuePosition';
 
-const JoinWaitingRoomMutation = graphql(/* GraphQL */ `
+export const JoinWaitingRoomMutation = graphql(/* GraphQL */ `
   mutation JoinWaitingRoom($concertId: ID!) {
     joinWaitingRoom(concertId: $concertId) {
       __typename
@@ -31,7 +31,7 @@ const JoinWaitingRoomMutation = graphql(/* GraphQL */ `
 
 // One indexed read of our own ticket, and the room's status by primary key: on load, on reconnect
 // (apollo.ts re-reads active queries), at the draw and when the line reaches our place.
-const MyQueueTicketQuery = graphql(/* GraphQL */ `
+export const MyQueueTicketQuery = graphql(/* GraphQL */ `
   query MyQueueTicket($concertId: ID!) {
     myQueueTicket(concertId: $concertId) {
       id
@@ -59,7 +59,7 @@ const MyQueueTicketQuery = graphql(/* GraphQL */ `
 
 // The same small status for every waiter of the concert, about once a second; written into the
 // cache under its concertId (apollo.ts), so the query above redraws with it.
-const WaitingRoomStatusSubscription = graphql(/* GraphQL */ `
+export const WaitingRoomStatusSubscription = graphql(/* GraphQL */ `
   subscription WaitingRoomStatus($concertId: ID!) {
     waitingRoomStatusChanged(concertId: $concertId) {
       concertId
