@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { graphqlWsUrl, retryDelay } from './apollo';
+import { graphqlWsUrl, retryDelay, wsConnectionParams } from './apollo';
+import { guestId } from './auth/guestId';
 
 describe('graphqlWsUrl', () => {
   it('uses the page origin with a WebSocket scheme', () => {
@@ -19,5 +20,12 @@ describe('retryDelay', () => {
       expect(later).toBeLessThanOrEqual(8000);
       expect(retryDelay(20)).toBeLessThanOrEqual(30_000);
     }
+  });
+});
+
+describe('wsConnectionParams', () => {
+  it('carries the same guest id as the HTTP requests, which the upgrade request cannot', () => {
+    expect(wsConnectionParams()).toEqual({ 'x-guest-id': guestId() });
+    expect(guestId()).toMatch(/^[A-Za-z0-9_-]{16,128}$/);
   });
 });

@@ -15,6 +15,13 @@ export function graphqlWsUrl(location: Location): string {
   return `${protocol}//${location.host}/graphql`;
 }
 
+// A browser cannot set headers on a WebSocket upgrade: the guest id goes in graphql-ws's
+// connectionParams, which the server reads as x-guest-id (server/src/http/graphql-ws.ts). Read
+// on every (re)connect, so a socket always speaks for the same guest as the page's HTTP requests.
+export function wsConnectionParams(): Record<string, string> {
+  return { 'x-guest-id': guestId() };
+}
+
 // Exponential backoff (0.5 s doubling to a 30 s cap), each wait drawn between
 // half and all of it, so a fleet of browsers that lost the server together
 // does not reconnect in lockstep when it comes back.
@@ -28,6 +35,13 @@ export function createCache() {
   return new InMemoryCache({
     possibleTypes: generatedPossibleTypes.possibleTypes,
     typePolicies: {
+      // One status per concert: every tick pushed on waitingRoomStatusChanged replaces it in place,
+      // so the waiting room and the organizer's figures redraw without hand-written cache updates.
+      WaitingRoomStatus: { keyFields: ['concertId'] },
+      // The organizer's view of the same room: a rate change's answer updates the page's settings.
+      WaitingRoomAdmin: { keyFields: ['status', ['concertId']] },
+      // The same room's settings have no id of their own: an answer's fields merge into them.
+      WaitingRoomSettings: { merge: true },
       Query: {
         fields: {
           // `first` is part of the key so the catalogue's short pages and the
@@ -48,6 +62,7 @@ export function createApolloClient() {
 
   const wsClient = createClient({
     url: graphqlWsUrl(window.location),
+    connectionParams: wsConnectionParams,
     retryAttempts: Number.POSITIVE_INFINITY,
     // Any drop (server restart, proxy idle timeout, laptop sleep) is worth
     // retrying; by default a socket error, unlike a close, is not retried.

@@ -15,6 +15,8 @@ import { OrdersRoute } from './routes/OrdersRoute';
 import { OrganizerArea } from './routes/OrganizerArea';
 import { OrganizerConcertsRoute } from './routes/OrganizerConcertsRoute';
 import { SignInRoute } from './routes/SignInRoute';
+import { WaitingRoomRoute } from './routes/WaitingRoomRoute';
+import { WaitingRoomAdminRoute } from './routes/WaitingRoomAdminRoute';
 
 export const routes = [
   {
@@ -22,6 +24,7 @@ export const routes = [
     children: [
       { path: '/', element: <CatalogueRoute /> },
       { path: '/concerts/:id', element: <ConcertRoute /> },
+      { path: '/concerts/:id/waiting-room', element: <WaitingRoomRoute /> },
       { path: '/bookings/:id', element: <BookingRoute /> },
       { path: '/dashboard', element: <DashboardRoute /> },
       { path: '/mailbox', element: <MailboxRoute /> },
@@ -38,6 +41,7 @@ export const routes = [
           { path: 'concerts/:id/orders', element: <OrdersRoute /> },
           // Loaded on demand: the charting library and its styles are for organizers, not every shopper's first load.
           { path: 'concerts/:id/analytics', lazy: async () => ({ Component: (await import('./routes/SalesAnalyticsRoute')).SalesAnalyticsRoute }) },
+          { path: 'concerts/:id/queue', element: <WaitingRoomAdminRoute /> },
           { path: 'keys', element: <ApiKeysRoute /> },
         ],
       },

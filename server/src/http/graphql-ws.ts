@@ -3,6 +3,7 @@ import { GraphQLError, type ExecutionArgs } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
+import { GUEST_ID_HEADER } from '../auth/viewer.ts';
 import type { Logger } from '../observability/logger.ts';
 import { REQUEST_ID_HEADER, requestIdFrom } from '../observability/request-log.ts';
 import { MAX_REQUEST_BYTES } from './limits.ts';
@@ -72,6 +73,14 @@ export function attachGraphqlWs(server: Server, yoga: YogaServerInstance<any, an
   });
   const disposable = useServer(
     {
+      // A browser cannot set headers on a WebSocket upgrade, so the page sends its guest id (its
+      // place in a waiting room, its idempotency scope) in connectionParams; it is read as the
+      // header would be. A header, where a client can send one, wins.
+      onConnect: (ctx) => {
+        const guestId = ctx.connectionParams?.[GUEST_ID_HEADER];
+        if (typeof guestId === 'string' && ctx.extra.request.headers[GUEST_ID_HEADER] === undefined) ctx.extra.request.headers[GUEST_ID_HEADER] = guestId;
+        return true;
+      },
       execute: (args) => (args.rootValue as EnvelopedRoot).execute(args) as never,
       subscribe: (args) => (args.rootValue as EnvelopedRoot).subscribe(args) as never,
       onSubscribe: async (ctx, id, params) => {

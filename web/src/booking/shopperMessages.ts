@@ -13,7 +13,7 @@ export interface FormErrors {
 }
 
 /** Why an order was refused: checked in the browser (incomplete) or answered by the server. */
-export type RejectionReason = 'incomplete' | 'invalid' | 'soldOut' | 'overLimit' | 'notOnSale' | 'notFound' | 'keyReused' | 'outdated';
+export type RejectionReason = 'incomplete' | 'invalid' | 'soldOut' | 'overLimit' | 'notOnSale' | 'notFound' | 'keyReused' | 'outdated' | 'admission';
 
 /** Why we cannot tell whether the booking happened; a retry with the same key settles it. */
 export type UnknownCause = 'network' | 'server' | 'busy';

@@ -2,6 +2,8 @@ import { useMutation } from '@apollo/client/react';
 import { useNavigate } from 'react-router';
 import { graphql } from '../gql/gql';
 import { useSteppedReducer } from '../lib/useSteppedReducer';
+import { admissionNotice, isAdmissionProblem, waitingRoomPath } from '../waiting-room/admissionMessages';
+import { clearAdmission } from '../waiting-room/admissionStore';
 import { bookingPath, rememberBookingLink } from './bookingLinks';
 import { bookingReducer, initialBookingState } from './bookingState';
 import { describeFailure, describeOutcome } from './shopperMessages';
@@ -11,8 +13,8 @@ import { describeFailure, describeOutcome } from './shopperMessages';
 // second request.
 // Shoppers hold first and pay on the booking page; bookTickets (no payment) is for partners.
 export const HoldTicketsMutation = graphql(/* GraphQL */ `
-  mutation HoldTickets($input: BookTicketsInput!) {
-    holdTickets(input: $input) {
+  mutation HoldTickets($input: BookTicketsInput!, $admissionToken: String) {
+    holdTickets(input: $input, admissionToken: $admissionToken) {
       __typename
       ... on HoldTicketsSuccess {
         replayed
@@ -49,6 +51,10 @@ export const HoldTicketsMutation = graphql(/* GraphQL */ `
       ... on ValidationError {
         field
       }
+      # Aliased: NotOnSaleError's reason is another enum.
+      ... on InvalidAdmissionError {
+        admissionRefusal: reason
+      }
     }
   }
 `);
@@ -58,8 +64,11 @@ interface TierInfo {
   name: string;
 }
 
-/** Runs the booking state machine for one concert; the component only draws `state`. */
-export function useHoldTickets(concertId: string, tiers: TierInfo[]) {
+/**
+ * Runs the booking state machine for one concert; the component only draws `state`. While the
+ * concert sells through its waiting room, `admissionToken` goes with the hold.
+ */
+export function useHoldTickets(concertId: string, tiers: TierInfo[], admissionToken?: string | null) {
   const navigate = useNavigate();
   const [holdTickets] = useMutation(HoldTicketsMutation);
   const [state, apply] = useSteppedReducer(bookingReducer, initialBookingState);
@@ -71,7 +80,8 @@ export function useHoldTickets(concertId: string, tiers: TierInfo[]) {
     const { order, key } = next.status;
     let result;
     try {
-      const response = await holdTickets({ variables: { input: { ...order, idempotencyKey: key } } });
+      const input = { ...order, idempotencyKey: key };
+      const response = await holdTickets({ variables: admissionToken ? { input, admissionToken } : { input } });
       result = response.data?.holdTickets;
     } catch (error) {
       const failure = describeFailure(error);
@@ -80,9 +90,18 @@ export function useHoldTickets(concertId: string, tiers: TierInfo[]) {
       return;
     }
     if (!result) return void apply({ type: 'lost', cause: 'server' });
+    if (isAdmissionProblem(result)) {
+      // Nothing was held. The waiting room reads the ticket again and shows the next step.
+      clearAdmission(concertId);
+      apply({ type: 'answered', outcome: { kind: 'rejected', reason: 'admission', errors: { form: admissionNotice(result), tiers: {} } } });
+      navigate(waitingRoomPath(concertId), { state: { notice: admissionNotice(result) } });
+      return;
+    }
     const outcome = describeOutcome(result, order.items, (id) => tiers.find((tier) => tier.id === id)?.name);
     apply({ type: 'answered', outcome });
     if (outcome.kind === 'booked') {
+      // One admission is good for one hold: this one is spent.
+      clearAdmission(concertId);
       // A guest sees the booking only with its secret: it goes in the page's address, and is kept
       // in this browser for the emails' links, which carry none.
       rememberBookingLink(outcome.bookingId, outcome.accessToken);

@@ -5,6 +5,8 @@ import { errorsOf, isBusy } from '../booking/bookingState';
 import { words } from '../booking/shopperMessages';
 import { useHoldTickets } from '../booking/useHoldTickets';
 import { formatMoney } from '../lib/format';
+import type { Admission } from '../waiting-room/admissionStore';
+import { AdmissionCountdown } from './AdmissionCountdown';
 import { AvailabilityAnnouncer } from './AvailabilityAnnouncer';
 import { RetryNotice } from './RetryNotice';
 import { SalesNotice } from './SalesNotice';
@@ -31,9 +33,11 @@ export const BookingFormFragment = graphql(/* GraphQL */ `
 `);
 
 // Draws the booking state machine (booking/useHoldTickets.ts); holds no state of its own.
-export function BookingForm(props: { concert: FragmentType<typeof BookingFormFragment> }) {
+// `admission`: the waiting room's admission, while the concert sells through one.
+export function BookingForm(props: { concert: FragmentType<typeof BookingFormFragment>; admission?: Admission | null }) {
   const concert = useFragment(BookingFormFragment, props.concert);
-  const { state, setQuantity, setEmail, submit } = useHoldTickets(concert.id, concert.tiers);
+  const { admission } = props;
+  const { state, setQuantity, setEmail, submit } = useHoldTickets(concert.id, concert.tiers, admission?.token);
   const { quantities, email } = state.draft;
   const { status } = state;
   const errors = errorsOf(status);
@@ -54,6 +58,7 @@ export function BookingForm(props: { concert: FragmentType<typeof BookingFormFra
 
   return (
     <form className="booking-form" onSubmit={onSubmit} noValidate aria-label="Book tickets">
+      {admission ? <AdmissionCountdown expiresAt={admission.expiresAt} /> : null}
       <SalesNotice concert={concert} />
       <ul className="tiers">
         {concert.tiers.map((tier) => (

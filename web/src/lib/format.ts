@@ -40,3 +40,10 @@ export function formatDate(iso: string, timeZone?: string): string {
   }
   return formatter.format(new Date(iso));
 }
+
+const timeFormatter = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' });
+
+/** A time today-ish in the shopper's own zone (e.g. "10:00 AM UTC"): when a line opens or draws. */
+export function formatTime(iso: string): string {
+  return timeFormatter.format(new Date(iso));
+}

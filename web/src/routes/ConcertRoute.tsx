@@ -1,11 +1,14 @@
+import { useMemo } from 'react';
 import { useQuery, useSubscription } from '@apollo/client/react';
-import { Link, useParams } from 'react-router';
+import { Link, Navigate, useParams } from 'react-router';
 import { graphql } from '../gql/gql';
 import { BookingForm } from '../components/BookingForm';
 import { ConnectionBadge } from '../components/ConnectionBadge';
 import { PageTitle } from '../components/PageTitle';
 import { Empty, ErrorState, Loading } from '../components/StatusMessages';
 import { formatDate } from '../lib/format';
+import { waitingRoomPath } from '../waiting-room/admissionMessages';
+import { loadAdmission } from '../waiting-room/admissionStore';
 
 const ConcertQuery = graphql(/* GraphQL */ `
   query Concert($id: ID!) {
@@ -15,6 +18,9 @@ const ConcertQuery = graphql(/* GraphQL */ `
       venue
       startsAt
       timeZone
+      waitingRoom {
+        enabled
+      }
       ...BookingForm_concert
     }
   }
@@ -41,8 +47,11 @@ const ConcertAvailabilitySubscription = graphql(/* GraphQL */ `
 
 export function ConcertRoute() {
   const { id = '' } = useParams();
-  const { data, error, loading, refetch } = useQuery(ConcertQuery, { variables: { id } });
+  // From the network each visit: whether shoppers queue first may have changed since the last one.
+  const { data, error, loading, refetch } = useQuery(ConcertQuery, { variables: { id }, fetchPolicy: 'cache-and-network' });
   const live = useSubscription(ConcertAvailabilitySubscription, { variables: { concertId: id } });
+  // The waiting room stores the admission when it moves the shopper here (admissionStore.ts).
+  const admission = useMemo(() => loadAdmission(id), [id]);
 
   if (loading && !data) return <Loading label="Loading concert…" />;
   if (error && !data) {
@@ -61,6 +70,11 @@ export function ConcertRoute() {
     );
   }
 
+  const queued = concert.waitingRoom?.enabled === true;
+  // A hot on-sale: shoppers wait their turn in the room, which sends them back here when admitted.
+  // Only on the server's word: the cached page may be from before the room was turned off.
+  if (queued && !admission) return loading ? <Loading label="Loading concert…" /> : <Navigate to={waitingRoomPath(concert.id)} replace />;
+
   return (
     <article className="concert-page" aria-labelledby="concert-title">
       <p className="breadcrumb">
@@ -75,7 +89,7 @@ export function ConcertRoute() {
         </p>
         <ConnectionBadge subscriptionFailed={live.error !== undefined} />
       </header>
-      <BookingForm concert={concert} />
+      <BookingForm concert={concert} admission={queued ? admission : null} />
     </article>
   );
 }

@@ -106,6 +106,7 @@ export function EditConcertRoute() {
         <p className="organizer__links">
           <Link to={`/organizer/concerts/${encodeURIComponent(concert.id)}/orders`}>Orders</Link>
           <Link to={`/organizer/concerts/${encodeURIComponent(concert.id)}/analytics`}>Sales figures</Link>
+          <Link to={`/organizer/concerts/${encodeURIComponent(concert.id)}/queue`}>Waiting room</Link>
         </p>
       </div>
       {created ? (

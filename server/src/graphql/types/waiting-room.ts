@@ -144,13 +144,15 @@ builder.subscriptionField('waitingRoomStatusChanged', (t) =>
 );
 
 const ConcertWaitingRoomRef = builder
-  .objectRef<{ enabled: boolean; opensAt: Date | null; drawsAt: Date | null }>('ConcertWaitingRoom')
+  .objectRef<{ enabled: boolean; opensAt: Date | null; drawsAt: Date | null; admissionSeconds: number }>('ConcertWaitingRoom')
   .implement({
     description: 'Whether shoppers go through a waiting room for this concert, and when it opens.',
     fields: (t) => ({
       enabled: t.exposeBoolean('enabled', { description: 'True: send shoppers to the waiting room; holds need an admission token.' }),
       opensAt: t.expose('opensAt', { type: 'DateTime', nullable: true, description: 'When joining opens (the pre-queue); null: open now.' }),
       drawsAt: t.expose('drawsAt', { type: 'DateTime', nullable: true, description: 'The on-sale time, when places are drawn.' }),
+      // The page tells waiters how long they will have once admitted, before it happens.
+      admissionMinutes: t.int({ description: 'How long an admission lasts, in whole minutes (rounded up).', resolve: (room) => Math.ceil(room.admissionSeconds / 60) }),
     }),
   });
 
@@ -159,8 +161,13 @@ builder.drizzleObjectFields(ConcertRef, (t) => ({
     type: ConcertWaitingRoomRef,
     nullable: true,
     description: 'The concert\'s waiting room, if an organizer set one up (it may be turned off).',
-    select: { columns: { onSaleAt: true }, with: { waitingRoom: { columns: { enabled: true, preQueueMinutes: true } } } },
+    select: { columns: { onSaleAt: true }, with: { waitingRoom: { columns: { enabled: true, preQueueMinutes: true, admissionSeconds: true } } } },
     resolve: ({ onSaleAt, waitingRoom }) =>
-      waitingRoom && { enabled: waitingRoom.enabled, opensAt: preQueueOpensAt(onSaleAt, waitingRoom.preQueueMinutes), drawsAt: onSaleAt },
+      waitingRoom && {
+        enabled: waitingRoom.enabled,
+        opensAt: preQueueOpensAt(onSaleAt, waitingRoom.preQueueMinutes),
+        drawsAt: onSaleAt,
+        admissionSeconds: waitingRoom.admissionSeconds,
+      },
   }),
 }));
