@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { seesUnpublished } from '../../auth/catalogue-visibility.ts';
+import { ownsConcertId } from '../../auth/concert-ownership.ts';
 import { builder } from '../builder.ts';
 import { databaseIdOf } from '../global-id.ts';
 import { MoneyRef } from './money.ts';
@@ -27,10 +27,11 @@ builder.queryField('availability', (t) =>
     type: [TicketTierRef],
     description: 'Current availability of every tier of one concert, read from the primary.',
     args: { concertId: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => {
+    resolve: async (_root, args, ctx) => {
       const concertId = databaseIdOf(String(args.concertId), 'Concert');
       if (!concertId) return [];
-      if (seesUnpublished(ctx)) return ctx.availability.currentTiers(concertId);
+      // Its organizer sees their concert published or not; everyone else only a published one.
+      if (await ownsConcertId(ctx, concertId)) return ctx.availability.currentTiers(concertId);
       // Still one read: the tiers of the concert if it is published, none otherwise.
       return ctx.db.query.ticketTiers.findMany({ where: { concertId, concert: { published: true } }, orderBy: { position: 'asc' } });
     },
