@@ -85,21 +85,36 @@ export class ConcertCancellationRunner {
     if (!claim) return false;
     let after: BookingPosition | null = null;
     const failedRefunds = new Set<string>();
-    while (!this.stopping) {
-      const batch = await this.cancelBatch(claim, after);
-      if (batch === 'lost') return true;
-      await this.options.afterStep?.('cancelled', claim.concertId);
-      // The batch's own refunds, found by its ids; once no live booking is left, a sweep of the
-      // whole concert for any still owed (those of a run killed between a batch and its refunds).
-      const refunded = await this.refundBatch(claim, failedRefunds, batch.length > 0 ? batch.map((booking) => booking.id) : undefined);
-      if (batch.length === 0 && refunded === 0) {
-        await this.finishOrRelease(claim);
-        return true;
+    // At most one batch's refunds in flight, overlapping the next batch's cancellation: the
+    // processor's round trips and our batch transactions wait on different things.
+    let refunding: Promise<number> | null = null;
+    try {
+      while (!this.stopping) {
+        const batch = await this.cancelBatch(claim, after);
+        if (batch === 'lost') return true;
+        await this.options.afterStep?.('cancelled', claim.concertId);
+        if (refunding) await refunding;
+        refunding = null;
+        if (batch.length > 0) {
+          // The batch's own refunds, found by its ids.
+          refunding = this.refundBatch(claim, failedRefunds, batch.map((booking) => booking.id));
+          after = batch.at(-1)!;
+          continue;
+        }
+        // No live booking left: a sweep of the whole concert for refunds still owed (those of a run
+        // killed between a batch and its refunds), until none is.
+        if ((await this.refundBatch(claim, failedRefunds)) === 0) {
+          await this.finishOrRelease(claim);
+          return true;
+        }
       }
-      after = batch.at(-1) ?? after;
+      if (refunding) await refunding;
+      await this.release(claim);
+      return true;
+    } finally {
+      // Thrown midway (a crash, as tests simulate): the refunds under way still finish or fail on their own.
+      if (refunding) await Promise.allSettled([refunding]);
     }
-    await this.release(claim);
-    return true;
   }
 
   private async claim(concertId?: string): Promise<Claim | null> {
@@ -168,10 +183,12 @@ export class ConcertCancellationRunner {
     if (run.failed.length > 0) {
       await db.update(concertCancellations).set({ lastError: run.failed.at(-1)!.error.message }).where(eq(concertCancellations.concertId, claim.concertId));
     }
-    // Recounted from the payments rather than added to: a refund recorded by another runner (or by
-    // the settlement sweep, which uses the same key) between our refund and this update counts once.
+    // A batch adds what this call recorded (only it changed those payments, so nothing counts
+    // twice). A sweep recounts from the payments, taking in refunds made by other paths (a shopper's
+    // cancellation, settlement): reading every payment of the concert per batch would cost O(n²).
     if (run.recorded > 0) {
-      await db.update(concertCancellations).set({ refundedCents: refundedOn(claim.concertId) }).where(eq(concertCancellations.concertId, claim.concertId));
+      const refundedCents = bookingIds ? sql`${concertCancellations.refundedCents} + ${run.recordedCents}` : refundedOn(claim.concertId);
+      await db.update(concertCancellations).set({ refundedCents }).where(eq(concertCancellations.concertId, claim.concertId));
     }
     await this.options.afterStep?.('refunded', claim.concertId);
     return owed.length - run.failed.length;
@@ -187,7 +204,7 @@ export class ConcertCancellationRunner {
       AND ${concerts.cancelledAt} <= now() - make_interval(secs => ${this.settleMs / 1_000}))`;
     const [done] = await this.checkout.db
       .update(job)
-      .set({ status: 'DONE', finishedAt: sql`now()`, claimToken: null, claimedUntil: null })
+      .set({ status: 'DONE', finishedAt: sql`now()`, claimToken: null, claimedUntil: null, refundedCents: refundedOn(claim.concertId) })
       .where(and(eq(job.concertId, claim.concertId), eq(job.claimToken, claim.token), sql`NOT (${left})`, settled))
       .returning({ concertId: job.concertId });
     if (!done) await this.release(claim);

@@ -5,7 +5,18 @@ import { bookingItems, bookings, concerts, outboxEmails, ticketTiers } from '../
 
 export type BookingEmailKind = 'confirmation' | 'cancellation' | 'paid_too_late';
 
-const money = (cents: number, currency: string) => new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(cents / 100);
+// Formatters are costly to build (a concert's cancellation writes hundreds of emails a batch): one per currency and zone.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+const money = (cents: number, currency: string) => {
+  let format = formatters.get(`money:${currency}`) as Intl.NumberFormat | undefined;
+  if (!format) formatters.set(`money:${currency}`, (format = new Intl.NumberFormat('en-US', { style: 'currency', currency })));
+  return format.format(cents / 100);
+};
+const dateTime = (date: Date, timeZone: string) => {
+  let format = formatters.get(`date:${timeZone}`) as Intl.DateTimeFormat | undefined;
+  if (!format) formatters.set(`date:${timeZone}`, (format = new Intl.DateTimeFormat('en-US', { dateStyle: 'full', timeStyle: 'short', timeZone })));
+  return format.format(date);
+};
 
 /**
  * Writes a shopper's email about a booking into the outbox, inside the caller's transaction: it is
@@ -38,7 +49,7 @@ export async function queueBookingEmails(tx: Transaction, bookingIds: string[], 
   await tx.insert(outboxEmails).values(
     facts.map((booking) => {
       const text = textOf(kind, booking, refundedCents(booking.id));
-      const when = new Intl.DateTimeFormat('en-US', { dateStyle: 'full', timeStyle: 'short', timeZone: booking.timeZone }).format(booking.startsAt);
+      const when = dateTime(booking.startsAt, booking.timeZone);
       const tickets = (ticketsOf.get(booking.id) ?? []).join('\n');
       return {
         kind,

@@ -35,6 +35,8 @@ export async function refundPayment({ db, paymentProvider }: { db: Database; pay
 export interface RefundRun {
   /** Payments this call recorded as REFUNDED (another caller may have recorded some of the rest). */
   recorded: number;
+  /** What those payments gave back: counted by this call only, as only it changed them. */
+  recordedCents: number;
   /** Payments the processor refused or could not be asked about, with why; tried again later. */
   failed: { id: string; error: Error }[];
 }
@@ -66,12 +68,12 @@ export async function refundPayments(
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, owed.length) }, worker));
-  if (refunded.length === 0) return { recorded: 0, failed };
+  if (refunded.length === 0) return { recorded: 0, recordedCents: 0, failed };
   // Full refunds: what each payment captured comes back.
   const recorded = await db
     .update(payments)
     .set({ status: 'REFUNDED', refundedCents: sql`${payments.amountCents}`, updatedAt: sql`now()` })
     .where(and(inArray(payments.id, refunded), eq(payments.status, 'SUCCEEDED')))
-    .returning({ id: payments.id });
-  return { recorded: recorded.length, failed };
+    .returning({ cents: payments.refundedCents });
+  return { recorded: recorded.length, recordedCents: recorded.reduce((sum, payment) => sum + payment.cents, 0), failed };
 }
