@@ -1,12 +1,12 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { BookingLinks } from '../auth/booking-access.ts';
 import { IN_FLIGHT } from '../booking/payment-in-flight.ts';
-import { releaseHolds, returnTickets } from '../booking/hold-release.ts';
+import { returnTickets } from '../booking/hold-release.ts';
 import type { Transaction } from '../db/client.ts';
 import { bookings, concertCancellations } from '../db/schema.ts';
 import { payments } from '../db/payments-schema.ts';
 import { queueBookingEmails } from '../emails/booking-emails.ts';
-import { paidCents, released } from './cancellation-reads.ts';
+import { paidCents } from './cancellation-reads.ts';
 
 export interface BookingPosition {
   createdAt: Date;
@@ -19,9 +19,9 @@ export interface BookingPosition {
  * so each batch reads only its own rows; locked SKIP LOCKED, so two runners never take the same
  * booking. Holds whose payment is being decided are left for a later run (that payment confirms or
  * frees them). A fixed number of statements whatever the batch size: the emails are one insert,
- * and the tickets of all its bookings go back in one statement per status, tier counts adjusted
- * and availability announced once per batch. Tier rows are locked last, from `lockingTiers()` to
- * the commit, so they stay locked for the end of the batch only.
+ * and the tickets of all its bookings go back in one statement, tier counts adjusted and
+ * availability announced once per batch. Tier rows are locked last, within the statement that
+ * starts at `lockingTiers()`, until the commit.
  */
 export async function cancelBatch(
   tx: Transaction,
@@ -51,14 +51,17 @@ export async function cancelBatch(
   const confirmed = page.filter((booking) => booking.status === 'CONFIRMED').map((booking) => booking.id);
   const paid = await paidCents(tx, confirmed);
   await queueBookingEmails(tx, confirmed, 'cancellation', bookingLinks, (id) => paid.get(id) ?? 0);
-  const ids = (list: string[]) => sql`SELECT unnest(${`{${list.join(',')}}`}::uuid[])`;
-  lockingTiers();
-  let cancelled = 0;
-  if (confirmed.length > 0) cancelled += await released(tx, returnTickets(ids(confirmed), 'CANCELLED', 'CONFIRMED'));
-  if (holds.length > 0) cancelled += await released(tx, releaseHolds(ids(holds), 'CANCELLED'));
+  const ending = [...confirmed, ...holds];
+  // Counted before the tickets go back: the page's rows are locked, so exactly these change, and
+  // the tier rows' locks are then held only by the last statement and the commit.
   await tx
     .update(concertCancellations)
-    .set({ cancelledCount: sql`${concertCancellations.cancelledCount} + ${cancelled}` })
+    .set({ cancelledCount: sql`${concertCancellations.cancelledCount} + ${ending.length}` })
     .where(eq(concertCancellations.concertId, concertId));
+  if (ending.length > 0) {
+    lockingTiers();
+    // Holds and bookings in one statement: each tier is locked, counted and announced once a batch.
+    await tx.execute(returnTickets(sql`SELECT unnest(${`{${ending.join(',')}}`}::uuid[])`, 'CANCELLED', ['CONFIRMED', 'PENDING']));
+  }
   return page;
 }

@@ -1,5 +1,4 @@
 import { and, eq, gt, inArray, sql } from 'drizzle-orm';
-import type { returnTickets } from '../booking/hold-release.ts';
 import type { Database, Transaction } from '../db/client.ts';
 import { payments } from '../db/payments-schema.ts';
 import { bookings } from '../db/schema.ts';
@@ -39,10 +38,4 @@ export async function paidCents(tx: Transaction, bookingIds: string[]): Promise<
     .where(and(inArray(payments.bookingId, bookingIds), eq(payments.status, 'SUCCEEDED'), gt(payments.amountCents, 0)))
     .groupBy(payments.bookingId);
   return new Map(rows.map((row) => [row.bookingId, row.cents]));
-}
-
-/** How many tickets a release statement gave back. */
-export async function released(tx: Transaction, statement: ReturnType<typeof returnTickets>): Promise<number> {
-  const [{ released: count }] = (await tx.execute<{ released: number }>(statement)).rows;
-  return count;
 }
