@@ -39,7 +39,7 @@ async function concertsOfA() {
 }
 
 const CONCERT = /* GraphQL */ `query ($id: ID!) { concert(id: $id) { id cancellation { status } } node(id: $id) { id } availability(concertId: $id) { id } }`;
-const CONCERTS = /* GraphQL */ `query { concerts(first: 500) { edges { node { id } } } }`;
+const CONCERTS = /* GraphQL */ `query ($mine: Boolean) { concerts(first: 500, mine: $mine) { edges { node { id } } } }`;
 
 describe('reading another organizer’s concert', () => {
   it('B finds none of A’s unpublished concert, and only the public part of a published one; A sees both', async () => {
@@ -52,10 +52,14 @@ describe('reading another organizer’s concert', () => {
     const published = await graphql(app, CONCERT, { id: open.concertGid }, as(b));
     expect(published).toEqual({ data: { concert: { id: open.concertGid, cancellation: null }, node: { id: open.concertGid }, availability: [{ id: open.tierGids[0] }] } });
 
-    const listed = async (account: TestAccount) => ((await graphql(app, CONCERTS, {}, as(account))).data!.concerts.edges as { node: { id: string } }[]).map((edge) => edge.node.id);
+    const listed = async (account: TestAccount, mine = false) =>
+      ((await graphql(app, CONCERTS, { mine }, as(account))).data!.concerts.edges as { node: { id: string } }[]).map((edge) => edge.node.id);
     expect(await listed(b)).toContain(open.concertGid);
     expect(await listed(b)).not.toContain(hidden.concertGid);
     expect(await listed(a)).toEqual(expect.arrayContaining([open.concertGid, hidden.concertGid]));
+    // The back office's list: one's own concerts only, published or not.
+    expect(await listed(a, true)).toEqual(expect.arrayContaining([open.concertGid, hidden.concertGid]));
+    expect(await listed(b, true)).toEqual([]);
   });
 });
 

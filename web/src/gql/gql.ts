@@ -65,7 +65,7 @@ type Documents = {
     "\n  mutation CreateConcert($input: CreateConcertInput!) {\n    createConcert(input: $input) {\n      __typename\n      ... on ConcertChangeSuccess {\n        concert {\n          id\n        }\n      }\n      ... on ValidationError {\n        field\n        message\n      }\n    }\n  }\n": typeof types.CreateConcertDocument,
     "\n  query Orders($concertId: ID!, $search: String, $status: [BookingStatus!], $createdFrom: DateTime, $createdTo: DateTime, $first: Int, $after: String) {\n    concert(id: $concertId) {\n      id\n      name\n    }\n    orders(concertId: $concertId, search: $search, status: $status, createdFrom: $createdFrom, createdTo: $createdTo, first: $first, after: $after) {\n      edges {\n        node {\n          id\n          ...OrderRow_booking\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.OrdersDocument,
     "\n  query OrganizerViewer {\n    viewer {\n      email\n      role\n    }\n  }\n": typeof types.OrganizerViewerDocument,
-    "\n  query OrganizerConcerts {\n    concerts(first: 100) {\n      edges {\n        node {\n          id\n          ...OrganizerConcertRow_concert\n        }\n      }\n    }\n  }\n": typeof types.OrganizerConcertsDocument,
+    "\n  query OrganizerConcerts {\n    concerts(first: 100, mine: true) {\n      edges {\n        node {\n          id\n          ...OrganizerConcertRow_concert\n        }\n      }\n    }\n  }\n": typeof types.OrganizerConcertsDocument,
 };
 const documents: Documents = {
     "\n  mutation HoldTickets($input: BookTicketsInput!) {\n    holdTickets(input: $input) {\n      __typename\n      ... on HoldTicketsSuccess {\n        replayed\n        booking {\n          id\n          accessToken\n          items {\n            quantity\n            tier {\n              id\n              available\n            }\n          }\n        }\n      }\n      ... on SoldOutError {\n        tierId\n        available\n        tier {\n          id\n          name\n          available\n          capacity\n        }\n      }\n      ... on TicketLimitExceededError {\n        limit\n        alreadyHeld\n      }\n      ... on NotOnSaleError {\n        reason\n        opensAt\n      }\n      ... on ValidationError {\n        field\n      }\n    }\n  }\n": types.HoldTicketsDocument,
@@ -119,7 +119,7 @@ const documents: Documents = {
     "\n  mutation CreateConcert($input: CreateConcertInput!) {\n    createConcert(input: $input) {\n      __typename\n      ... on ConcertChangeSuccess {\n        concert {\n          id\n        }\n      }\n      ... on ValidationError {\n        field\n        message\n      }\n    }\n  }\n": types.CreateConcertDocument,
     "\n  query Orders($concertId: ID!, $search: String, $status: [BookingStatus!], $createdFrom: DateTime, $createdTo: DateTime, $first: Int, $after: String) {\n    concert(id: $concertId) {\n      id\n      name\n    }\n    orders(concertId: $concertId, search: $search, status: $status, createdFrom: $createdFrom, createdTo: $createdTo, first: $first, after: $after) {\n      edges {\n        node {\n          id\n          ...OrderRow_booking\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.OrdersDocument,
     "\n  query OrganizerViewer {\n    viewer {\n      email\n      role\n    }\n  }\n": types.OrganizerViewerDocument,
-    "\n  query OrganizerConcerts {\n    concerts(first: 100) {\n      edges {\n        node {\n          id\n          ...OrganizerConcertRow_concert\n        }\n      }\n    }\n  }\n": types.OrganizerConcertsDocument,
+    "\n  query OrganizerConcerts {\n    concerts(first: 100, mine: true) {\n      edges {\n        node {\n          id\n          ...OrganizerConcertRow_concert\n        }\n      }\n    }\n  }\n": types.OrganizerConcertsDocument,
 };
 
 /**
@@ -343,7 +343,7 @@ export function graphql(source: "\n  query OrganizerViewer {\n    viewer {\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query OrganizerConcerts {\n    concerts(first: 100) {\n      edges {\n        node {\n          id\n          ...OrganizerConcertRow_concert\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrganizerConcerts {\n    concerts(first: 100) {\n      edges {\n        node {\n          id\n          ...OrganizerConcertRow_concert\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query OrganizerConcerts {\n    concerts(first: 100, mine: true) {\n      edges {\n        node {\n          id\n          ...OrganizerConcertRow_concert\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrganizerConcerts {\n    concerts(first: 100, mine: true) {\n      edges {\n        node {\n          id\n          ...OrganizerConcertRow_concert\n        }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

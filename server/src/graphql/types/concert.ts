@@ -1,4 +1,5 @@
 import { visibleConcerts } from '../../auth/catalogue-visibility.ts';
+import { organizerIdOf } from '../../auth/concert-ownership.ts';
 import { salesStatusOf } from '../../catalogue/sales-window.ts';
 import { builder } from '../builder.ts';
 import { databaseIdOf } from '../global-id.ts';
@@ -51,8 +52,15 @@ builder.queryFields((t) => ({
       type: 'concerts',
       description: 'Every published concert (organizers: and their own unpublished ones), soonest first.',
       authScopes: { $any: { shopper: true, partner: 'catalogue:read' } },
-      resolve: (query, _root, _args, ctx) =>
-        (ctx.replica?.() ?? ctx.db).query.concerts.findMany(query({ where: visibleConcerts(ctx), orderBy: { startsAt: 'asc', id: 'asc' } })),
+      args: {
+        mine: t.arg.boolean({ description: "Only the signed-in organizer's own concerts, published or not (their back office); none for anyone else." }),
+      },
+      resolve: (query, _root, args, ctx) => {
+        const organizerId = organizerIdOf(ctx.viewer);
+        if (args.mine && organizerId === null) return [];
+        const where = args.mine ? { organizerId: organizerId! } : visibleConcerts(ctx);
+        return (ctx.replica?.() ?? ctx.db).query.concerts.findMany(query({ where, orderBy: { startsAt: 'asc', id: 'asc' } }));
+      },
     },
     { name: 'ConcertConnection' },
     { name: 'ConcertEdge' },
