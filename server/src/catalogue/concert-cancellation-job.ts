@@ -16,7 +16,10 @@ export interface ConcertCancellationOptions {
    * larger batch costs the tier rows only the time its two ticket-returning statements take.
    */
   batchSize?: number;
-  /** Refunds in flight at the processor at once (default 16): each waits on a network round trip, not on us. */
+  /**
+   * Refunds in flight at the processor at once (default 8): each waits on the processor, not on us.
+   * With the simulated processor each also holds a pooled connection (default pool 20), hence not more.
+   */
   refundConcurrency?: number;
   /** A runner's claim on a job; renewed by every batch, taken over by another instance once it has run out. */
   leaseMs?: number;
@@ -59,7 +62,7 @@ export class ConcertCancellationRunner {
     private readonly options: ConcertCancellationOptions = {},
   ) {
     this.batchSize = options.batchSize ?? 500;
-    this.refundConcurrency = options.refundConcurrency ?? 16;
+    this.refundConcurrency = options.refundConcurrency ?? 8;
     this.leaseMs = options.leaseMs ?? 30_000;
     this.settleMs = options.settleMs ?? 5_000;
     this.job = new RepeatingJob('concert cancellation', options.intervalMs ?? 1_000, () => this.runOnce(), options.log);
