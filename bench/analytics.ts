@@ -9,6 +9,7 @@ import type { Database } from '../server/src/db/client.ts';
 import { createDatabase } from '../server/src/db/client.ts';
 import { users } from '../server/src/db/auth-schema.ts';
 import { salesRollupWatermark } from '../server/src/db/analytics-schema.ts';
+import { concerts } from '../server/src/db/schema.ts';
 import type { AnalyticsFixture } from './analytics-fixture.ts';
 import { globalId } from './fixtures.ts';
 import { median, quantile, round } from './stats.ts';
@@ -42,7 +43,7 @@ const query = (fields: string) => /* GraphQL */ `
 
 export async function runAnalytics(options: { url: string; databaseUrl: string; fixture: AnalyticsFixture; runs: number; log: (message: string) => void }): Promise<AnalyticsResult> {
   const { url, databaseUrl, fixture, runs, log } = options;
-  const cookie = await organizerCookie(url, databaseUrl);
+  const cookie = await organizerCookie(url, databaseUrl, fixture.concertId);
   const concertId = globalId('Concert', fixture.concertId);
   const now = Date.now();
   const iso = (ms: number) => new Date(ms).toISOString();
@@ -118,8 +119,11 @@ async function measureWithoutRollup(databaseUrl: string, concertId: string, log:
 
 class Rollback extends Error {}
 
-/** Signs up over HTTP as any organizer would, made an organizer in the database, and signs in. */
-async function organizerCookie(graphqlUrl: string, databaseUrl: string) {
+/**
+ * Signs up over HTTP as any organizer would, made an organizer in the database and given the
+ * fixture's concert (only a concert's own organizer sees its figures), and signs in.
+ */
+async function organizerCookie(graphqlUrl: string, databaseUrl: string, concertId: string) {
   const base = new URL('/api/auth/', graphqlUrl);
   const email = `bench-organizer-${randomUUID()}@example.com`;
   const password = 'bench-organizer-password';
@@ -129,7 +133,12 @@ async function organizerCookie(graphqlUrl: string, databaseUrl: string) {
   const signUp = await post('sign-up/email', { email, password, name: 'Bench organizer' });
   if (!signUp.ok) throw new Error(`sign-up failed: ${signUp.status} ${await signUp.text()}`);
   const { db, pool } = createDatabase({ url: databaseUrl, poolSize: 1 });
-  await db.update(users).set({ role: 'organizer', emailVerified: true }).where(eq(users.email, email)).finally(() => pool.end());
+  await db
+    .transaction(async (tx) => {
+      const [user] = await tx.update(users).set({ role: 'organizer', emailVerified: true }).where(eq(users.email, email)).returning({ id: users.id });
+      await tx.update(concerts).set({ organizerId: user.id }).where(eq(concerts.id, concertId));
+    })
+    .finally(() => pool.end());
   const signIn = await post('sign-in/email', { email, password });
   if (!signIn.ok) throw new Error(`sign-in failed: ${signIn.status} ${await signIn.text()}`);
   return signIn.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');

@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname } from 'node:path';
 import type { AnalyticsResult } from './analytics.ts';
+import type { CancellationResult } from './cancellation.ts';
 import type { ProcessComparison } from './processes.ts';
 
 export interface Results {
@@ -32,6 +33,8 @@ export interface Results {
   catalogue?: { reqPerSec: number; p95Ms: number; sqlPerRequest: number } & Record<string, unknown>;
   /** `--only=analytics`: organizer queries on the 1,000,000-booking fixture. */
   analytics?: AnalyticsResult;
+  /** `--only=cancellation`: a concert of 50,000 paid bookings cancelled and refunded by its job. */
+  cancellation?: CancellationResult;
 }
 
 interface Latency {
@@ -76,6 +79,13 @@ export function printTable(results: Results) {
     for (const q of queries) rows.push([`analytics: ${q.name}`, `${q.runs} runs`, fmt(q.p50Ms, 1), fmt(q.p95Ms, 1), '', fmt(q.errors), `max ${fmt(q.maxMs, 1)} ms`]);
     for (const q of withoutRollup) rows.push([`  without the rollup: ${q.name}`, `${q.runs} runs`, fmt(q.p50Ms, 1), '', '', '', 'SQL only, from bookings']);
     rows.push(['analytics fixture', `${fixture.bookings.toLocaleString('en')} bookings`, '', '', '', '', `${fixture.items.toLocaleString('en')} items, ${fixture.refunds.toLocaleString('en')} refunds; written in ${fmt(fixture.insertSec, 1)} s, rolled up in ${fmt(fixture.rollupSec, 1)} s into ${fixture.rollupRows.toLocaleString('en')} rows`]);
+  }
+  const cancel = results.cancellation;
+  if (cancel) {
+    rows.push([`cancel a concert of ${cancel.bookings.toLocaleString('en')} paid bookings`, `${fmt(cancel.bookingsPerSec)} bookings/s`, '', '', '', cancel.ledgerExact ? '0' : 'ledger', `${fmt(cancel.totalSec, 1)} s end to end; ${cancel.batches} batches of ${cancel.batchSize}, ${cancel.refundConcurrency} refunds in flight${cancel.refundLatencyMs ? `, +${cancel.refundLatencyMs} ms each` : ''}`]);
+    rows.push(['  batch transaction', `${cancel.batches} batches`, fmt(cancel.batchTransactionMs.p50, 1), fmt(cancel.batchTransactionMs.p95, 1), '', '', `max ${fmt(cancel.batchTransactionMs.max, 1)} ms`]);
+    rows.push(['  tier rows locked per batch', '', fmt(cancel.tierLockMs.p50, 1), fmt(cancel.tierLockMs.p95, 1), '', '', `max ${fmt(cancel.tierLockMs.max, 1)} ms`]);
+    rows.push(['  a booking\'s wait for the tier lock', `${cancel.probeWaitMs.probes} probes`, fmt(cancel.probeWaitMs.p50, 1), fmt(cancel.probeWaitMs.p95, 1), '', '', `max ${fmt(cancel.probeWaitMs.max, 1)} ms (BEGIN; SELECT … FOR UPDATE; COMMIT)`]);
   }
   if (rows.length === 1) return; // e.g. --processes alone: its own table follows
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));

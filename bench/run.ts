@@ -7,6 +7,7 @@ import pg from 'pg';
 import { runAnalytics } from './analytics.ts';
 import { createAnalyticsFixture } from './analytics-fixture.ts';
 import { runBaseline, serverUsPerRequest } from './baseline.ts';
+import { runCancellation } from './cancellation.ts';
 import { runCatalogue } from './catalogue.ts';
 import { runFanout } from './fanout.ts';
 import { runFanoutProcesses } from './fanout-processes.ts';
@@ -230,6 +231,12 @@ try {
     const runs = number('analytics-runs') ?? (quick ? 30 : 100);
     log(`analytics: each organizer query ${runs} times, one after another, on ${analyticsFixture.bookings.toLocaleString('en')} bookings`);
     results.analytics = await runAnalytics({ url: server.url, databaseUrl: postgres.url, fixture: analyticsFixture, runs, log });
+  }
+  if (phases.has('cancellation')) {
+    // Optional (--only=cancellation): the job runs in this process. --cancellation-bookings=N,
+    // --cancel-batch-size=N, --refund-concurrency=N, --refund-latency-ms=N (a processor's round trip).
+    const cancellation = { bookings: number('cancellation-bookings') ?? 50_000, batchSize: number('cancel-batch-size'), refundConcurrency: number('refund-concurrency'), refundLatencyMs: number('refund-latency-ms') };
+    results.cancellation = await runCancellation({ databaseUrl: postgres.url, ...cancellation, log });
   }
   if (processCounts.length) {
     // Its own servers only: the bench's server would otherwise idle beside them.

@@ -45,7 +45,7 @@ const placeOf = async (page: Page) => (await page.getByText(/^Your place: #\d+$/
 
 describe('waiting room', () => {
   it('queues a shopper fairly: position and progress live, the same place after a reload, then checkout with the admission', async () => {
-    const concert = await createConcert({ name: `Hot on-sale ${crypto.randomUUID().slice(0, 6)}` });
+    const concert = await createConcert({ name: `Hot on-sale ${crypto.randomUUID().slice(0, 6)}`, organizerEmail: inject('organizerEmail') });
     const queuePath = `/organizer/concerts/${encodeURIComponent(concert.id)}/queue`;
 
     // The organizer turns the queue on for a concert already on sale, slowly at first (1 a minute).
@@ -65,8 +65,10 @@ describe('waiting room', () => {
     await settings.getByRole('button', { name: 'Save waiting room' }).click();
     await organizer.getByTestId('room-settings-status').getByText('Saved: shoppers now queue in the waiting room.').waitFor();
 
-    // Three others are already in line.
+    // Three others are already in line, with their places: the shopper who comes after them is
+    // fourth. (Had the draw not happened yet, all four would be drawn in random order.)
     for (let i = 0; i < 3; i++) await joinAsAnotherGuest(concert.id);
+    await organizer.getByText('3 places given so far.', { exact: false }).waitFor(LONG);
 
     // The shopper opens the concert page and is sent to the waiting room, fourth in line.
     shopperBrowser = await launchBrowser(baseUrl);

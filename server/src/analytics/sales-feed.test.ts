@@ -33,7 +33,7 @@ function fakeAvailability() {
   return { feed: feed as unknown as AvailabilityFeed, open, change: () => open.forEach((handle) => handle.push({ id: 't' } as TierRow)) };
 }
 
-const concert = { id: 'c1', timeZone: 'UTC', currency: 'USD' };
+const concert = { id: 'c1', timeZone: 'UTC', currency: 'USD', organizerId: null };
 
 describe('sales feed', () => {
   it('gives every subscriber of a concert the same report, from one availability subscription', async () => {

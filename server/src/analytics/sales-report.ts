@@ -8,6 +8,8 @@ import { salesOverTime, tierFigures, type SalesBucket, type SalesRange } from '.
 export interface SalesReport {
   range: SalesRange;
   bucket: SalesBucket;
+  /** The concert's organizer: the only viewer the report is for (checked on every delivery). */
+  organizerId: string | null;
   /** Of the concert's tiers (one currency per concert). */
   currency: string;
   tiers(): ReturnType<typeof tierFigures>;
@@ -19,6 +21,7 @@ export interface ReportedConcert {
   id: string;
   timeZone: string;
   currency: string;
+  organizerId: string | null;
 }
 
 export function createSalesReport(db: Database, concert: ReportedConcert, range: Omit<SalesRange, 'concertId'>, bucket: SalesBucket): SalesReport {
@@ -31,6 +34,7 @@ export function createSalesReport(db: Database, concert: ReportedConcert, range:
   return {
     range: scoped,
     bucket,
+    organizerId: concert.organizerId,
     currency,
     tiers: once(() => tierFigures(db, scoped)),
     overTime: once(() => salesOverTime(db, scoped, bucket, timeZone)),

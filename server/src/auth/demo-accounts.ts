@@ -17,6 +17,8 @@ export interface DemoAccountsOptions {
 }
 
 export interface DemoAccounts {
+  /** The demo organizer's user id: the demo concerts are its own. */
+  userId: string;
   email: string;
   /** Known only when set now (created, or fixed by configuration); a generated one is shown once. */
   password: string | null;
@@ -55,7 +57,7 @@ export async function ensureDemoAccounts(auth: Auth, db: Database, options: Demo
       await insertPartnerKey(db, { ownerId: user.id, plainKey: partnerKey, name: DEMO_PARTNER_KEY_NAME, scopes: PARTNER_SCOPES });
     }
   }
-  return { email, password, partnerKey };
+  return { userId: user.id, email, password, partnerKey };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { AuthScopeFailureType, type AuthFailure } from '@pothos/plugin-scope-auth';
 import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../graphql/builder.ts';
+import { ownsConcertId } from './concert-ownership.ts';
 import type { PartnerScope } from './partner-permissions.ts';
 
 /**
@@ -13,6 +14,8 @@ export interface AuthScopes {
   /** Signed in with an email address proven by a magic link: their bookings by that email are theirs. */
   verifiedEmail: boolean;
   organizer: boolean;
+  /** The signed-in organizer who owns this concert (its database id; null never passes). */
+  organizerOf: string | null;
   partner: PartnerScope;
 }
 
@@ -23,6 +26,7 @@ export function authScopesOf(ctx: Context) {
     signedIn: viewer.kind === 'user',
     verifiedEmail: viewer.kind === 'user' && viewer.user.emailVerified,
     organizer: viewer.kind === 'user' && viewer.user.role === 'organizer',
+    organizerOf: (concertId: string | null) => ownsConcertId(ctx, concertId),
     partner: (scope: PartnerScope) => viewer.kind === 'partner' && viewer.apiKey.scopes.has(scope),
   };
 }
@@ -32,6 +36,7 @@ const describeScope: Record<string, (parameter: unknown) => string> = {
   signedIn: () => 'a signed-in user',
   verifiedEmail: () => 'a user signed in with a verified email',
   organizer: () => 'an organizer',
+  organizerOf: () => "the concert's organizer",
   partner: (scope) => `an API key with the ${String(scope)} scope`,
 };
 

@@ -4,19 +4,21 @@ import { bookingItems, bookings, ticketTiers } from '../db/schema.ts';
 import { notifyChangedTiers } from '../events/availability-channel.ts';
 
 export type ReleasedStatus = 'EXPIRED' | 'CANCELLED';
+type LiveStatus = 'PENDING' | 'CONFIRMED';
 
 /**
  * One statement that ends bookings and puts their tickets back on sale, exactly once: `bookingIds`
  * is a subquery naming bookings, and only those still in status `from` when their row is locked
- * change (one that a concurrent sweeper, release, cancellation or payment got to first is left
+ * (or one of several) change (one that a concurrent sweeper, release, cancellation or payment got to first is left
  * alone, and returns nothing). Tier rows are then locked in id order, like every other writer,
  * incremented and notified. Returns how many bookings it ended.
  */
-export function returnTickets(bookingIds: SQL, status: ReleasedStatus, from: 'PENDING' | 'CONFIRMED'): SQL {
+export function returnTickets(bookingIds: SQL, status: ReleasedStatus, from: LiveStatus | readonly LiveStatus[]): SQL {
+  const live = typeof from === 'string' ? sql`${from}` : sql.join(from.map((one) => sql`${one}`), sql`, `);
   return sql`
 WITH released AS MATERIALIZED (
   UPDATE ${bookings} SET ${col(bookings.status)} = ${status}, ${col(bookings.expiresAt)} = NULL
-  WHERE ${bookings.id} IN (${bookingIds}) AND ${bookings.status} = ${from}
+  WHERE ${bookings.id} IN (${bookingIds}) AND ${bookings.status} IN (${live})
   RETURNING ${bookings.id} AS id
 ),
 returned AS MATERIALIZED (

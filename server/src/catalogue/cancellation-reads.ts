@@ -1,11 +1,14 @@
 import { and, eq, gt, inArray, sql } from 'drizzle-orm';
-import type { returnTickets } from '../booking/hold-release.ts';
 import type { Database, Transaction } from '../db/client.ts';
 import { payments } from '../db/payments-schema.ts';
 import { bookings } from '../db/schema.ts';
 
-/** Captured payments of the concert's cancelled or expired bookings: refunds still owed, skipping ones that failed this run. */
-export function refundsOwed(db: Database, concertId: string, failed: Set<string>, limit: number) {
+/**
+ * Captured payments of the concert's cancelled or expired bookings: refunds still owed, skipping
+ * ones that failed this run. Of `bookingIds` only when given (a batch just cancelled: found by
+ * their ids, not by reading the whole concert's bookings again).
+ */
+export function refundsOwed(db: Database, concertId: string, failed: Set<string>, limit: number, bookingIds?: string[]) {
   return db
     .select({ id: payments.id, providerReference: payments.providerReference, amountCents: payments.amountCents })
     .from(payments)
@@ -13,6 +16,7 @@ export function refundsOwed(db: Database, concertId: string, failed: Set<string>
     .where(
       and(
         eq(bookings.concertId, concertId),
+        bookingIds ? inArray(bookings.id, bookingIds) : undefined,
         inArray(bookings.status, ['CANCELLED', 'EXPIRED']),
         eq(payments.status, 'SUCCEEDED'),
         failed.size > 0 ? sql`NOT (${payments.id} = ANY(${`{${[...failed].join(',')}}`}::uuid[]))` : undefined,
@@ -34,10 +38,4 @@ export async function paidCents(tx: Transaction, bookingIds: string[]): Promise<
     .where(and(inArray(payments.bookingId, bookingIds), eq(payments.status, 'SUCCEEDED'), gt(payments.amountCents, 0)))
     .groupBy(payments.bookingId);
   return new Map(rows.map((row) => [row.bookingId, row.cents]));
-}
-
-/** How many tickets a release statement gave back. */
-export async function released(tx: Transaction, statement: ReturnType<typeof returnTickets>): Promise<number> {
-  const [{ released: count }] = (await tx.execute<{ released: number }>(statement)).rows;
-  return count;
 }

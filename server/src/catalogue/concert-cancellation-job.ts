@@ -1,20 +1,26 @@
 import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
-import { IN_FLIGHT } from '../booking/payment-in-flight.ts';
-import { releaseHolds, returnTickets } from '../booking/hold-release.ts';
 import type { Transaction } from '../db/client.ts';
 import { bookings, concertCancellations, concerts } from '../db/schema.ts';
 import { payments } from '../db/payments-schema.ts';
-import { queueBookingEmail } from '../emails/booking-emails.ts';
 import { RepeatingJob } from '../jobs/repeating-job.ts';
 import type { Checkout } from '../payments/checkout.ts';
-import { refundPayment } from '../payments/refund-payment.ts';
-import { paidCents, refundedOn, refundsOwed, released } from './cancellation-reads.ts';
+import { refundPayments, type RefundablePayment } from '../payments/refund-payment.ts';
+import { cancelBatch, type BookingPosition } from './cancellation-batch.ts';
+import { refundedOn, refundsOwed } from './cancellation-reads.ts';
 
 export interface ConcertCancellationOptions {
   /** How often an unclaimed (or abandoned) job is looked for. */
   intervalMs?: number;
-  /** Bookings cancelled per transaction: tier rows stay locked only for the end of one batch. */
+  /**
+   * Bookings cancelled per transaction (default 500): the statements per batch are fixed, so a
+   * larger batch costs the tier rows only the time its two ticket-returning statements take.
+   */
   batchSize?: number;
+  /**
+   * Refunds in flight at the processor at once (default 8): each waits on the processor, not on us.
+   * With the simulated processor each also holds a pooled connection (default pool 20), hence not more.
+   */
+  refundConcurrency?: number;
   /** A runner's claim on a job; renewed by every batch, taken over by another instance once it has run out. */
   leaseMs?: number;
   /**
@@ -24,6 +30,8 @@ export interface ConcertCancellationOptions {
   settleMs?: number;
   /** Tests: runs after each step; throwing stops the runner there as a crash would, lease kept. */
   afterStep?: (step: 'cancelled' | 'refunded', concertId: string) => void | Promise<void>;
+  /** Measurement (the benchmark): each committed batch's size, whole transaction, and time its tier rows were locked. */
+  onBatch?: (batch: { bookings: number; transactionMs: number; tierLockMs: number }) => void;
   log?: { warn(msg: string): void };
 }
 
@@ -44,6 +52,7 @@ interface Claim {
 export class ConcertCancellationRunner {
   private readonly job: RepeatingJob;
   private readonly batchSize: number;
+  private readonly refundConcurrency: number;
   private readonly leaseMs: number;
   private readonly settleMs: number;
   private stopping = false;
@@ -52,7 +61,8 @@ export class ConcertCancellationRunner {
     private readonly checkout: Checkout,
     private readonly options: ConcertCancellationOptions = {},
   ) {
-    this.batchSize = options.batchSize ?? 200;
+    this.batchSize = options.batchSize ?? 500;
+    this.refundConcurrency = options.refundConcurrency ?? 8;
     this.leaseMs = options.leaseMs ?? 30_000;
     this.settleMs = options.settleMs ?? 5_000;
     this.job = new RepeatingJob('concert cancellation', options.intervalMs ?? 1_000, () => this.runOnce(), options.log);
@@ -76,21 +86,38 @@ export class ConcertCancellationRunner {
   async runOnce(concertId?: string): Promise<boolean> {
     const claim = await this.claim(concertId);
     if (!claim) return false;
-    let after: { createdAt: Date; id: string } | null = null;
+    let after: BookingPosition | null = null;
     const failedRefunds = new Set<string>();
-    while (!this.stopping) {
-      const batch = await this.cancelBatch(claim, after);
-      if (batch === 'lost') return true;
-      await this.options.afterStep?.('cancelled', claim.concertId);
-      const refunded = await this.refundBatch(claim, failedRefunds);
-      if (batch.length === 0 && refunded === 0) {
-        await this.finishOrRelease(claim);
-        return true;
+    // At most one batch's refunds in flight, overlapping the next batch's cancellation: the
+    // processor's round trips and our batch transactions wait on different things.
+    let refunding: Promise<number> | null = null;
+    try {
+      while (!this.stopping) {
+        const batch = await this.cancelBatch(claim, after);
+        if (batch === 'lost') return true;
+        await this.options.afterStep?.('cancelled', claim.concertId);
+        if (refunding) await refunding;
+        refunding = null;
+        if (batch.length > 0) {
+          // The batch's own refunds, found by its ids.
+          refunding = this.refundBatch(claim, failedRefunds, batch.map((booking) => booking.id));
+          after = batch.at(-1)!;
+          continue;
+        }
+        // No live booking left: a sweep of the whole concert for refunds still owed (those of a run
+        // killed between a batch and its refunds), until none is.
+        if ((await this.refundBatch(claim, failedRefunds)) === 0) {
+          await this.finishOrRelease(claim);
+          return true;
+        }
       }
-      after = batch.at(-1) ?? after;
+      if (refunding) await refunding;
+      await this.release(claim);
+      return true;
+    } finally {
+      // Thrown midway (a crash, as tests simulate): the refunds under way still finish or fail on their own.
+      if (refunding) await Promise.allSettled([refunding]);
     }
-    await this.release(claim);
-    return true;
   }
 
   private async claim(concertId?: string): Promise<Claim | null> {
@@ -125,77 +152,49 @@ export class ConcertCancellationRunner {
     return renewed.length > 0;
   }
 
-  /**
-   * One short transaction: the next live bookings in (created_at, id) order, the index's order, so
-   * each batch reads only its own rows. Holds whose payment is being decided are left for a later
-   * run (that payment confirms or frees them). Emails first, tickets last: tier rows are locked
-   * only from the returning statement to the commit.
-   */
-  private async cancelBatch(claim: Claim, after: { createdAt: Date; id: string } | null) {
-    const { db, bookingLinks } = this.checkout;
-    return db.transaction(async (tx) => {
+  /** One short transaction (cancellation-batch.ts), timed for onBatch; 'lost' when another runner holds the lease now. */
+  private async cancelBatch(claim: Claim, after: BookingPosition | null) {
+    const started = performance.now();
+    let locksFrom = started;
+    const batch = await this.checkout.db.transaction(async (tx) => {
       if (!(await this.renew(tx, claim))) return 'lost' as const;
-      const page = await tx
-        .select({ id: bookings.id, status: bookings.status, createdAt: bookings.createdAt })
-        .from(bookings)
-        .where(
-          and(
-            eq(bookings.concertId, claim.concertId),
-            inArray(bookings.status, ['PENDING', 'CONFIRMED']),
-            after ? sql`(${bookings.createdAt}, ${bookings.id}) > (${after.createdAt.toISOString()}::timestamptz, ${after.id}::uuid)` : undefined,
-          ),
-        )
-        .orderBy(bookings.createdAt, bookings.id)
-        .limit(this.batchSize)
-        .for('update', { skipLocked: true });
-      if (page.length === 0) return page;
-      // A separate statement, after the locks: its snapshot sees any attempt committed before them.
-      const inFlight = await tx
-        .selectDistinct({ bookingId: payments.bookingId })
-        .from(payments)
-        .where(and(inArray(payments.bookingId, page.map((booking) => booking.id)), inArray(payments.status, [...IN_FLIGHT])));
-      const deciding = new Set(inFlight.map((payment) => payment.bookingId));
-      const holds = page.filter((booking) => booking.status === 'PENDING' && !deciding.has(booking.id)).map((booking) => booking.id);
-      const confirmed = page.filter((booking) => booking.status === 'CONFIRMED').map((booking) => booking.id);
-      const paid = await paidCents(tx, confirmed);
-      for (const id of confirmed) await queueBookingEmail(tx, id, 'cancellation', bookingLinks, paid.get(id) ?? 0);
-      const ids = (list: string[]) => sql`SELECT unnest(${`{${list.join(',')}}`}::uuid[])`;
-      let cancelled = 0;
-      if (confirmed.length > 0) cancelled += await released(tx, returnTickets(ids(confirmed), 'CANCELLED', 'CONFIRMED'));
-      if (holds.length > 0) cancelled += await released(tx, releaseHolds(ids(holds), 'CANCELLED'));
-      await tx
-        .update(concertCancellations)
-        .set({ cancelledCount: sql`${concertCancellations.cancelledCount} + ${cancelled}` })
-        .where(eq(concertCancellations.concertId, claim.concertId));
-      return page;
+      const lockingTiers = () => void (locksFrom = performance.now());
+      return cancelBatch(tx, { concertId: claim.concertId, after, size: this.batchSize, bookingLinks: this.checkout.bookingLinks, lockingTiers });
     });
+    if (batch !== 'lost' && batch.length > 0) {
+      const now = performance.now();
+      this.options.onBatch?.({ bookings: batch.length, transactionMs: now - started, tierLockMs: now - locksFrom });
+    }
+    return batch;
   }
 
   /**
-   * Refunds what the concert's cancelled bookings still owe, a batch at a time, outside any
-   * transaction. A refund the processor refuses is kept in last_error and tried again by a later run.
+   * Refunds what cancelled bookings still owe (of `bookingIds`, or of the whole concert), a batch at
+   * a time, outside any transaction, a bounded number at once. A refund the processor refuses is
+   * kept in last_error and tried again by a later run.
    */
-  private async refundBatch(claim: Claim, failed: Set<string>): Promise<number> {
+  private async refundBatch(claim: Claim, failed: Set<string>, bookingIds?: string[]): Promise<number> {
     const { db } = this.checkout;
-    const owed = await refundsOwed(db, claim.concertId, failed, this.batchSize);
-    let recordedAny = false;
-    for (const payment of owed) {
-      if (!payment.providerReference) continue;
-      try {
-        if (await refundPayment(this.checkout, { ...payment, providerReference: payment.providerReference })) recordedAny = true;
-      } catch (error) {
-        failed.add(payment.id);
-        await db.update(concertCancellations).set({ lastError: (error as Error).message }).where(eq(concertCancellations.concertId, claim.concertId));
-        this.options.log?.warn(`refund of payment ${payment.id} failed: ${(error as Error).message}`);
-      }
+    const owed = (await refundsOwed(db, claim.concertId, failed, this.batchSize, bookingIds)).filter(
+      (payment): payment is RefundablePayment => payment.providerReference !== null,
+    );
+    const run = await refundPayments(this.checkout, owed, this.refundConcurrency);
+    for (const { id, error } of run.failed) {
+      failed.add(id);
+      this.options.log?.warn(`refund of payment ${id} failed: ${error.message}`);
     }
-    // Recounted from the payments rather than added to: a refund recorded by another runner (or by
-    // the settlement sweep, which uses the same key) between our refund and this update counts once.
-    if (recordedAny) {
-      await db.update(concertCancellations).set({ refundedCents: refundedOn(claim.concertId) }).where(eq(concertCancellations.concertId, claim.concertId));
+    if (run.failed.length > 0) {
+      await db.update(concertCancellations).set({ lastError: run.failed.at(-1)!.error.message }).where(eq(concertCancellations.concertId, claim.concertId));
+    }
+    // A batch adds what this call recorded (only it changed those payments, so nothing counts
+    // twice). A sweep recounts from the payments, taking in refunds made by other paths (a shopper's
+    // cancellation, settlement): reading every payment of the concert per batch would cost O(n²).
+    if (run.recorded > 0) {
+      const refundedCents = bookingIds ? sql`${concertCancellations.refundedCents} + ${run.recordedCents}` : refundedOn(claim.concertId);
+      await db.update(concertCancellations).set({ refundedCents }).where(eq(concertCancellations.concertId, claim.concertId));
     }
     await this.options.afterStep?.('refunded', claim.concertId);
-    return owed.length - owed.filter((payment) => failed.has(payment.id)).length;
+    return owed.length - run.failed.length;
   }
 
   /** DONE when nothing is live or owed any more and late bookings have had time to land; otherwise the next run looks again. */
@@ -208,7 +207,7 @@ export class ConcertCancellationRunner {
       AND ${concerts.cancelledAt} <= now() - make_interval(secs => ${this.settleMs / 1_000}))`;
     const [done] = await this.checkout.db
       .update(job)
-      .set({ status: 'DONE', finishedAt: sql`now()`, claimToken: null, claimedUntil: null })
+      .set({ status: 'DONE', finishedAt: sql`now()`, claimToken: null, claimedUntil: null, refundedCents: refundedOn(claim.concertId) })
       .where(and(eq(job.concertId, claim.concertId), eq(job.claimToken, claim.token), sql`NOT (${left})`, settled))
       .returning({ concertId: job.concertId });
     if (!done) await this.release(claim);

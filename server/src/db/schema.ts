@@ -50,8 +50,19 @@ export const concerts = pgTable('concerts', {
   /** An organizer cancelled the concert: nothing sells, and its bookings are cancelled and refunded (concert_cancellations). */
   cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
   cancellationReason: text('cancellation_reason'),
+  /**
+   * The organizer (better-auth user) whose concert it is: only they manage it, see its orders and
+   * figures (auth/concert-ownership.ts). Null: owned by nobody, so no organizer manages it. Concerts
+   * made before ownership existed start that way (an operator, or the demo seed for the demo
+   * catalogue, assigns them); there was no owner to infer, as every organizer managed every concert.
+   */
+  organizerId: text('organizer_id').references(() => users.id, { onDelete: 'set null' }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-}, (table) => [index('concerts_starts_at_id_idx').on(table.startsAt, table.id)]);
+}, (table) => [
+  index('concerts_starts_at_id_idx').on(table.startsAt, table.id),
+  // An organizer's own concerts (their back office list, the orders of all their concerts).
+  index('concerts_organizer_id_idx').on(table.organizerId),
+]);
 
 export const cancellationStatus = pgEnum('concert_cancellation_status', ['RUNNING', 'DONE']);
 

@@ -8,7 +8,6 @@ import { seedDemoCatalogue } from './seed.ts';
 export async function seedDemo(config: Config, databaseUrl: string) {
   const { db, pool } = createDatabase({ url: databaseUrl, poolSize: 1, namedStatements: config.namedStatements });
   try {
-    const { concerts } = await seedDemoCatalogue(db);
     // Only users and keys are written here, so the secret that signs sessions plays no part.
     const auth = createAuth({ db, secret: 'seed-only-secret-not-used-for-signing', publicUrl: config.publicUrl, trustedOrigins: [], production: false });
     const accounts = await ensureDemoAccounts(auth, db, {
@@ -16,6 +15,8 @@ export async function seedDemo(config: Config, databaseUrl: string) {
       password: config.demo.organizerPassword,
       partnerKey: config.demo.partnerKey,
     });
+    // The demo concerts are the demo organizer's: signed in as it, one manages all of them.
+    const { concerts } = await seedDemoCatalogue(db, accounts.userId);
     return { concerts, accounts, instructions: demoInstructions(config, accounts) };
   } finally {
     await pool.end();

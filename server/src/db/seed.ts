@@ -21,9 +21,15 @@ const demoTiers = [
 const demoId = (kind: number, concert: number, tier = 0) =>
   `00000000-0000-4000-8${kind}00-${String(concert).padStart(6, '0')}${String(tier).padStart(6, '0')}`;
 
-export async function seedDemoCatalogue(db: Database) {
+/**
+ * The demo concerts and their tiers, owned by `organizerId` (the demo organizer; null: by nobody).
+ * A demo concert owned by nobody, e.g. seeded before concerts had owners, is given to it; one that
+ * already has an owner keeps it.
+ */
+export async function seedDemoCatalogue(db: Database, organizerId: string | null = null) {
   const concertRows = demoConcerts.map((c) => ({
     id: demoId(0, c.n),
+    organizerId,
     name: c.name,
     venue: c.venue,
     startsAt: new Date(c.startsAt),
@@ -46,7 +52,7 @@ export async function seedDemoCatalogue(db: Database) {
     await tx
       .insert(concerts)
       .values(concertRows)
-      .onConflictDoUpdate({ target: concerts.id, set: { timeZone: sql`excluded.time_zone` } });
+      .onConflictDoUpdate({ target: concerts.id, set: { timeZone: sql`excluded.time_zone`, organizerId: sql`coalesce(${concerts.organizerId}, excluded.organizer_id)` } });
     await tx.insert(ticketTiers).values(tierRows).onConflictDoNothing();
   });
   const [{ count }] = await db.select({ count: sql<number>`count(*)::int` }).from(concerts);

@@ -1,33 +1,69 @@
 import type { BookingLinks } from '../auth/booking-access.ts';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Transaction } from '../db/client.ts';
 import { bookingItems, bookings, concerts, outboxEmails, ticketTiers } from '../db/schema.ts';
 
 export type BookingEmailKind = 'confirmation' | 'cancellation' | 'paid_too_late';
 
-const money = (cents: number, currency: string) => new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(cents / 100);
+// Formatters are costly to build (a concert's cancellation writes hundreds of emails a batch): one per currency and zone.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+const money = (cents: number, currency: string) => {
+  let format = formatters.get(`money:${currency}`) as Intl.NumberFormat | undefined;
+  if (!format) formatters.set(`money:${currency}`, (format = new Intl.NumberFormat('en-US', { style: 'currency', currency })));
+  return format.format(cents / 100);
+};
+const dateTime = (date: Date, timeZone: string) => {
+  let format = formatters.get(`date:${timeZone}`) as Intl.DateTimeFormat | undefined;
+  if (!format) formatters.set(`date:${timeZone}`, (format = new Intl.DateTimeFormat('en-US', { dateStyle: 'full', timeStyle: 'short', timeZone })));
+  return format.format(date);
+};
 
 /**
  * Writes a shopper's email about a booking into the outbox, inside the caller's transaction: it is
  * sent only if that transaction commits. The text names the order code (the global id is for the
  * API) and links back to the booking.
  */
-export async function queueBookingEmail(tx: Transaction, bookingId: string, kind: BookingEmailKind, links: BookingLinks, refundedCents = 0) {
-  const [booking] = await tx
-    .select({ email: bookings.customerEmail, orderCode: bookings.orderCode, totalCents: bookings.totalCents, currency: bookings.currency, concert: concerts.name, startsAt: concerts.startsAt, timeZone: concerts.timeZone })
+export function queueBookingEmail(tx: Transaction, bookingId: string, kind: BookingEmailKind, links: BookingLinks, refundedCents = 0) {
+  return queueBookingEmails(tx, [bookingId], kind, links, () => refundedCents);
+}
+
+/**
+ * The same email for many bookings in three statements, however many (a concert's cancellation
+ * writes hundreds per transaction): their facts, their tickets, and one insert.
+ */
+export async function queueBookingEmails(tx: Transaction, bookingIds: string[], kind: BookingEmailKind, links: BookingLinks, refundedCents: (bookingId: string) => number = () => 0) {
+  if (bookingIds.length === 0) return;
+  const facts = await tx
+    .select({ id: bookings.id, email: bookings.customerEmail, orderCode: bookings.orderCode, totalCents: bookings.totalCents, currency: bookings.currency, concert: concerts.name, startsAt: concerts.startsAt, timeZone: concerts.timeZone })
     .from(bookings)
     .innerJoin(concerts, eq(concerts.id, bookings.concertId))
-    .where(eq(bookings.id, bookingId));
+    .where(inArray(bookings.id, bookingIds));
   const items = await tx
-    .select({ tier: ticketTiers.name, quantity: bookingItems.quantity })
+    .select({ bookingId: bookingItems.bookingId, tier: ticketTiers.name, quantity: bookingItems.quantity })
     .from(bookingItems)
     .innerJoin(ticketTiers, eq(ticketTiers.id, bookingItems.tierId))
-    .where(eq(bookingItems.bookingId, bookingId))
+    .where(inArray(bookingItems.bookingId, bookingIds))
     .orderBy(ticketTiers.position);
-  const when = new Intl.DateTimeFormat('en-US', { dateStyle: 'full', timeStyle: 'short', timeZone: booking.timeZone }).format(booking.startsAt);
-  const tickets = items.map((item) => `  ${item.quantity} × ${item.tier}`).join('\n');
-  const link = links.url(bookingId);
-  const text = {
+  const ticketsOf = new Map<string, string[]>();
+  for (const item of items) ticketsOf.set(item.bookingId, [...(ticketsOf.get(item.bookingId) ?? []), `  ${item.quantity} × ${item.tier}`]);
+  await tx.insert(outboxEmails).values(
+    facts.map((booking) => {
+      const text = textOf(kind, booking, refundedCents(booking.id));
+      const when = dateTime(booking.startsAt, booking.timeZone);
+      const tickets = (ticketsOf.get(booking.id) ?? []).join('\n');
+      return {
+        kind,
+        recipient: booking.email,
+        subject: text.subject,
+        body: `${text.lead}\n\n${booking.concert}\n${when}\n\n${tickets}\n\nYour booking: ${links.url(booking.id)}\n`,
+        bookingId: booking.id,
+      };
+    }),
+  );
+}
+
+function textOf(kind: BookingEmailKind, booking: { orderCode: string; totalCents: number; currency: string; concert: string }, refundedCents: number) {
+  return {
     confirmation: {
       subject: `Your tickets for ${booking.concert} — order ${booking.orderCode}`,
       lead: `Thank you! Your order ${booking.orderCode} is confirmed and paid (${money(booking.totalCents, booking.currency)}).`,
@@ -41,11 +77,4 @@ export async function queueBookingEmail(tx: Transaction, bookingId: string, kind
       lead: `Your payment for order ${booking.orderCode} arrived after your hold had ended, and the tickets had been sold meanwhile. We refunded ${money(refundedCents, booking.currency)} to your card in full.`,
     },
   }[kind];
-  await tx.insert(outboxEmails).values({
-    kind,
-    recipient: booking.email,
-    subject: text.subject,
-    body: `${text.lead}\n\n${booking.concert}\n${when}\n\n${tickets}\n\nYour booking: ${link}\n`,
-    bookingId,
-  });
 }

@@ -18,9 +18,9 @@ export async function bookingToActOn(ctx: Context, globalId: string, accessToken
     return id;
   }
   const [booking] = await ctx.db
-    .select({ id: bookings.id, customerEmail: bookings.customerEmail, apiKeyId: bookings.apiKeyId, userId: bookings.userId })
+    .select({ id: bookings.id, customerEmail: bookings.customerEmail, apiKeyId: bookings.apiKeyId, userId: bookings.userId, concertId: bookings.concertId })
     .from(bookings)
     .where(eq(bookings.id, id));
-  if (!booking || !canSeeBooking(ctx, booking)) throw new NotFoundError('Booking', globalId, true);
+  if (!booking || !(await canSeeBooking(ctx, booking))) throw new NotFoundError('Booking', globalId, true);
   return id;
 }

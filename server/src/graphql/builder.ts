@@ -1,5 +1,6 @@
 import SchemaBuilder from '@pothos/core';
 import DrizzlePlugin from '@pothos/plugin-drizzle';
+import type DataLoader from 'dataloader';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
@@ -60,6 +61,8 @@ export interface AppServices {
 export interface Context extends AppServices, RequestIdentity {
   /** Bookings this request may see although they are not its viewer's: it showed their secret link, or made them. */
   bookingGrants?: Set<string>;
+  /** Concert id → its organizer's user id, read once per request (auth/concert-ownership.ts). */
+  concertOwners?: DataLoader<string, string | null>;
 }
 
 export const builder = new SchemaBuilder<{

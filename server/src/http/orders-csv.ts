@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
+import { organizerIdOf } from '../auth/concert-ownership.ts';
 import type { RequestIdentity } from '../auth/viewer.ts';
 import type { Database } from '../db/client.ts';
 import { bookingItems, bookings, concerts, ticketTiers } from '../db/schema.ts';
@@ -40,7 +41,7 @@ export function createOrdersCsvHandler({ db, identify, logger, batchSize = 1_000
 
   async function serveOrdersCsv(req: IncomingMessage, res: ServerResponse, concertGid: string) {
     if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405, { allow: 'GET, HEAD' }).end();
-    const refusal = await refusalFor(req, identify);
+    const { refusal, organizerId } = await organizerOf(req, identify);
     if (refusal) return void res.writeHead(refusal.status, { 'content-type': 'text/plain; charset=utf-8', ...refusal.headers }).end(refusal.message);
     let gid: string;
     try {
@@ -49,7 +50,8 @@ export function createOrdersCsvHandler({ db, identify, logger, batchSize = 1_000
       return void res.writeHead(404).end();
     }
     const concertId = databaseIdOf(gid, 'Concert');
-    const [concert] = concertId ? await db.select({ id: concerts.id, name: concerts.name }).from(concerts).where(eq(concerts.id, concertId)) : [];
+    // Another organizer's concert is a 404, word for word as one that does not exist.
+    const [concert] = concertId ? await db.select({ id: concerts.id, name: concerts.name }).from(concerts).where(and(eq(concerts.id, concertId), eq(concerts.organizerId, organizerId))) : [];
     if (!concert) return void res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('No concert has this id');
 
     res.writeHead(200, {
@@ -84,7 +86,8 @@ export function createOrdersCsvHandler({ db, identify, logger, batchSize = 1_000
   }
 }
 
-async function refusalFor(req: IncomingMessage, identify: OrdersCsvOptions['identify']) {
+/** The signed-in organizer's id, or why the request is refused. */
+async function organizerOf(req: IncomingMessage, identify: OrdersCsvOptions['identify']): Promise<{ refusal: Refusal; organizerId?: never } | { refusal: null; organizerId: string }> {
   let identity: RequestIdentity;
   try {
     identity = await identify(req);
@@ -92,12 +95,19 @@ async function refusalFor(req: IncomingMessage, identify: OrdersCsvOptions['iden
     // A bad API key (401) or a used-up quota (429), as GraphQL would answer them.
     if (!(error instanceof GraphQLError)) throw error;
     const http = error.extensions.http as { status?: number; headers?: Record<string, string> } | undefined;
-    return { status: http?.status ?? 401, headers: http?.headers ?? {}, message: error.message };
+    return { refusal: { status: http?.status ?? 401, headers: http?.headers ?? {}, message: error.message } };
   }
   const { viewer } = identity;
-  if (viewer.kind === 'guest') return { status: 401, headers: {}, message: 'Sign in as an organizer' };
-  if (viewer.kind !== 'user' || viewer.user.role !== 'organizer') return { status: 403, headers: {}, message: 'Only organizers may export orders' };
-  return null;
+  if (viewer.kind === 'guest') return { refusal: { status: 401, headers: {}, message: 'Sign in as an organizer' } };
+  const organizerId = organizerIdOf(viewer);
+  if (organizerId === null) return { refusal: { status: 403, headers: {}, message: 'Only organizers may export orders' } };
+  return { refusal: null, organizerId };
+}
+
+interface Refusal {
+  status: number;
+  headers: Record<string, string>;
+  message: string;
 }
 
 /** Writes, then waits until the client has taken it; false once the client has gone. */

@@ -46,7 +46,7 @@ interface MadeBooking {
  * a backfill must be: with a stale mark for each minute, since the rollup may already be past them.
  */
 async function handMadeConcert(made: MadeBooking[]) {
-  const fixture = await createConcert(app.db, [{ name: 'Floor', priceCents: 1_000, capacity: 100 }, { name: 'Balcony', priceCents: 2_500, capacity: 50 }]);
+  const fixture = await createConcert(app.db, [{ name: 'Floor', priceCents: 1_000, capacity: 100 }, { name: 'Balcony', priceCents: 2_500, capacity: 50 }], undefined, organizer.id);
   await app.db.update(concerts).set({ timeZone: 'America/New_York' }).where(eq(concerts.id, fixture.concert.id));
   await app.db.transaction(async (tx) => {
     for (const booking of made) {
@@ -98,7 +98,7 @@ async function rollUp(concertId: string) {
 
 describe('salesAnalytics', () => {
   it('is refused to guests, shoppers and partners', async () => {
-    const { concertGid } = await createConcert(app.db, [{ capacity: 10 }]);
+    const { concertGid } = await createConcert(app.db, [{ capacity: 10 }], undefined, organizer.id);
     for (const headers of [{}, shopper.headers, partnerHeaders()]) {
       const result = await graphql(app, ANALYTICS, { concertId: concertGid }, { headers });
       expect(result.data?.salesAnalytics ?? null).toBeNull();
@@ -162,7 +162,7 @@ describe('salesAnalytics', () => {
   });
 
   it('refuses MINUTE buckets over more than a day, and answers null for an id that is not a concert', async () => {
-    const { concertGid, tierGids } = await createConcert(app.db, [{ capacity: 10 }]);
+    const { concertGid, tierGids } = await createConcert(app.db, [{ capacity: 10 }], undefined, organizer.id);
     const tooLong = await analytics({ concertId: concertGid, bucket: 'MINUTE', from: '2025-01-01T00:00:00Z', to: '2025-01-03T00:00:00Z' });
     expect(tooLong.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(await analytics({ concertId: tierGids[0] })).toEqual({ data: { salesAnalytics: null } });
@@ -184,7 +184,7 @@ describe('salesAnalyticsChanged over graphql-ws', () => {
   });
 
   it('is refused to guests, shoppers and partners', async () => {
-    const { concertGid } = await createConcert(app.db, [{ capacity: 10 }]);
+    const { concertGid } = await createConcert(app.db, [{ capacity: 10 }], undefined, organizer.id);
     for (const headers of [{}, shopper.headers, partnerHeaders()]) {
       const result = await runOnce(connect(headers), { query: SUBSCRIPTION, variables: { concertId: concertGid } });
       expect(result.data ?? null).toBeNull();
@@ -193,7 +193,7 @@ describe('salesAnalyticsChanged over graphql-ws', () => {
   });
 
   it('emits the new figures after a booking', async () => {
-    const { concertGid, tierGids } = await createConcert(app.db, [{ priceCents: 4_000, capacity: 10 }]);
+    const { concertGid, tierGids } = await createConcert(app.db, [{ priceCents: 4_000, capacity: 10 }], undefined, organizer.id);
     const received = runOnce(connect(organizer.headers), { query: SUBSCRIPTION, variables: { concertId: concertGid } });
     await listening(app, concertGid);
     const booked = await graphql(app, BOOK_TICKETS, bookingInput(concertGid, [[tierGids[0], 3]]));
@@ -204,7 +204,7 @@ describe('salesAnalyticsChanged over graphql-ws', () => {
   it('emits the new figures when a hold is paid, although availability does not move', async () => {
     const HOLD = /* GraphQL */ `mutation ($input: BookTicketsInput!) { holdTickets(input: $input) { ... on HoldTicketsSuccess { booking { id } } } }`;
     const PAY = /* GraphQL */ `mutation ($input: PayForBookingInput!) { payForBooking(input: $input) { __typename } }`;
-    const { concertGid, tierGids } = await createConcert(app.db, [{ priceCents: 4_000, capacity: 10 }]);
+    const { concertGid, tierGids } = await createConcert(app.db, [{ priceCents: 4_000, capacity: 10 }], undefined, organizer.id);
     const held = await graphql(app, HOLD, bookingInput(concertGid, [[tierGids[0], 2]]));
     const bookingId = held.data!.holdTickets.booking.id;
 

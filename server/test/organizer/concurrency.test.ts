@@ -23,7 +23,7 @@ const CANCEL = /* GraphQL */ `
 
 describe('organizer changes under concurrency', () => {
   it('capacity changes racing 60 bookings never take a tier below what is sold, and the ledger stays exact', async () => {
-    const { concert, concertGid, tierGids } = await createConcert(instanceA.db, [{ capacity: 100 }]);
+    const { concert, concertGid, tierGids } = await createConcert(instanceA.db, [{ capacity: 100 }], undefined, organizer.id);
     const bookings = Array.from({ length: 60 }, (_, index) => graphql(instance(index), BOOK_TICKETS, bookingInput(concertGid, [[tierGids[0], 1]])));
     // Capacities from 40 to 97: the low ones must be refused once bookings pass them.
     const resizes = Array.from({ length: 20 }, (_, index) =>
@@ -46,7 +46,7 @@ describe('organizer changes under concurrency', () => {
   });
 
   it('50 cancellations of one concert over two instances start one job; the rest are told it is already cancelled', async () => {
-    const { concert, concertGid } = await createConcert(instanceA.db, [{ capacity: 10 }]);
+    const { concert, concertGid } = await createConcert(instanceA.db, [{ capacity: 10 }], undefined, organizer.id);
     const results = await Promise.all(Array.from({ length: 50 }, (_, index) => graphql(instance(index), CANCEL, { concertId: concertGid }, { headers: organizer.headers })));
     const names = results.map((result) => result.data?.cancelConcert.__typename);
     expect(names.filter((name) => name === 'CancelConcertSuccess')).toHaveLength(1);

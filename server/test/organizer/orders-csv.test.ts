@@ -57,7 +57,7 @@ function parseCsv(text: string) {
 
 describe('orders.csv', () => {
   it('is refused to a guest (401), a shopper and a partner (403), and a bad key (401); an unknown concert is 404', async () => {
-    const { concert } = await createConcert(app.db, [{ capacity: 5 }]);
+    const { concert } = await createConcert(app.db, [{ capacity: 5 }], undefined, organizer.id);
     const status = async (headers: Record<string, string>, url = csvUrl(concert.id)) => (await fetch(url, { headers })).status;
     expect(await status({})).toBe(401);
     expect(await status(shopper.headers)).toBe(403);
@@ -70,7 +70,7 @@ describe('orders.csv', () => {
 
   it('has a header and one row per order, escaped so that no cell runs as a formula or breaks a line', async () => {
     const hostileTier = '=1+2 "VIP", front\nrow';
-    const { concert, concertGid, tiers, tierGids } = await createConcert(app.db, [{ name: hostileTier, capacity: 10, priceCents: 2_500 }, { name: 'GA', capacity: 10 }], 'Night, "Live" / Ünïcode');
+    const { concert, concertGid, tiers, tierGids } = await createConcert(app.db, [{ name: hostileTier, capacity: 10, priceCents: 2_500 }, { name: 'GA', capacity: 10 }], 'Night, "Live" / Ünïcode', organizer.id);
     const hostileEmail = '=HYPERLINK("http://evil.example","x"),\n@me';
     await seedOrders(app, { concertId: concert.id, tierId: tiers[1].id, count: 2, from: new Date('2020-01-01T00:00:00Z'), email: (i) => [hostileEmail, '-plain@example.com'][i] });
     // One order paid by card, then cancelled by the organizer: paid and refunded.
@@ -98,7 +98,7 @@ describe('orders.csv', () => {
   });
 
   it('streams 5,000 orders in many chunks, the header first', async () => {
-    const { concert, tiers } = await createConcert(app.db, [{ name: 'GA', capacity: 10_000 }]);
+    const { concert, tiers } = await createConcert(app.db, [{ name: 'GA', capacity: 10_000 }], undefined, organizer.id);
     await seedOrders(app, { concertId: concert.id, tierId: tiers[0].id, count: 5_000, from: new Date('2029-02-01T00:00:00Z'), stepMs: 7 });
     const response = await fetch(csvUrl(concert.id), { headers: organizer.headers });
     const reader = response.body!.getReader();
@@ -115,7 +115,7 @@ describe('orders.csv', () => {
   });
 
   it('stops reading the orders when the client goes away', async () => {
-    const { concert, tiers } = await createConcert(app.db, [{ capacity: 10_000 }]);
+    const { concert, tiers } = await createConcert(app.db, [{ capacity: 10_000 }], undefined, organizer.id);
     await seedOrders(app, { concertId: concert.id, tierId: tiers[0].id, count: 5_000, from: new Date('2029-03-01T00:00:00Z'), stepMs: 3 });
     const abort = new AbortController();
     const response = await fetch(csvUrl(concert.id), { headers: organizer.headers, signal: abort.signal });

@@ -35,7 +35,7 @@ const gid = (id: string) => encodeGlobalID('Booking', id);
 
 describe('orders (organizer back office)', () => {
   it('is refused to a guest, a shopper and a partner', async () => {
-    const { concertGid } = await createConcert(app.db, [{ capacity: 5 }]);
+    const { concertGid } = await createConcert(app.db, [{ capacity: 5 }], undefined, organizer.id);
     const guest = await graphql(app, ORDERS, { concertId: concertGid }, { headers: {} });
     expect(guest.data ?? null).toBeNull();
     expect(guest.errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
@@ -47,7 +47,7 @@ describe('orders (organizer back office)', () => {
   });
 
   it('finds an order by its code in any case, and by an email or its beginning in any case', async () => {
-    const { concert, tiers } = await createConcert(app.db, [{ capacity: 100 }]);
+    const { concert, tiers } = await createConcert(app.db, [{ capacity: 100 }], undefined, organizer.id);
     const ids = await seedOrders(app, {
       concertId: concert.id, tierId: tiers[0].id, count: 4, from: new Date('2029-05-01T10:00:00Z'),
       email: (i) => ['Ann.Lee@Example.com', 'annie@example.com', 'bob@example.com', 'a_b%c@example.com'][i],
@@ -67,7 +67,7 @@ describe('orders (organizer back office)', () => {
   });
 
   it('filters by status and by when the order was placed (from inclusive, to exclusive)', async () => {
-    const { concert, tiers } = await createConcert(app.db, [{ capacity: 100 }]);
+    const { concert, tiers } = await createConcert(app.db, [{ capacity: 100 }], undefined, organizer.id);
     const from = new Date('2029-06-01T00:00:00Z');
     const confirmed = await seedOrders(app, { concertId: concert.id, tierId: tiers[0].id, count: 5, from, stepMs: 60_000 });
     const cancelled = await seedOrders(app, { concertId: concert.id, tierId: tiers[0].id, count: 2, from: new Date('2029-06-01T00:00:30Z'), stepMs: 60_000, status: 'CANCELLED' });
@@ -83,7 +83,7 @@ describe('orders (organizer back office)', () => {
   });
 
   it('pages newest first without repeating or skipping an order, also among orders of the same millisecond and while new ones arrive', async () => {
-    const { concert, tiers } = await createConcert(app.db, [{ capacity: 1_000 }]);
+    const { concert, tiers } = await createConcert(app.db, [{ capacity: 1_000 }], undefined, organizer.id);
     const seed = (count: number, from: Date, stepMs: number) => seedOrders(app, { concertId: concert.id, tierId: tiers[0].id, count, from, stepMs });
     // 60 orders in 3 milliseconds: ties everywhere, broken by id.
     const first = await seed(60, new Date('2029-07-01T00:00:00Z'), 0);
@@ -111,7 +111,7 @@ describe('orders (organizer back office)', () => {
   });
 
   it(`answers at most 50 orders a page, however many are asked for`, async () => {
-    const { concert, tiers } = await createConcert(app.db, [{ capacity: 100 }]);
+    const { concert, tiers } = await createConcert(app.db, [{ capacity: 100 }], undefined, organizer.id);
     await seedOrders(app, { concertId: concert.id, tierId: tiers[0].id, count: 60, from: new Date('2029-08-01T00:00:00Z') });
     const page = await orders({ concertId: encodeGlobalID('Concert', concert.id), first: 500 });
     expect(page.edges).toHaveLength(50);
@@ -128,7 +128,7 @@ const CANCEL = /* GraphQL */ `
 
 describe("an organizer and one order's detail", () => {
   it("sees a shopper's order in full, cancels it and refunds it; the ledgers stay exact", async () => {
-    const { concert, concertGid, tierGids } = await createConcert(app.db, [{ capacity: 10, priceCents: 2_500 }]);
+    const { concert, concertGid, tierGids } = await createConcert(app.db, [{ capacity: 10, priceCents: 2_500 }], undefined, organizer.id);
     const held = await graphql(app, HOLD, bookingInput(concertGid, [[tierGids[0], 2]], { customerEmail: shopper.email }), { headers: shopper.headers });
     const id = held.data!.holdTickets.booking.id as string;
     const card = { number: '4242424242424242', expMonth: 12, expYear: 2034, cvc: '123' };

@@ -105,7 +105,7 @@ describe('sales windows', () => {
 
 describe('shoppers watching a concert', () => {
   it('see a pause and a resume made on another instance, as availabilityChanged events', async () => {
-    const { concertGid, tierGids } = await concertOfOrganizer(instanceB, await signedInAccount(instanceB, 'organizer'));
+    const { concertGid, tierGids } = await concertOfOrganizer(instanceB, organizer);
     const ws = connectWs(portA);
     const statuses: string[] = [];
     const waiters = new Set<() => void>();

@@ -51,10 +51,11 @@ export interface TierSpec {
 }
 
 /** A concert of the test's own, so tests never depend on each other's data. */
-export async function createConcert(db: Database, tiers: TierSpec[], name = 'Test concert') {
+/** A published concert with its tiers, straight into the tables; owned by `organizerId` if given (else by nobody). */
+export async function createConcert(db: Database, tiers: TierSpec[], name = 'Test concert', organizerId: string | null = null) {
   const [concert] = await db
     .insert(concerts)
-    .values({ name, venue: 'Test Hall', startsAt: new Date('2030-01-01T20:00:00Z') })
+    .values({ name, venue: 'Test Hall', startsAt: new Date('2030-01-01T20:00:00Z'), organizerId })
     .returning();
   const tierRows = await db
     .insert(ticketTiers)

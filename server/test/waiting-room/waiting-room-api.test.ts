@@ -38,12 +38,15 @@ describe('waiting room API', () => {
   it('lets organizers only set it up and change the rate live; shows it on the concert', async () => {
     const organizer = await signedInAccount(app, 'organizer');
     const shopper = await signedInAccount(app, 'shopper');
-    const { concertGid } = await createConcert(app.db, [{ capacity: 10 }]);
+    const { concertGid } = await createConcert(app.db, [{ capacity: 10 }], undefined, organizer.id);
     expect((await graphql(app, CONCERT_ROOM, { id: concertGid }, { headers: {} })).data!.concert.waitingRoom).toBeNull();
     for (const headers of [{}, shopper.headers, partnerHeaders()]) {
       const refused = await graphql(app, CONFIGURE, { concertId: concertGid, input: settings }, { headers });
       expect(['UNAUTHENTICATED', 'FORBIDDEN']).toContain(refused.errors?.[0].extensions?.code);
     }
+    // Another organizer's concert is one that does not exist.
+    const stranger = await signedInAccount(app, 'organizer');
+    expect((await graphql(app, CONFIGURE, { concertId: concertGid, input: settings }, { headers: stranger.headers })).data!.configureWaitingRoom.__typename).toBe('NotFoundError');
     const bad = await graphql(app, CONFIGURE, { concertId: concertGid, input: { ...settings, admissionsPerMinute: 0 } }, { headers: organizer.headers });
     expect(bad.data!.configureWaitingRoom).toMatchObject({ __typename: 'ValidationError', field: 'admissionsPerMinute' });
     // The first set-up raced by 50 more over two instances: one room, every answer whole.
@@ -63,15 +66,18 @@ describe('waiting room API', () => {
     expect(rates).toContain(admin.settings.admissionsPerMinute);
     expect(admin.status.admissionsPerMinute).toBe(admin.settings.admissionsPerMinute);
     expect((await graphql(app, ADMIN, { id: concertGid }, { headers: shopper.headers })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await graphql(app, ADMIN, { id: concertGid }, { headers: stranger.headers })).data!.waitingRoomAdmin).toBeNull();
+    expect((await graphql(app, SET_RATE, { concertId: concertGid, rate: 1 }, { headers: stranger.headers })).data!.setWaitingRoomRate.__typename).toBe('NotFoundError');
   });
 
-  it("keeps an unpublished concert's room to organizers", async () => {
-    const organizer = await signedInAccount(app, 'organizer');
+  it("keeps an unpublished concert's room to its organizer", async () => {
+    const [organizer, stranger] = await Promise.all([signedInAccount(app, 'organizer'), signedInAccount(app, 'organizer')]);
     const { concert, concertGid } = await createRoomConcert(app);
-    await app.db.update(concerts).set({ published: false }).where(eq(concerts.id, concert.id));
+    await app.db.update(concerts).set({ published: false, organizerId: organizer.id }).where(eq(concerts.id, concert.id));
     const STATUS = `query ($id: ID!) { waitingRoomStatus(concertId: $id) { enabled } }`;
     expect((await graphql(app, STATUS, { id: concertGid }, { headers: guestHeaders() })).data!.waitingRoomStatus).toBeNull();
     expect((await graphql(app, STATUS, { id: concertGid }, { headers: organizer.headers })).data!.waitingRoomStatus).toEqual({ enabled: true });
+    expect((await graphql(app, STATUS, { id: concertGid }, { headers: stranger.headers })).data!.waitingRoomStatus).toBeNull();
     expect((await graphql(app, JOIN, { concertId: concertGid }, { headers: guestHeaders() })).data!.joinWaitingRoom.__typename).toBe('NotFoundError');
   });
 

@@ -1,15 +1,15 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { inject } from 'vitest';
 import { createDatabase } from '../../../server/src/db/client.ts';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { bookings, concerts, ticketTiers } from '../../../server/src/db/schema.ts';
 import { notifyAvailabilityChanged } from '../../../server/src/events/availability-channel.ts';
 import type { ApiConcert } from './api';
 
 // Each e2e test makes its own concert, so no test depends on another's data
 // or on the demo seed, and the suite passes again against the same server.
-// There is no createConcert mutation yet: write through the server's own
-// drizzle schema (as server/src/db/seed.ts does), not hand-written SQL.
+// Written through the server's own drizzle schema (as server/src/db/seed.ts does),
+// faster than signing in an organizer for every test that needs a concert.
 
 export interface NewTier {
   name: string;
@@ -26,6 +26,8 @@ export interface NewConcert {
   /** How long a hold lasts before its tickets go back on sale (the server's default: 600). */
   holdSeconds?: number;
   tiers?: NewTier[];
+  /** The organizer (by sign-in email) whose concert it is; nobody's otherwise, so no organizer manages it. */
+  organizerEmail?: string;
 }
 
 // The demo catalogue's tiers, so pages look like the real thing.
@@ -70,6 +72,7 @@ export async function createConcert(spec: NewConcert = {}): Promise<ApiConcert> 
       startsAt: new Date(spec.startsAt ?? '2030-01-01T20:00:00Z'),
       timeZone: spec.timeZone ?? 'UTC',
       ...(spec.holdSeconds ? { holdSeconds: spec.holdSeconds } : {}),
+      ...(spec.organizerEmail ? { organizerId: sql`(SELECT id FROM users WHERE lower(email) = lower(${spec.organizerEmail}))` } : {}),
     });
     await tx.insert(ticketTiers).values(tierRows);
   });

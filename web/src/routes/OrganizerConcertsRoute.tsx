@@ -8,7 +8,7 @@ import { ErrorState, Loading } from '../components/StatusMessages';
 // Organizers get every concert from `concerts`, drafts included.
 const OrganizerConcertsQuery = graphql(/* GraphQL */ `
   query OrganizerConcerts {
-    concerts(first: 100) {
+    concerts(first: 100, mine: true) {
       edges {
         node {
           id

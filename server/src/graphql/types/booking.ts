@@ -18,7 +18,7 @@ export const BookingRef = builder.drizzleNode('bookings', {
   id: { column: (booking) => booking.id },
   // The one check for every path to a booking (query, node, mutation results): it carries a shopper's
   // personal data. Whoever may not see it gets null and a FORBIDDEN error.
-  select: { columns: { id: true, customerEmail: true, apiKeyId: true, userId: true } },
+  select: { columns: { id: true, customerEmail: true, apiKeyId: true, userId: true, concertId: true } },
   authScopes: (booking, ctx) => canSeeBooking(ctx, booking),
   // Checked once per booking as it is returned (one error where it is refused), not before each of its fields.
   runScopesOnType: true,
@@ -70,7 +70,7 @@ builder.queryField('booking', (t) =>
   t.drizzleField({
     type: 'bookings',
     nullable: true,
-    description: "A booking, for whoever may see it (its shopper, its partner, an organizer, or with its secret link's accessToken); null for anyone else, as for an id that does not exist.",
+    description: "A booking, for whoever may see it (its shopper, its partner, its concert's organizer, or with its secret link's accessToken); null for anyone else, as for an id that does not exist.",
     authScopes: { $any: { shopper: true, partner: 'bookings:read' } },
     args: {
       id: t.arg.id({ required: true }),
@@ -82,7 +82,7 @@ builder.queryField('booking', (t) =>
       if (ctx.bookingAccess.allows(id, args.accessToken)) grantBooking(ctx, id);
       const booking = await ctx.db.query.bookings.findFirst(query({ where: { id } }));
       // The type's own select loads the ownership columns whatever the client asked for.
-      return booking && canSeeBooking(ctx, booking as unknown as BookingOwnership) ? booking : null;
+      return booking && (await canSeeBooking(ctx, booking as unknown as BookingOwnership)) ? booking : null;
     },
   }),
 );

@@ -1,10 +1,12 @@
 import { eq } from 'drizzle-orm';
+import { organizerIdOf } from '../../auth/concert-ownership.ts';
 import { NotFoundError, ValidationError } from '../../booking/errors.ts';
 import { changeCatalogue } from '../../catalogue/catalogue-changes.ts';
 import { checkSchedule, concertChange, concertInput, parseInput, type ConcertChange } from '../../catalogue/concert-input.ts';
 import { concerts, ticketTiers } from '../../db/schema.ts';
 import { builder, type Context } from '../builder.ts';
 import { databaseIdOf } from '../global-id.ts';
+import { ownConcertArg } from '../concert-owner-only.ts';
 import { ConcertRef } from './concert.ts';
 
 // The organizer's back office for concerts: create, edit, and open or close sales. Every change is
@@ -93,7 +95,7 @@ export function concertIdFrom(id: string | number) {
 builder.mutationField('createConcert', (t) =>
   t.field({
     type: ConcertChangeSuccess,
-    description: 'Creates a concert with its tiers, unpublished: nobody but organizers sees it until publishConcert.',
+    description: 'Creates a concert with its tiers, owned by the signed-in organizer and unpublished: nobody else sees it until publishConcert.',
     authScopes: { organizer: true },
     errors: { types: [ValidationError], directResult: true, union: { name: 'CreateConcertResult' } },
     args: { input: t.arg({ type: CreateConcertInput, required: true }) },
@@ -101,7 +103,8 @@ builder.mutationField('createConcert', (t) =>
       const input = parseInput(concertInput, withoutNulls(args.input, ['onSaleAt', 'maxTicketsPerOrder']));
       checkSchedule({ startsAt: input.startsAt, onSaleAt: input.onSaleAt ?? null }, true);
       const [concert] = await ctx.db.transaction(async (tx) => {
-        const created = await tx.insert(concerts).values({ ...columnsOf(input), name: input.name, venue: input.venue, timeZone: input.timeZone, startsAt: input.startsAt, published: false }).returning({ id: concerts.id });
+        const organizerId = organizerIdOf(ctx.viewer);
+        const created = await tx.insert(concerts).values({ ...columnsOf(input), name: input.name, venue: input.venue, timeZone: input.timeZone, startsAt: input.startsAt, published: false, organizerId }).returning({ id: concerts.id });
         await tx.insert(ticketTiers).values(
           input.tiers.map((tier, position) => ({ concertId: created[0].id, ...tier, available: tier.capacity, position })),
         );
@@ -116,7 +119,7 @@ builder.mutationField('updateConcert', (t) =>
   t.field({
     type: ConcertChangeSuccess,
     description: 'Changes the fields given. New sales facts (window, limits, hold time) apply to every instance at once.',
-    authScopes: { organizer: true },
+    ...ownConcertArg('id'),
     errors: { types: [ValidationError, NotFoundError], directResult: true, union: { name: 'UpdateConcertResult' } },
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateConcertInput, required: true }) },
     resolve: async (_root, args, ctx) => {
@@ -140,7 +143,7 @@ function concertSwitch(name: string, description: string, set: { salesPaused: bo
     t.field({
       type: ConcertChangeSuccess,
       description,
-      authScopes: { organizer: true },
+      ...ownConcertArg('concertId'),
       errors: { types: [NotFoundError], directResult: true, union: { name: `${name[0].toUpperCase()}${name.slice(1)}Result` } },
       args: { concertId: t.arg.id({ required: true }) },
       resolve: async (_root, args, ctx: Context) => {

@@ -4,6 +4,8 @@ import { cancelConcert } from '../../catalogue/cancel-concert.ts';
 import { builder } from '../builder.ts';
 import { ErrorInterface } from './booking-errors.ts';
 import { concertIdFrom } from './concert-admin.ts';
+import { ownsConcert } from '../../auth/concert-ownership.ts';
+import { ownConcertArg } from '../concert-owner-only.ts';
 import { ConcertRef } from './concert.ts';
 import { MoneyRef } from './money.ts';
 
@@ -34,7 +36,15 @@ export const ConcertCancellationRef = builder.drizzleObject('concertCancellation
 builder.drizzleObjectFields(ConcertRef, (t) => ({
   cancelledAt: t.expose('cancelledAt', { type: 'DateTime', nullable: true, description: 'Set when an organizer cancelled the concert (salesStatus CANCELLED).' }),
   cancellationReason: t.exposeString('cancellationReason', { nullable: true }),
-  cancellation: t.relation('cancellation', { type: ConcertCancellationRef, nullable: true, authScopes: { organizer: true }, description: 'The refund job of a cancelled concert; null while it is not cancelled.' }),
+  cancellation: t.relation('cancellation', {
+    type: ConcertCancellationRef,
+    nullable: true,
+    // The loaded concert row carries its organizer: no query. Others (another organizer included)
+    // get null, as for a concert that is not cancelled: the job's figures are its organizer's.
+    authScopes: (concert, _args, ctx) => ownsConcert(ctx, concert),
+    unauthorizedResolver: () => null,
+    description: "The refund job of a cancelled concert, for its organizer; null while it is not cancelled, and for anyone else.",
+  }),
 }));
 
 builder.objectType(ConcertAlreadyCancelledError, {
@@ -69,7 +79,7 @@ builder.mutationField('cancelConcert', (t) =>
     type: CancelConcertSuccess,
     description:
       'Cancels a concert: holds and bookings are refused at once on every instance (NotOnSaleError CANCELLED), and a job cancels every booking, refunds every card payment and emails every customer. A second call changes nothing (ConcertAlreadyCancelledError, with the same job).',
-    authScopes: { organizer: true },
+    ...ownConcertArg('concertId'),
     errors: { types: [NotFoundError, ConcertAlreadyCancelledError, ValidationError], directResult: true, union: { name: 'CancelConcertResult' } },
     args: { concertId: t.arg.id({ required: true }), reason: t.arg.string({ required: true, description: 'Told to organizers and shown with the concert.' }) },
     resolve: async (_root, args, ctx) => {

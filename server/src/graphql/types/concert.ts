@@ -1,6 +1,7 @@
-import { seesUnpublished } from '../../auth/catalogue-visibility.ts';
+import { visibleConcerts } from '../../auth/catalogue-visibility.ts';
+import { organizerIdOf } from '../../auth/concert-ownership.ts';
 import { salesStatusOf } from '../../catalogue/sales-window.ts';
-import { builder, type Context } from '../builder.ts';
+import { builder } from '../builder.ts';
 import { databaseIdOf } from '../global-id.ts';
 
 const SalesStatusRef = builder.enumType('SalesStatus', {
@@ -15,8 +16,6 @@ const SalesStatusRef = builder.enumType('SalesStatus', {
   } as const,
 });
 
-/** Guests, shoppers and partners see published concerts only (auth/catalogue-visibility.ts). */
-const visibleTo = (ctx: Context) => (seesUnpublished(ctx) ? {} : { published: true });
 
 export const ConcertRef = builder.drizzleNode('concerts', {
   name: 'Concert',
@@ -51,10 +50,17 @@ builder.queryFields((t) => ({
   concerts: t.drizzleConnection(
     {
       type: 'concerts',
-      description: 'Every published concert (organizers: every concert), soonest first.',
+      description: 'Every published concert (organizers: and their own unpublished ones), soonest first.',
       authScopes: { $any: { shopper: true, partner: 'catalogue:read' } },
-      resolve: (query, _root, _args, ctx) =>
-        (ctx.replica?.() ?? ctx.db).query.concerts.findMany(query({ where: visibleTo(ctx), orderBy: { startsAt: 'asc', id: 'asc' } })),
+      args: {
+        mine: t.arg.boolean({ description: "Only the signed-in organizer's own concerts, published or not (their back office); none for anyone else." }),
+      },
+      resolve: (query, _root, args, ctx) => {
+        const organizerId = organizerIdOf(ctx.viewer);
+        if (args.mine && organizerId === null) return [];
+        const where = args.mine ? { organizerId: organizerId! } : visibleConcerts(ctx);
+        return (ctx.replica?.() ?? ctx.db).query.concerts.findMany(query({ where, orderBy: { startsAt: 'asc', id: 'asc' } }));
+      },
     },
     { name: 'ConcertConnection' },
     { name: 'ConcertEdge' },
@@ -66,7 +72,7 @@ builder.queryFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     resolve: (query, _root, args, ctx) => {
       const id = databaseIdOf(String(args.id), 'Concert');
-      return id ? (ctx.replica?.() ?? ctx.db).query.concerts.findFirst(query({ where: { id, ...visibleTo(ctx) } })) : null;
+      return id ? (ctx.replica?.() ?? ctx.db).query.concerts.findFirst(query({ where: { id, ...visibleConcerts(ctx) } })) : null;
     },
   }),
 }));

@@ -2,7 +2,7 @@ import { resolveNodes } from '@pothos/plugin-relay';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { GraphQLResolveInfo } from 'graphql';
 import { canSeeBooking } from '../../auth/booking-visibility.ts';
-import { seesUnpublished } from '../../auth/catalogue-visibility.ts';
+import { visibleConcertsSql } from '../../auth/catalogue-visibility.ts';
 import { bookings, concerts, ticketTiers } from '../../db/schema.ts';
 import { builder, type Context } from '../builder.ts';
 import { nodeIdOf, type NodeTypename } from '../global-id.ts';
@@ -27,15 +27,16 @@ async function loadNodes(ctx: Context, info: GraphQLResolveInfo, globalIds: read
       if (typename === 'Booking') {
         // Someone else's booking is null, exactly like one that does not exist.
         const rows = await ctx.db
-          .select({ id: bookings.id, customerEmail: bookings.customerEmail, apiKeyId: bookings.apiKeyId, userId: bookings.userId })
+          .select({ id: bookings.id, customerEmail: bookings.customerEmail, apiKeyId: bookings.apiKeyId, userId: bookings.userId, concertId: bookings.concertId })
           .from(bookings)
           .where(inArray(bookings.id, ids));
-        for (const row of rows) if (canSeeBooking(ctx, row)) existing.add(`Booking:${row.id}`);
+        const visible = await Promise.all(rows.map((row) => canSeeBooking(ctx, row)));
+        rows.forEach((row, index) => visible[index] && existing.add(`Booking:${row.id}`));
         return;
       }
       if (ctx.viewer.kind === 'partner' && !ctx.viewer.apiKey.scopes.has('catalogue:read')) return;
-      // An unpublished concert, and its tiers, are null for all but organizers.
-      const published = seesUnpublished(ctx) ? undefined : eq(concerts.published, true);
+      // An unpublished concert, and its tiers, are null for all but its organizer.
+      const published = visibleConcertsSql(ctx);
       const rows =
         typename === 'Concert'
           ? await ctx.db.select({ id: concerts.id }).from(concerts).where(and(inArray(concerts.id, ids), published))

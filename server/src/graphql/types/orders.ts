@@ -1,5 +1,6 @@
 import { decodeBase64, decodeCursorChunk } from '@pothos/core';
 import { sql } from 'drizzle-orm';
+import { organizerIdOf } from '../../auth/concert-ownership.ts';
 import { ORDER_CODE_ALPHABET, ORDER_CODE_LENGTH, type bookings } from '../../db/schema.ts';
 import { builder, type Context } from '../builder.ts';
 import { databaseIdOf } from '../global-id.ts';
@@ -53,11 +54,11 @@ builder.queryField('orders', (t) =>
   t.drizzleConnection(
     {
       type: 'bookings',
-      description: `Orders for the organizer's back office, newest first, at most ${MAX_ORDERS_PAGE} a page. Filters combine. One order's detail (items, payments, emails) is booking(id); cancelBooking cancels and refunds it.`,
+      description: `Orders of the signed-in organizer's own concerts, for their back office, newest first, at most ${MAX_ORDERS_PAGE} a page. Filters combine. One order's detail (items, payments, emails) is booking(id); cancelBooking cancels and refunds it.`,
       authScopes: { organizer: true },
       maxSize: MAX_ORDERS_PAGE,
       args: {
-        concertId: t.arg.id({ description: "One concert's orders; every concert's without it." }),
+        concertId: t.arg.id({ description: "One of the organizer's concerts' orders; all of their concerts' without it." }),
         search: t.arg.string({
           description:
             'An email, or its beginning, case-insensitively ("ann@" finds ann@example.com); or an 8-character order code, exactly but in any case.',
@@ -67,7 +68,8 @@ builder.queryField('orders', (t) =>
         createdTo: t.arg({ type: 'DateTime', description: 'Orders placed before this instant (exclusive).' }),
       },
       resolve: (query, _root, args, ctx) => {
-        const filters: Where[] = [];
+        // The organizer's own concerts' orders only; another's concertId finds none, as a made-up one.
+        const filters: Where[] = [{ concert: { organizerId: organizerIdOf(ctx.viewer) ?? '' } }];
         if (args.concertId != null) {
           const concertId = databaseIdOf(String(args.concertId), 'Concert');
           if (!concertId) return [];
@@ -89,7 +91,7 @@ builder.queryField('orders', (t) =>
         const before = pagePosition(args.before, 'before');
         if (before) filters.push(before);
         return ctx.db.query.bookings.findMany(
-          query({ where: filters.length ? { AND: filters } : undefined, orderBy: { createdAt: 'desc', id: 'desc' } }),
+          query({ where: { AND: filters }, orderBy: { createdAt: 'desc', id: 'desc' } }),
         );
       },
     },

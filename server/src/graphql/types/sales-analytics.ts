@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
 import type { SalesBucket, SalesPoint, TierFigures } from '../../analytics/sales-figures.ts';
+import { ownsConcert } from '../../auth/concert-ownership.ts';
 import { createSalesReport, type SalesReport } from '../../analytics/sales-report.ts';
 import { concerts, ticketTiers } from '../../db/schema.ts';
 import { builder, type Context } from '../builder.ts';
@@ -75,6 +76,9 @@ const SalesTotalsRef = builder.objectRef<SalesReport>('SalesTotals').implement({
 });
 
 const SalesAnalyticsRef = builder.objectRef<SalesReport>('SalesAnalytics').implement({
+  // Every path to a report (query, each subscription delivery) is checked against the concert it
+  // was made for; the report carries its organizer, so this costs no query.
+  authScopes: (report, ctx) => ownsConcert(ctx, report),
   description:
     'Ticket sales of one concert, for organizers. Bookings count by when they were made (created), within [from, to) to the minute, and by their status now. Revenue is always confirmed bookings\' money at the prices booked; refunds are reported separately.',
   fields: (t) => ({
@@ -97,18 +101,20 @@ const SalesAnalyticsRef = builder.objectRef<SalesReport>('SalesAnalytics').imple
   }),
 });
 
+/** The concert if the viewer is its organizer; null otherwise, as for an id that names no concert. */
 async function concertOf(ctx: Context, globalId: string) {
   const id = databaseIdOf(globalId, 'Concert');
   if (!id) return null;
   const [concert] = await ctx.db
     .select({
       id: concerts.id,
+      organizerId: concerts.organizerId,
       timeZone: concerts.timeZone,
       currency: sql<string>`coalesce((SELECT ${ticketTiers.currency} FROM ${ticketTiers} WHERE ${ticketTiers.concertId} = ${concerts.id} ORDER BY ${ticketTiers.position} LIMIT 1), 'USD')`,
     })
     .from(concerts)
     .where(eq(concerts.id, id));
-  return concert ?? null;
+  return concert && ownsConcert(ctx, concert) ? concert : null;
 }
 
 const badInput = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
@@ -118,7 +124,7 @@ builder.queryField('salesAnalytics', (t) =>
     authScopes: { organizer: true },
     type: SalesAnalyticsRef,
     nullable: true,
-    description: 'Sales figures of one concert (null when concertId is not a concert). from is inclusive, to exclusive; both are taken to the minute.',
+    description: 'Sales figures of one of the organizer\'s own concerts (null when concertId is not a concert of theirs). from is inclusive, to exclusive; both are taken to the minute.',
     args: {
       concertId: t.arg.id({ required: true }),
       from: t.arg({ type: 'DateTime' }),
@@ -143,7 +149,7 @@ builder.subscriptionField('salesAnalyticsChanged', (t) =>
     authScopes: { organizer: true },
     type: SalesAnalyticsRef,
     description:
-      'The concert\'s sales figures (all its bookings) after its availability changes: a booking, hold, release, expiry or cancellation. At most one a second during an on-sale; the first change after a quiet second at once. MINUTE buckets are not offered here.',
+      'The sales figures of one of the organizer\'s own concerts (all its bookings) after its availability changes: a booking, hold, release, expiry or cancellation. At most one a second during an on-sale; the first change after a quiet second at once. MINUTE buckets are not offered here.',
     args: {
       concertId: t.arg.id({ required: true }),
       bucket: t.arg({ type: SalesBucketRef, defaultValue: 'HOUR', required: true }),

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { seesUnpublished } from '../../auth/catalogue-visibility.ts';
+import { ownsConcertId } from '../../auth/concert-ownership.ts';
 import { filteredChanges } from '../../events/filtered-changes.ts';
 import { builder } from '../builder.ts';
 import { databaseIdOf } from '../global-id.ts';
@@ -28,10 +28,11 @@ builder.queryField('availability', (t) =>
     type: [TicketTierRef],
     description: 'Current availability of every tier of one concert, read from the primary.',
     args: { concertId: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => {
+    resolve: async (_root, args, ctx) => {
       const concertId = databaseIdOf(String(args.concertId), 'Concert');
       if (!concertId) return [];
-      if (seesUnpublished(ctx)) return ctx.availability.currentTiers(concertId);
+      // Its organizer sees their concert published or not; everyone else only a published one.
+      if (await ownsConcertId(ctx, concertId)) return ctx.availability.currentTiers(concertId);
       // Still one read: the tiers of the concert if it is published, none otherwise.
       return ctx.db.query.ticketTiers.findMany({ where: { concertId, concert: { published: true } }, orderBy: { position: 'asc' } });
     },
@@ -48,11 +49,12 @@ builder.subscriptionField('availabilityChanged', (t) =>
     subscribe: (_root, args, ctx) => {
       const concertId = args.concertId == null ? undefined : databaseIdOf(String(args.concertId), 'Concert');
       if (concertId === null) throw new GraphQLError('concertId is not the id of a Concert', { extensions: { code: 'BAD_USER_INPUT' } });
-      const changes = ctx.availability.changes(concertId);
-      if (seesUnpublished(ctx)) return changes;
-      // Unpublished concerts do not exist for this viewer: their tiers' changes are not theirs to see.
+      // An unpublished concert exists for its organizer only: nobody else hears of its tiers' changes.
       // Guests share one execution, so this is one cached lookup per change, not one per subscriber.
-      return filteredChanges(changes, async (tier) => (await ctx.tierCatalogue.tiers([tier.id])).get(tier.id)?.published ?? false);
+      return filteredChanges(
+        ctx.availability.changes(concertId),
+        async (tier) => (await ctx.tierCatalogue.tiers([tier.id])).get(tier.id)?.published || ownsConcertId(ctx, tier.concertId),
+      );
     },
     resolve: (tier) => tier,
   }),

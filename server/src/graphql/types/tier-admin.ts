@@ -7,6 +7,7 @@ import { concerts, ticketTiers } from '../../db/schema.ts';
 import { builder } from '../builder.ts';
 import { databaseIdOf } from '../global-id.ts';
 import { ErrorInterface } from './booking-errors.ts';
+import { ownConcertArg, ownConcertOnly } from '../concert-owner-only.ts';
 import { concertIdFrom, TierInput } from './concert-admin.ts';
 import { TicketTierRef } from './ticket-tier.ts';
 
@@ -49,7 +50,7 @@ builder.mutationField('addTier', (t) =>
   t.field({
     type: TierChangeSuccess,
     description: 'Adds a tier after the concert\'s others, all of its capacity available.',
-    authScopes: { organizer: true },
+    ...ownConcertArg('concertId'),
     errors: { types: [ValidationError, NotFoundError], directResult: true, union: { name: 'AddTierResult' } },
     args: { concertId: t.arg.id({ required: true }), input: t.arg({ type: TierInput, required: true }) },
     resolve: async (_root, args, ctx) => {
@@ -77,7 +78,16 @@ builder.mutationField('updateTier', (t) =>
     type: TierChangeSuccess,
     description:
       'Renames, reprices or resizes a tier, atomically under its row lock. A new price applies to new bookings only. Capacity may go down as far as the tickets sold and held (CapacityBelowSoldError below that). Every instance prices with the change at once, and subscribers of the concert hear of it.',
-    authScopes: { organizer: true },
+    // The tier's concert's organizer; another organizer's tier is a NotFoundError like a made-up id.
+    ...ownConcertOnly<{ id: string | number }>(
+      async (args, ctx) => {
+        const tierId = databaseIdOf(String(args.id), 'TicketTier');
+        if (!tierId) return null;
+        const [tier] = await ctx.db.select({ concertId: ticketTiers.concertId }).from(ticketTiers).where(eq(ticketTiers.id, tierId));
+        return tier?.concertId ?? null;
+      },
+      (args) => new NotFoundError('TicketTier', String(args.id), true),
+    ),
     errors: { types: [CapacityBelowSoldError, ValidationError, NotFoundError], directResult: true, union: { name: 'UpdateTierResult' } },
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateTierInput, required: true }) },
     resolve: async (_root, args, ctx) => {

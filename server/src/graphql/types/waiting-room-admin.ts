@@ -3,7 +3,9 @@ import { NotFoundError, ValidationError } from '../../booking/errors.ts';
 import { waitingRooms } from '../../db/waiting-room-schema.ts';
 import { changeRate, configureRoom } from '../../waiting-room/room-settings.ts';
 import { readStatus, type WaitingRoomStatus } from '../../waiting-room/waiting-room-status.ts';
+import { ownsConcertId } from '../../auth/concert-ownership.ts';
 import { builder } from '../builder.ts';
+import { ownConcertArg } from '../concert-owner-only.ts';
 import { concertIdFrom } from './concert-admin.ts';
 import { WaitingRoomStatusRef } from './waiting-room.ts';
 
@@ -48,7 +50,7 @@ builder.mutationFields((t) => ({
     type: WaitingRoomAdminRef,
     description:
       "Sets up a concert's waiting room, changes its settings, or turns it off. While it is on, holds of the concert need an admission token and partner bookings are refused; every instance knows at once.",
-    authScopes: { organizer: true },
+    ...ownConcertArg('concertId'),
     errors: { types: [ValidationError, NotFoundError], directResult: true, union: { name: 'ConfigureWaitingRoomResult' } },
     args: { concertId: t.arg.id({ required: true }), input: t.arg({ type: WaitingRoomSettingsInput, required: true }) },
     resolve: async (_root, args, ctx) => {
@@ -59,7 +61,7 @@ builder.mutationFields((t) => ({
   setWaitingRoomRate: t.field({
     type: WaitingRoomAdminRef,
     description: 'Changes the admission rate live: the next tick admits at it, and waiters hear of it at once.',
-    authScopes: { organizer: true },
+    ...ownConcertArg('concertId'),
     errors: { types: [ValidationError, NotFoundError], directResult: true, union: { name: 'SetWaitingRoomRateResult' } },
     args: { concertId: t.arg.id({ required: true }), admissionsPerMinute: t.arg.int({ required: true }) },
     resolve: async (_root, args, ctx) => {
@@ -75,11 +77,12 @@ builder.queryField('waitingRoomAdmin', (t) =>
   t.field({
     type: WaitingRoomAdminRef,
     nullable: true,
-    description: "A concert's waiting room for its organizer; null when it has none. Two reads by primary key.",
+    description: "A concert's waiting room for its organizer; null when it has none, or the concert is another organizer's. Two reads by primary key.",
     authScopes: { organizer: true },
     args: { concertId: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const concertId = concertIdFrom(args.concertId);
+      if (!(await ownsConcertId(ctx, concertId))) return null;
       const status = await readStatus(ctx.db, concertId, true);
       return status && { concertId, status };
     },

@@ -1,6 +1,6 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
-import { seesUnpublished } from '../../auth/catalogue-visibility.ts';
+import { ownsConcertId } from '../../auth/concert-ownership.ts';
 import { rateLimited } from '../../auth/viewer.ts';
 import { NotFoundError } from '../../booking/errors.ts';
 import { GuestIdRequiredError, WaitingRoomClosedError } from '../../waiting-room/errors.ts';
@@ -120,9 +120,10 @@ builder.queryFields((t) => ({
     description: "The concert's waiting room as of its last tick; null when it never had one. One read by primary key.",
     authScopes: { shopper: true },
     args: { concertId: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => {
+    resolve: async (_root, args, ctx) => {
       const concertId = databaseIdOf(String(args.concertId), 'Concert');
-      return concertId ? readStatus(ctx.db, concertId, seesUnpublished(ctx)) : null;
+      // An unpublished concert's room is its organizer's to see only.
+      return concertId ? readStatus(ctx.db, concertId, await ownsConcertId(ctx, concertId)) : null;
     },
   }),
 }));
