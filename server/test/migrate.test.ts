@@ -5,6 +5,7 @@ import * as analyticsSchema from '../src/db/analytics-schema.ts';
 import * as authSchema from '../src/db/auth-schema.ts';
 import * as paymentsSchema from '../src/db/payments-schema.ts';
 import * as bookingSchema from '../src/db/schema.ts';
+import * as waitingRoomSchema from '../src/db/waiting-room-schema.ts';
 import { describe, expect, it } from 'vitest';
 import { migrateDatabase } from '../src/db/migrate.ts';
 import { testDatabaseUrl } from './support/test-app.ts';
@@ -26,7 +27,7 @@ describe('migrateDatabase', () => {
       );
       await client.end();
       // Every table of db/*schema.ts, each created once.
-      expect(rows[0].tables).toBe([bookingSchema, paymentsSchema, authSchema, analyticsSchema].flatMap((module) => Object.values(module)).filter((value) => is(value, PgTable)).length);
+      expect(rows[0].tables).toBe([bookingSchema, paymentsSchema, authSchema, analyticsSchema, waitingRoomSchema].flatMap((module) => Object.values(module)).filter((value) => is(value, PgTable)).length);
     } finally {
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();

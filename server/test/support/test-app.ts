@@ -15,8 +15,13 @@ export interface RequestAs {
   headers?: Record<string, string>;
 }
 
+// Per-address quotas are counted in the shared test database, and every test request comes from
+// the same address: test files running side by side would spend one another's. Tests of a quota set
+// their own.
+const UNLIMITED = { max: 1_000_000, windowMs: 60_000 };
+
 export function createTestApp(options: Partial<AppOptions> = {}) {
-  return buildApp({ databaseUrl: testDatabaseUrl(), poolSize: 10, authSecret: TEST_AUTH_SECRET, ...options });
+  return buildApp({ databaseUrl: testDatabaseUrl(), poolSize: 10, authSecret: TEST_AUTH_SECRET, holdQuota: UNLIMITED, joinQuota: UNLIMITED, ...options });
 }
 
 export const TEST_AUTH_SECRET = 'test-auth-secret-of-at-least-32-characters';
