@@ -10,6 +10,8 @@ export interface ServerSettings {
   maxBatchSize?: number;
   /** Another checkout of this repo (e.g. a git worktree of an older commit) whose server to measure. */
   root?: string;
+  /** More environment for bench/server.ts (e.g. the waiting-room phase's tick interval and join quota). */
+  env?: Record<string, string>;
 }
 
 export interface ServerProcess {
@@ -27,7 +29,7 @@ export interface ServerProcess {
 const ownEntry = fileURLToPath(new URL('./server.ts', import.meta.url));
 
 export async function startServerProcess(databaseUrl: string, settings: ServerSettings = {}): Promise<ServerProcess> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: process.env.BENCH_NODE_ENV ?? 'production', DATABASE_URL: databaseUrl };
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: process.env.BENCH_NODE_ENV ?? 'production', DATABASE_URL: databaseUrl, ...settings.env };
   if (settings.poolSize) env.DB_POOL_SIZE = String(settings.poolSize);
   if (settings.maxConcurrentBatches) env.BOOKING_MAX_CONCURRENT_BATCHES = String(settings.maxConcurrentBatches);
   if (settings.maxBatchSize) env.BOOKING_MAX_BATCH_SIZE = String(settings.maxBatchSize);

@@ -36,6 +36,10 @@ const app = buildApp({
   log: { info: () => {}, warn: (msg) => console.error(msg), error: (msg) => console.error(msg) },
   // The fan-out bench opens thousands of sockets from one loopback address.
   webSockets: { maxSocketsPerAddress: 0 },
+  // The waiting-room phase: its tick interval, and the per-address join quota (60 a minute by
+  // default), which every one of its thousands of guests, all on 127.0.0.1, would otherwise share.
+  waitingRoomTickMs: optional('WAITING_ROOM_TICK_MS'),
+  joinQuota: env.WAITING_ROOM_JOINS_PER_MINUTE ? { max: Number(env.WAITING_ROOM_JOINS_PER_MINUTE), windowMs: 60_000 } : undefined,
 });
 async function fanoutTimes() {
   const { values } = await app.metrics.registry.getSingleMetric('availability_fanout_seconds')!.get();
