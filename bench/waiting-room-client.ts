@@ -4,9 +4,9 @@
 // joins, subscribes to the room's status, and, once a status admits its place, fetches its ticket
 // for the admission token. Each status received is timed against the `at` it carries (the tick's
 // time on Postgres' clock, the same machine's clock as ours) and against this process's own LISTEN.
-import http from 'node:http';
 import pg from 'pg';
 import WebSocket from 'ws';
+import { guestHttp } from './guest-http.ts';
 import { LatencyHistogram } from './stats.ts';
 
 export interface WaitingClientSpec {
@@ -35,8 +35,9 @@ export interface WaitingClientResult {
   joinErrors: number;
   rateLimited: number;
   errorSamples: string[];
-  /** Sockets that closed before the end. */
+  /** Sockets that closed before the end, and handshakes retried. */
   dropped: number;
+  reconnects: number;
   /** Status → receipt, from the tick's `at`, and from this process's LISTEN receiving the NOTIFY. */
   tickToClient: [number, number][];
   notifyToClient: [number, number][];
@@ -48,17 +49,11 @@ export interface WaitingClientResult {
   admitted: AdmittedClient[];
 }
 
-const JOIN = /* GraphQL */ `mutation Join($concertId: ID!) {
-  joinWaitingRoom(concertId: $concertId) { __typename ... on QueueTicket { id } ... on Error { message } }
-}`;
 // The waiting-room page's selection (waiting-room-api.md).
 const STATUS = /* GraphQL */ `subscription Status($concertId: ID!) {
   waitingRoomStatusChanged(concertId: $concertId) {
     enabled drawn admittedThrough lastPlace admissionsPerMinute waiting shopping maxShopping opensAt drawsAt at
   }
-}`;
-const TICKET = /* GraphQL */ `query MyTicket($concertId: ID!) {
-  myQueueTicket(concertId: $concertId) { id place status admissionToken admissionExpiresAt }
 }`;
 
 interface Waiter {
@@ -75,28 +70,10 @@ const now = () => performance.timeOrigin + performance.now();
 const errorSamples: string[] = [];
 const sample = (message: string) => errorSamples.length < 5 && errorSamples.push(message.slice(0, 300));
 
-function poster(url: string) {
-  // A few keep-alive sockets for all of this process's joins and ticket reads: the server's open
-  // files go to the waiting sockets, not to HTTP connections.
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
-  return (body: string, guestId: string) =>
-    new Promise<string>((resolve, reject) => {
-      const request = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-guest-id': guestId } }, (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolve(Buffer.concat(chunks).toString()));
-        response.on('error', reject);
-      });
-      request.setTimeout(30_000, () => request.destroy(new Error('no answer within 30 s')));
-      request.on('error', reject);
-      request.end(body);
-    });
-}
-
 async function main(spec: WaitingClientSpec) {
-  const post = poster(spec.httpUrl);
+  const guests = guestHttp(spec.httpUrl, spec.concertGid);
   const wsUrl = spec.httpUrl.replace(/^http/, 'ws');
-  const counts = { joined: 0, connected: 0, joinErrors: 0, rateLimited: 0, decreases: 0, dropped: 0 };
+  const counts = { joined: 0, connected: 0, joinErrors: 0, rateLimited: 0, reconnects: 0, decreases: 0, dropped: 0 };
   const admitted: AdmittedClient[] = [];
   const waiters: Waiter[] = spec.guestIds.map((guestId) => ({ guestId, place: null, ats: [], times: [], lastAdmitted: 0, lastAt: 0, fetching: false }));
   const byGuest = new Map(waiters.map((waiter) => [waiter.guestId, waiter]));
@@ -129,11 +106,10 @@ async function main(spec: WaitingClientSpec) {
     if (waiter.place === null || waiter.place > admittedThrough || waiter.fetching) return;
     waiter.fetching = true;
     if (!spec.fetchTickets) return void admitted.push({ guestId: waiter.guestId, place: waiter.place, status: 'NOT_FETCHED', token: null });
-    post(JSON.stringify({ query: TICKET, variables: { concertId: spec.concertGid } }), waiter.guestId).then(
-      (body) => {
-        const ticket = (JSON.parse(body) as { data?: { myQueueTicket?: { status: string; admissionToken: string | null } | null } }).data?.myQueueTicket;
-        if (!ticket) sample(`myQueueTicket: ${body}`);
-        admitted.push({ guestId: waiter.guestId, place: waiter.place!, status: ticket?.status ?? 'MISSING', token: ticket?.admissionToken ?? null });
+    guests.ticket(waiter.guestId).then(
+      ({ status, token, body }) => {
+        if (status === 'MISSING') sample(`myQueueTicket: ${body}`);
+        admitted.push({ guestId: waiter.guestId, place: waiter.place!, status, token });
       },
       (error: Error) => {
         sample(`myQueueTicket: ${error.message}`);
@@ -161,9 +137,7 @@ async function main(spec: WaitingClientSpec) {
       const socket = new WebSocket(wsUrl, 'graphql-transport-ws', { headers: { 'x-guest-id': waiter.guestId } });
       let ready = false;
       socket.once('error', (error) => (ready ? sample(`socket: ${error.message}`) : reject(error)));
-      socket.once('close', () => {
-        if (ready && !stopping) counts.dropped += 1;
-      });
+      socket.once('close', (code) => (ready ? !stopping && (counts.dropped += 1) : reject(new Error(`closed with ${code} before a status`))));
       socket.once('open', () => socket.send('{"type":"connection_init"}'));
       socket.on('message', (data) => {
         const text = data.toString();
@@ -182,12 +156,11 @@ async function main(spec: WaitingClientSpec) {
 
   async function join(waiter: Waiter) {
     for (let attempt = 0; attempt < 5; attempt++) {
-      const body = await post(JSON.stringify({ query: JOIN, variables: { concertId: spec.concertGid } }), waiter.guestId).catch((error: Error) => error.message);
-      if (body.includes('"QueueTicket"')) return true;
-      const retry = /"retryAfterSeconds":(\d+)/.exec(body);
-      if (!retry) return sample(`join: ${body}`), false;
+      const outcome = await guests.join(waiter.guestId);
+      if (outcome.joined) return true;
+      if (outcome.retryAfterSec === undefined) return sample(`join: ${outcome.body}`), false;
       counts.rateLimited += 1;
-      await new Promise((resolve) => setTimeout(resolve, Number(retry[1]) * 1000));
+      await new Promise((resolve) => setTimeout(resolve, outcome.retryAfterSec! * 1000));
     }
     return false;
   }
@@ -195,19 +168,28 @@ async function main(spec: WaitingClientSpec) {
   const sockets: WebSocket[] = [];
   let stopping = false;
   const started = performance.now();
+  const joinLatency = new LatencyHistogram();
+  let lastJoined = started;
   // Paced: one join every 1/joinsPerSec seconds, each followed by its own socket.
   await Promise.all(
     waiters.map(async (waiter, index) => {
       await new Promise((resolve) => setTimeout(resolve, (index * 1000) / spec.joinsPerSec));
+      const asked = performance.now();
       if (!(await join(waiter))) return void (counts.joinErrors += 1);
+      joinLatency.add((lastJoined = performance.now()) - asked);
       counts.joined += 1;
-      await connect(waiter).then(
-        () => void (counts.connected += 1),
-        (error: Error) => sample(`connect: ${error.message}`),
-      );
+      // Refused or reset handshakes (a full accept queue on a starved server) retry, as a page would.
+      for (let attempt = 1; attempt <= 5; attempt++) {
+        const error = await connect(waiter).then(() => null, (failure: Error) => failure);
+        if (!error) return void (counts.connected += 1);
+        sample(`connect, attempt ${attempt}: ${error.message}`);
+        counts.reconnects += 1;
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+      }
     }),
   );
-  process.send!({ ready: { ...counts, joinSec: (performance.now() - started) / 1000 } });
+  const joinSec = (performance.now() - started) / 1000;
+  process.send!({ ready: { ...counts, joinSec, lastJoinSec: (lastJoined - started) / 1000, joinP50Ms: joinLatency.quantile(0.5), joinP95Ms: joinLatency.quantile(0.95) } });
 
   const window = await new Promise<{ fromAt: number; toAt: number }>((resolve) => process.once('message', resolve));
   stopping = true;

@@ -44,9 +44,14 @@ export interface WaitingRoomResult {
   clients: number;
   joined: number;
   connected: number;
+  /** Until every guest had received its first status; the last join's answer came at join.lastJoinSec. */
   joinSec: number;
+  /** Join latency: the worst of the client processes' p50 and p95. */
+  /** Server CPU from the first join to the last first status ÷ guests: join, socket, subscription (and pre-queue ticks). */
+  join: { lastJoinSec: number; serverMsPerGuest: number; p50Ms: number; p95Ms: number };
   joinErrors: number;
   rateLimitedJoins: number;
+  reconnects: number;
   dropped: number;
   ticks: number;
   admissionSec: number;
@@ -118,6 +123,13 @@ export async function runWaitingRoom(options: WaitingRoomOptions): Promise<Waiti
     const tag = randomBytes(6).toString('hex');
     const guestIds = Array.from({ length: options.clients }, (_, index) => `bench-waiter-${tag}-${index}`);
     log(`  ${options.clients} guests join over ~${Math.ceil(options.clients / options.joinsPerSec)} s from ${options.processes} client processes, each then subscribes`);
+    const cpu = () => ({
+      server: treeCpuSeconds(server.pid),
+      postgres: treeCpuSeconds(options.postgresPid),
+      clients: children.reduce((total, child) => total + cpuSeconds(child.pid!), 0),
+      at: performance.now(),
+    });
+    const joinStart = cpu();
     const results = Array.from({ length: options.processes }, (_, index) => {
       const child = fork(fileURLToPath(new URL('./waiting-room-client.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
       children.push(child);
@@ -144,21 +156,20 @@ export async function runWaitingRoom(options: WaitingRoomOptions): Promise<Waiti
       return { child, ready, result };
     });
     const ready = await Promise.all(results.map((r) => r.ready));
+    const joinEnd = cpu();
     const sum = (key: string) => ready.reduce((total, r) => total + r[key], 0);
     const joinSec = round(Math.max(...ready.map((r) => r.joinSec)));
-    log(`  ${sum('joined')} joined, ${sum('connected')} subscribed in ${joinSec} s (${sum('joinErrors')} join errors, ${sum('rateLimited')} rate-limited retries)`);
+    const join = {
+      lastJoinSec: round(Math.max(...ready.map((r) => r.lastJoinSec))),
+      serverMsPerGuest: round(((joinEnd.server - joinStart.server) * 1000) / Math.max(1, sum('joined'))),
+      p50Ms: Math.max(...ready.map((r) => r.joinP50Ms)), p95Ms: Math.max(...ready.map((r) => r.joinP95Ms)) };
+    log(`  ${sum('joined')} joined in ${join.lastJoinSec} s (join p50 ${join.p50Ms} ms, p95 ${join.p95Ms} ms, ${sum('joinErrors')} errors, ${sum('rateLimited')} rate-limited retries), ${sum('connected')} subscribed (${sum('reconnects')} handshakes retried) after ${joinSec} s; server ${join.serverMsPerGuest} ms CPU per guest (join + socket + subscription)`);
 
     // The on-sale a few seconds from now: the next tick after it draws everyone's place.
     const drawn = new Promise<PublishedStatus>((resolve) => (onStatus = (status) => status.drawn && resolve(status)));
     await db.query(`UPDATE concerts SET on_sale_at = now() + make_interval(secs => $2) WHERE id = $1`, [concertId, options.drawDelaySec]);
     const draw = await drawn;
     onStatus = () => {};
-    const cpu = () => ({
-      server: treeCpuSeconds(server.pid),
-      postgres: treeCpuSeconds(options.postgresPid),
-      clients: children.reduce((total, child) => total + cpuSeconds(child.pid!), 0),
-      at: performance.now(),
-    });
     const admissionStart = cpu();
     log(`  drawn: ${draw.lastPlace} places; admitting ${options.admissionsPerMinute}/min for ${options.admissionSec} s`);
     await sleep(options.admissionSec * 1000);
@@ -195,8 +206,10 @@ export async function runWaitingRoom(options: WaitingRoomOptions): Promise<Waiti
       joined: sum('joined'),
       connected,
       joinSec,
+      join,
       joinErrors: sum('joinErrors'),
       rateLimitedJoins: sum('rateLimited'),
+      reconnects: sum('reconnects'),
       dropped: clientResults.reduce((total, r) => total + r.dropped, 0),
       ticks,
       admissionSec: round(seconds),
