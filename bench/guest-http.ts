@@ -14,7 +14,7 @@ export type JoinOutcome = { joined: true } | { joined: false; retryAfterSec?: nu
 
 export function guestHttp(url: string, concertGid: string) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
-  const post = (body: string, guestId: string) =>
+  const once = (body: string, guestId: string) =>
     new Promise<string>((resolve, reject) => {
       const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-guest-id': guestId };
       const request = http.request(url, { method: 'POST', agent, headers }, (response) => {
@@ -27,6 +27,17 @@ export function guestHttp(url: string, concertGid: string) {
       request.on('error', reject);
       request.end(body);
     });
+  // A kept-alive socket the server closed as idle just as we reuse it resets; both requests are
+  // idempotent (a join returns the place already held), so they are sent again.
+  const post = async (body: string, guestId: string, attempts = 3): Promise<string> => {
+    try {
+      return await once(body, guestId);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (attempts > 1 && (code === 'ECONNRESET' || code === 'EPIPE')) return post(body, guestId, attempts - 1);
+      throw error;
+    }
+  };
   const variables = { concertId: concertGid };
 
   return {

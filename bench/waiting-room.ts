@@ -41,6 +41,7 @@ interface Latency {
 }
 
 export interface WaitingRoomResult {
+  settings: Pick<WaitingRoomOptions, 'processes' | 'joinsPerSec' | 'admissionsPerMinute' | 'tickMs' | 'drawDelaySec' | 'fetchTickets'>;
   clients: number;
   joined: number;
   connected: number;
@@ -201,7 +202,9 @@ export async function runWaitingRoom(options: WaitingRoomOptions): Promise<Waiti
     };
     const connected = sum('connected');
     const maxShoppingSeen = Math.max(0, ...statuses.map((status) => status.shopping));
+    const { processes, joinsPerSec, admissionsPerMinute, tickMs, drawDelaySec, fetchTickets } = options;
     return {
+      settings: { processes, joinsPerSec, admissionsPerMinute, tickMs, drawDelaySec, fetchTickets },
       clients: options.clients,
       joined: sum('joined'),
       connected,
