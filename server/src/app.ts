@@ -107,7 +107,7 @@ export function buildApp(options: AppOptions) {
   const rateLimitSweep = new RepeatingJob('rate-limit-sweep', 10 * 60_000, () => rateLimiter.sweep(db), log);
   // Keeps organizers' analytics reading thousands of rollup rows, not millions of bookings.
   const salesRollup = options.salesRollupIntervalMs === 0 ? null : new RepeatingJob('sales-rollup', options.salesRollupIntervalMs ?? 1_000, () => catchUpSalesRollup(db), log);
-  const waitingRoomTicker = options.waitingRoomTickMs === 0 ? null : new RepeatingJob('waiting-room-ticker', options.waitingRoomTickMs ?? 1_000, () => tickWaitingRooms(db), log);
+  const waitingRoomTicker = options.waitingRoomTickMs === 0 ? null : new RepeatingJob('waiting-room-ticker', options.waitingRoomTickMs ?? 1_000, () => tickWaitingRooms(db, { onTick: metrics.observeTick }), log);
   const outbox = options.mailTransport
     ? new RepeatingJob('outbox', 1_000, () => sendOutbox(db, options.mailTransport!, options.mailFrom ?? 'Concert tickets <tickets@localhost>'), log)
     : null;

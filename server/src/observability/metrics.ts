@@ -36,6 +36,14 @@ export function createMetrics({ processMetrics = true }: { processMetrics?: bool
     registers: [registry],
   });
 
+  const tickSeconds = new Histogram({
+    name: 'waiting_room_tick_seconds',
+    help: 'Waiting-room ticks of this instance that worked on at least one room: wall time of the tick transaction (draw, placing, admission, NOTIFY)',
+    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [registry],
+  });
+  const admitted = new Counter({ name: 'waiting_room_admitted_total', help: 'Shoppers admitted by this instance\'s ticks', registers: [registry] });
+
   /** A gauge whose value is read from elsewhere when Prometheus scrapes. */
   function sampled(name: string, help: string, read: () => number) {
     new Gauge({
@@ -60,6 +68,10 @@ export function createMetrics({ processMetrics = true }: { processMetrics?: bool
     },
     observeFanout(seconds: number) {
       fanoutSeconds.observe(seconds);
+    },
+    observeTick(seconds: number, admittedNow: number) {
+      tickSeconds.observe(seconds);
+      admitted.inc(admittedNow);
     },
   };
 }

@@ -5,7 +5,9 @@ import type { Database } from '../db/client.ts';
 import type { TierCatalogue } from '../booking/tier-catalogue.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { AdmissionTokens } from './admission-token.ts';
-import { giveBackAdmission, recordHold, spendAdmission } from './admission-claim.ts';
+import { giveBackAdmission, isHoldOf, recordHold, spendAdmission } from './admission-claim.ts';
+import { bookingCallerOf } from '../auth/booking-caller.ts';
+import { scopedIdempotencyKey } from '../booking/booking-request.ts';
 import { AdmissionRequiredError, InvalidAdmissionError } from './errors.ts';
 import { shopperIdentityOf } from './shopper-identity.ts';
 
@@ -15,6 +17,7 @@ export interface GateContext {
   admissionTokens: AdmissionTokens;
   viewer: Viewer;
   guestId: string | null;
+  clientAddress: string;
 }
 
 /**
@@ -53,7 +56,12 @@ export async function holdThroughWaitingRoom(
   const check = await ctx.admissionTokens.check(token, shopperIdentityOf(ctx), request.concertId);
   if (!check.ok) throw new InvalidAdmissionError(check.reason);
   const refusal = await spendAdmission(ctx.db, check.admission);
-  if (refusal) throw new InvalidAdmissionError(refusal);
+  if (refusal) {
+    // A retry of the hold this token made (its answer was lost) replays it, as idempotency promises.
+    const retry = refusal.reason === 'ALREADY_USED' && refusal.bookingId && (await isHoldOf(ctx.db, refusal.bookingId, scopedIdempotencyKey(bookingCallerOf(ctx), request.idempotencyKey)));
+    if (retry) return hold();
+    throw new InvalidAdmissionError(refusal.reason);
+  }
   let result: BookTicketsResult;
   try {
     result = await hold();
@@ -63,6 +71,8 @@ export async function holdThroughWaitingRoom(
   }
   // A replay answered with a hold made earlier: this token opened nothing new, so it stays unspent.
   if (result.replayed) await giveBackAdmission(ctx.db, check.admission.entryId);
-  else await recordHold(ctx.db, check.admission.entryId, result.bookingId);
+  // The hold is made and the shopper must hear of it: if recording it fails, the cap only counts
+  // them as shopping for a minute instead of for the hold's life (admission-ticker.ts).
+  else await recordHold(ctx.db, check.admission.entryId, result.bookingId).catch(() => {});
   return result;
 }

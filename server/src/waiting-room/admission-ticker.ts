@@ -18,10 +18,13 @@ export interface TickOptions {
   now?: Date;
   /** Only this concert's room (tests tick their own concert while others run beside them). */
   concertId?: string;
+  /** Told the tick's wall time and how many it admitted, when it worked on a room (metrics). */
+  onTick?: (seconds: number, admitted: number) => void;
 }
 
 /**
- * One tick of every open waiting room, in one transaction: draw the pre-queue at the on-sale time,
+ * One tick of every open waiting room (on, published, pre-queue open, concert not started or
+ * cancelled), in one transaction: draw the pre-queue at the on-sale time,
  * give newcomers their places, admit as many as the rate has earned and the shopping cap allows,
  * and NOTIFY each room's status (delivered on commit). Every instance runs this every second or
  * so; a room is worked on by whichever instance takes its transaction-level advisory lock first
@@ -30,23 +33,26 @@ export interface TickOptions {
  * Returns the statuses published, one per room this call worked on.
  */
 export async function tickWaitingRooms(db: Database, options: TickOptions = {}): Promise<WaitingRoomStatus[]> {
-  return db.transaction(async (tx) => {
-    const [{ now }] = (await tx.execute<{ now: string | Date }>(sql`SELECT now() AS now`)).rows;
-    const at = options.now ?? new Date(now);
+  const started = performance.now();
+  let admittedBefore = 0;
+  const statuses = await db.transaction(async (tx) => {
+    // An idle tick (no open room) is this one statement in its transaction.
+    const atSql = options.now ? sql`${options.now}::timestamptz` : sql`now()`;
     const onlyConcert = options.concertId ? sql`AND r.concert_id = ${options.concertId}` : sql``;
     // Materialized first, so the lock is tried only on rooms that are open: a room this tick skips
     // is never locked by it, and another tick of it (another instance, a test) is not turned away.
-    const locked = await tx.execute<{ concert_id: string }>(sql`
+    const locked = await tx.execute<{ concert_id: string; at: string | Date }>(sql`
       WITH eligible AS MATERIALIZED (
         SELECT r.concert_id FROM ${waitingRooms} r JOIN ${concerts} c ON c.id = r.concert_id
-         WHERE r.enabled AND c.cancelled_at IS NULL AND c.starts_at > ${at}::timestamptz
-           AND (c.on_sale_at IS NULL OR c.on_sale_at - make_interval(mins => r.pre_queue_minutes) <= ${at}::timestamptz)
+         WHERE r.enabled AND c.published AND c.cancelled_at IS NULL AND c.starts_at > ${atSql}
+           AND (c.on_sale_at IS NULL OR c.on_sale_at - make_interval(mins => r.pre_queue_minutes) <= ${atSql})
            ${onlyConcert}
          ORDER BY r.concert_id
       )
-      SELECT concert_id FROM eligible WHERE pg_try_advisory_xact_lock(${LOCK_SPACE}, hashtext(concert_id::text))`);
+      SELECT concert_id, ${atSql} AS at FROM eligible WHERE pg_try_advisory_xact_lock(${LOCK_SPACE}, hashtext(concert_id::text))`);
     const ids = locked.rows.map((row) => row.concert_id);
     if (ids.length === 0) return [];
+    const at = options.now ?? new Date(locked.rows[0].at);
     const rooms = await tx
       .select({ ...roomColumns, credit: waitingRooms.credit, lastTickAt: waitingRooms.lastTickAt, admissionSeconds: waitingRooms.admissionSeconds, holdSeconds: concerts.holdSeconds })
       .from(waitingRooms)
@@ -54,11 +60,14 @@ export async function tickWaitingRooms(db: Database, options: TickOptions = {}):
       .where(inArray(waitingRooms.concertId, ids))
       .orderBy(waitingRooms.concertId)
       .for('update', { of: waitingRooms });
+    admittedBefore = rooms.reduce((sum, room) => sum + room.admittedThrough, 0);
     const statuses: WaitingRoomStatus[] = [];
     for (const room of rooms) statuses.push(await tickRoom(tx, room, at));
     await tx.execute(sql`SELECT ${sql.join(statuses.map((status) => sql`pg_notify(${WAITING_ROOM_STATUS_CHANNEL}, ${statusPayload(status)})`), sql`, `)}`);
     return statuses;
   });
+  if (statuses.length > 0) options.onTick?.((performance.now() - started) / 1000, statuses.reduce((sum, status) => sum + status.admittedThrough, 0) - admittedBefore);
+  return statuses;
 }
 
 type Room = Parameters<typeof statusOf>[0] & { credit: number; lastTickAt: Date | null; admissionSeconds: number; holdSeconds: number };

@@ -59,14 +59,14 @@ export async function changeRate(db: Database, concertId: string, admissionsPerM
   });
 }
 
-/** Waiters hear of an organizer's change at once, not at the next tick. */
+/** Waiters hear of an organizer's change at once, not at the next tick; of a published concert only. */
 async function publishStatus(tx: Transaction, concertId: string): Promise<WaitingRoomStatus> {
   const [row] = await tx
-    .select({ ...roomColumns, now: sql<string>`now()` })
+    .select({ ...roomColumns, published: concerts.published, now: sql<string>`now()` })
     .from(waitingRooms)
     .innerJoin(concerts, eq(concerts.id, waitingRooms.concertId))
     .where(eq(waitingRooms.concertId, concertId));
   const status = statusOf(row, new Date(row.now));
-  await tx.execute(sql`SELECT pg_notify(${WAITING_ROOM_STATUS_CHANNEL}, ${statusPayload(status)})`);
+  if (row.published) await tx.execute(sql`SELECT pg_notify(${WAITING_ROOM_STATUS_CHANNEL}, ${statusPayload(status)})`);
   return status;
 }

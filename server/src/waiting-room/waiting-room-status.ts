@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { concerts } from '../db/schema.ts';
 import { waitingRooms } from '../db/waiting-room-schema.ts';
@@ -84,13 +84,16 @@ export const roomColumns = {
   onSaleAt: concerts.onSaleAt,
 };
 
-/** The status as the last tick left it: one read by primary key, for the query and for reloads. */
-export async function readStatus(db: Database, concertId: string): Promise<WaitingRoomStatus | null> {
+/**
+ * The status as the last tick left it: one read by primary key, for the query and for reloads.
+ * An unpublished concert's room is the organizers' only: to everyone else it does not exist.
+ */
+export async function readStatus(db: Database, concertId: string, seesUnpublished = false): Promise<WaitingRoomStatus | null> {
   const [row] = await db
     .select({ ...roomColumns, now: sql<Date>`now()`.mapWith((value: string | Date) => new Date(value)) })
     .from(waitingRooms)
     .innerJoin(concerts, eq(concerts.id, waitingRooms.concertId))
-    .where(eq(waitingRooms.concertId, concertId));
+    .where(seesUnpublished ? eq(waitingRooms.concertId, concertId) : and(eq(waitingRooms.concertId, concertId), eq(concerts.published, true)));
   return row ? statusOf(row, row.now) : null;
 }
 

@@ -14,7 +14,7 @@ const HOLD = /* GraphQL */ `
   mutation Hold($input: BookTicketsInput!, $admissionToken: String) {
     holdTickets(input: $input, admissionToken: $admissionToken) {
       __typename
-      ... on HoldTicketsSuccess { booking { id status } }
+      ... on HoldTicketsSuccess { replayed booking { id status } }
       ... on InvalidAdmissionError { reason }
       ... on Error { message }
     }
@@ -103,6 +103,19 @@ describe('admission tokens', () => {
     } finally {
       await second.stop();
     }
+  });
+
+  it('replays a hold retried with its own idempotency key and token, and makes no second one', async () => {
+    const room = await admittedShoppers(1);
+    const input = { ...bookingInput(room.concertGid, [[room.tierGids[0], 2]], { customerEmail: `${randomUUID()}@example.com` }), admissionToken: room.tokens[0] };
+    const send = () => graphql(app, HOLD, input, { headers: room.shoppers[0] }).then((response) => response.data!.holdTickets);
+    const first = await send();
+    expect(first).toMatchObject({ __typename: 'HoldTicketsSuccess', replayed: false });
+    const retried = await send();
+    expect(retried).toMatchObject({ __typename: 'HoldTicketsSuccess', replayed: true, booking: { id: first.booking.id } });
+    // Another key with the spent token is a second hold: refused.
+    expect(await hold(room, room.shoppers[0], room.tokens[0])).toMatchObject({ reason: 'ALREADY_USED' });
+    expect((await readLedger(testDatabaseUrl(), room.concert.id))[0]).toMatchObject({ available: 98, booked: 2 });
   });
 
   it('needs no token once the room is turned off, on every instance', async () => {

@@ -1,8 +1,10 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { concerts } from '../../src/db/schema.ts';
 import { signedInAccount } from '../support/accounts.ts';
 import { createConcert, graphql, partnerHeaders } from '../support/test-app.ts';
 import { connectWs } from '../support/ws-client.ts';
-import { addWaiters, at, createRoomConcert, createRoomTestApp, guestHeaders, tick } from './room-support.ts';
+import { addWaiters, at, createRoomConcert, createRoomTestApp, guestHeaders, JOIN, tick } from './room-support.ts';
 
 // The organizer's controls and the shared status, over HTTP and graphql-ws, on two instances.
 const app = createRoomTestApp();
@@ -44,6 +46,11 @@ describe('waiting room API', () => {
     }
     const bad = await graphql(app, CONFIGURE, { concertId: concertGid, input: { ...settings, admissionsPerMinute: 0 } }, { headers: organizer.headers });
     expect(bad.data!.configureWaitingRoom).toMatchObject({ __typename: 'ValidationError', field: 'admissionsPerMinute' });
+    // The first set-up raced by 50 more over two instances: one room, every answer whole.
+    const setUps = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => graphql(i % 2 ? app : other, CONFIGURE, { concertId: concertGid, input: { ...settings, maxShopping: 50 + i } }, { headers: organizer.headers })),
+    );
+    expect(setUps.every((setUp) => setUp.data!.configureWaitingRoom.__typename === 'WaitingRoomAdmin')).toBe(true);
     const set = await graphql(app, CONFIGURE, { concertId: concertGid, input: settings }, { headers: organizer.headers });
     expect(set.data!.configureWaitingRoom).toMatchObject({ __typename: 'WaitingRoomAdmin', settings, status: { enabled: true, admissionsPerMinute: 100 } });
     expect((await graphql(other, CONCERT_ROOM, { id: concertGid }, { headers: {} })).data!.concert.waitingRoom).toMatchObject({ enabled: true, opensAt: null, drawsAt: null });
@@ -56,6 +63,16 @@ describe('waiting room API', () => {
     expect(rates).toContain(admin.settings.admissionsPerMinute);
     expect(admin.status.admissionsPerMinute).toBe(admin.settings.admissionsPerMinute);
     expect((await graphql(app, ADMIN, { id: concertGid }, { headers: shopper.headers })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it("keeps an unpublished concert's room to organizers", async () => {
+    const organizer = await signedInAccount(app, 'organizer');
+    const { concert, concertGid } = await createRoomConcert(app);
+    await app.db.update(concerts).set({ published: false }).where(eq(concerts.id, concert.id));
+    const STATUS = `query ($id: ID!) { waitingRoomStatus(concertId: $id) { enabled } }`;
+    expect((await graphql(app, STATUS, { id: concertGid }, { headers: guestHeaders() })).data!.waitingRoomStatus).toBeNull();
+    expect((await graphql(app, STATUS, { id: concertGid }, { headers: organizer.headers })).data!.waitingRoomStatus).toEqual({ enabled: true });
+    expect((await graphql(app, JOIN, { concertId: concertGid }, { headers: guestHeaders() })).data!.joinWaitingRoom.__typename).toBe('NotFoundError');
   });
 
   it("pushes each tick's status to waiters on another instance, and answers the status query", async () => {
@@ -76,8 +93,11 @@ describe('waiting room API', () => {
     await tick(app, concert.id, at(onSaleAt!, 10));
     await until(() => statuses.some((status) => status.admittedThrough === 10));
     expect(statuses.at(-1)).toMatchObject({ drawn: true, admittedThrough: 10, lastPlace: 30, waiting: 20, shopping: 10, admissionsPerMinute: 60 });
-    const query = await graphql(app, `query ($id: ID!) { waitingRoomStatus(concertId: $id) { drawn admittedThrough waiting } }`, { id: concertGid }, { headers: guestHeaders() });
-    expect(query.data!.waitingRoomStatus).toEqual({ drawn: true, admittedThrough: 10, waiting: 20 });
+    // 50 concurrent reads over two instances, each one read by primary key.
+    const reads = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => graphql(i % 2 ? app : other, `query ($id: ID!) { waitingRoomStatus(concertId: $id) { drawn admittedThrough } }`, { id: concertGid }, { headers: guestHeaders() })),
+    );
+    for (const read of reads) expect(read.data!.waitingRoomStatus).toEqual({ drawn: true, admittedThrough: 10 });
     dispose();
     await ws.dispose();
   });

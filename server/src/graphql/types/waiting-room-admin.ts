@@ -29,7 +29,7 @@ const WaitingRoomAdminRef = builder.objectRef<{ concertId: string; status?: Wait
       type: WaitingRoomSettingsRef,
       resolve: async (admin, _args, ctx) => (await ctx.db.select().from(waitingRooms).where(eq(waitingRooms.concertId, admin.concertId)))[0],
     }),
-    status: t.field({ type: WaitingRoomStatusRef, resolve: async (admin, _args, ctx) => admin.status ?? (await readStatus(ctx.db, admin.concertId))! }),
+    status: t.field({ type: WaitingRoomStatusRef, resolve: async (admin, _args, ctx) => admin.status ?? (await readStatus(ctx.db, admin.concertId, true))! }),
   }),
 });
 
@@ -80,7 +80,7 @@ builder.queryField('waitingRoomAdmin', (t) =>
     args: { concertId: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const concertId = concertIdFrom(args.concertId);
-      const status = await readStatus(ctx.db, concertId);
+      const status = await readStatus(ctx.db, concertId, true);
       return status && { concertId, status };
     },
   }),

@@ -1,5 +1,6 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
+import { seesUnpublished } from '../../auth/catalogue-visibility.ts';
 import { rateLimited } from '../../auth/viewer.ts';
 import { NotFoundError } from '../../booking/errors.ts';
 import { GuestIdRequiredError, WaitingRoomClosedError } from '../../waiting-room/errors.ts';
@@ -121,7 +122,7 @@ builder.queryFields((t) => ({
     args: { concertId: t.arg.id({ required: true }) },
     resolve: (_root, args, ctx) => {
       const concertId = databaseIdOf(String(args.concertId), 'Concert');
-      return concertId ? readStatus(ctx.db, concertId) : null;
+      return concertId ? readStatus(ctx.db, concertId, seesUnpublished(ctx)) : null;
     },
   }),
 }));
