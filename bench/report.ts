@@ -77,7 +77,7 @@ export function printTable(results: Results) {
   const room = results.waitingRoom;
   if (room) {
     const t = room.tickToClient;
-    rows.push([`waiting room (${room.connected} waiting sockets)`, `${fmt(room.serverMsPerTick, 1)} ms server CPU/tick`, fmt(t.p50Ms, 1), fmt(t.p95Ms, 1), fmt(t.p99Ms, 1), fmt(room.expectedDeliveries - room.deliveries), `tick → client; errors = statuses not received; ${room.ticks} ticks, server ${fmt(room.serverCores.admission, 2)} cores admitting vs ${fmt(room.serverCores.idle, 2)} idle; Postgres ${fmt(room.postgresMsPerTick, 1)} ms/tick; NOTIFY → client p95 ${fmt(room.notifyToClient.p95Ms, 1)} ms; admitted ${room.admitted} (rate allows ${room.expectedAdmitted}); checks ${room.checks.ok ? 'passed' : 'FAILED'}`]);
+    rows.push([`waiting room (${room.connected} waiting sockets)`, `${fmt(room.serverMsPerTick, 1)} ms server CPU/tick`, fmt(t.p50Ms, 1), fmt(t.p95Ms, 1), fmt(t.p99Ms, 1), fmt(room.expectedDeliveries - room.deliveries), `tick → client; errors = statuses not received; ${room.ticks} ticks of ${fmt(room.tickWallMs, 1)} ms wall time each, server ${fmt(room.serverCores.admission, 2)} cores admitting vs ${fmt(room.serverCores.idle, 2)} idle; Postgres ${fmt(room.postgresMsPerTick, 1)} ms/tick; NOTIFY → client p95 ${fmt(room.notifyToClient.p95Ms, 1)} ms; admitted ${room.admitted} (rate allows ${room.expectedAdmitted}); checks ${room.checks.ok ? 'passed' : 'FAILED'}`]);
   }
   if (results.analytics) {
     const { fixture, queries, withoutRollup } = results.analytics;

@@ -59,6 +59,8 @@ export interface WaitingRoomResult {
   /** Server CPU in the admission period and in an idle period of the same length, same sockets open. */
   serverCores: { admission: number; idle: number };
   serverMsPerTick: number;
+  /** Mean wall time of the server's tick transactions after the draw (waiting_room_tick_seconds). */
+  tickWallMs: number;
   postgresMsPerTick: number;
   clientCores: number;
   /** The draw's tick: from its `at` to its NOTIFY reaching a LISTEN connection. */
@@ -172,11 +174,13 @@ export async function runWaitingRoom(options: WaitingRoomOptions): Promise<Waiti
     const draw = await drawn;
     onStatus = () => {};
     const admissionStart = cpu();
+    const ticksBefore = await server.tickTimes();
     log(`  drawn: ${draw.lastPlace} places; admitting ${options.admissionsPerMinute}/min for ${options.admissionSec} s`);
     await sleep(options.admissionSec * 1000);
     // Paused: no tick touches the room after this commits (a tick in flight holds its row lock).
     await db.query('UPDATE waiting_rooms SET enabled = false WHERE concert_id = $1', [concertId]);
     const admissionEnd = cpu();
+    const ticksAfter = await server.tickTimes();
     const toAt = Math.max(...statuses.map((status) => status.at));
     const ticks = statuses.filter((status) => status.at >= draw.at && status.at <= toAt).length;
 
@@ -218,6 +222,7 @@ export async function runWaitingRoom(options: WaitingRoomOptions): Promise<Waiti
       admissionSec: round(seconds),
       serverCores: { admission: round(used('server', admissionStart, admissionEnd) / seconds), idle: round(used('server', idleStart, idleEnd) / seconds) },
       serverMsPerTick: perTick('server'),
+      tickWallMs: ticksBefore && ticksAfter ? round(((ticksAfter.sum - ticksBefore.sum) * 1000) / Math.max(1, ticksAfter.count - ticksBefore.count)) : NaN,
       postgresMsPerTick: perTick('postgres'),
       clientCores: round(used('clients', admissionStart, admissionEnd) / seconds),
       drawTickMs: round(draw.receivedAt - draw.at),
