@@ -53,7 +53,7 @@ export async function createFixtures(url: string): Promise<Fixtures> {
   }
 }
 
-async function createConcert(client: pg.Client, name: string, tiers: number): Promise<Fixture> {
+export async function createConcert(client: pg.Client, name: string, tiers: number): Promise<Fixture> {
   const { rows } = await client.query<{ id: string }>(
     `INSERT INTO concerts (name, venue, starts_at) VALUES ($1, 'Bench Arena', now() + interval '30 days') RETURNING id`,
     [name],
@@ -94,3 +94,19 @@ async function seedCatalogue(url: string, client: pg.Client) {
 
 /** Relay global ids, as clients send them (base64 of `Type:id`). */
 export const globalId = (typename: string, id: string) => Buffer.from(`${typename}:${id}`).toString('base64');
+
+/**
+ * A concert with its waiting room on and the pre-queue open: the on-sale (the draw) an hour away
+ * until the phase moves it, written directly as the organizer's configureWaitingRoom would. The
+ * shopping cap is the highest the API allows, so that only the rate decides admissions.
+ */
+export async function createWaitingRoomConcert(client: pg.Client, admissionsPerMinute: number) {
+  const { concertId } = await createConcert(client, 'Waiting room', 1);
+  await client.query(`UPDATE concerts SET on_sale_at = now() + interval '1 hour' WHERE id = $1`, [concertId]);
+  await client.query(
+    `INSERT INTO waiting_rooms (concert_id, enabled, pre_queue_minutes, admissions_per_minute, max_shopping, admission_seconds)
+     VALUES ($1, true, 120, $2, 1000000, 600)`,
+    [concertId, admissionsPerMinute],
+  );
+  return concertId;
+}

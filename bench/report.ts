@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import type { AnalyticsResult } from './analytics.ts';
 import type { CancellationResult } from './cancellation.ts';
 import type { ProcessComparison } from './processes.ts';
+import type { WaitingRoomResult } from './waiting-room.ts';
 
 export interface Results {
   machine: string;
@@ -31,6 +32,8 @@ export interface Results {
   /** `--fanout-processes=1,2`: the fan-out ramp per server process count. */
   fanoutProcesses?: Record<string, unknown>;
   catalogue?: { reqPerSec: number; p95Ms: number; sqlPerRequest: number } & Record<string, unknown>;
+  /** Waiting shoppers on WebSockets while the line is admitted (waiting-room.ts). */
+  waitingRoom?: WaitingRoomResult;
   /** `--only=analytics`: organizer queries on the 1,000,000-booking fixture. */
   analytics?: AnalyticsResult;
   /** `--only=cancellation`: a concert of 50,000 paid bookings cancelled and refunded by its job. */
@@ -74,6 +77,11 @@ export function printTable(results: Results) {
   if (spread) rows.push(['spread (64 clients, 100 tiers)', `${fmt(spread.bookingsPerSec)} bookings/s`, fmt(spread.p50Ms as number, 1), fmt(spread.p95Ms, 1), fmt(spread.p99Ms as number, 1), fmt(spread.errors as number), `cores: ${cores(spread.cores as Record<string, number>)}`]);
   if (fanout) rows.push([`fan-out (${fanout.subscribers} subscribers)`, `${fmt(fanout.bytesPerSubscriber / 1024, 1)} KiB/subscriber`, fmt(fanout.p50Ms, 1), fmt(fanout.p95Ms, 1), fmt(fanout.p99Ms, 1), fmt(fanout.missed as number), 'commit → delivery; errors = missed deliveries']);
   if (catalogue) rows.push(['catalogue (concert page)', `${fmt(catalogue.reqPerSec)} req/s`, fmt(catalogue.p50Ms as number, 1), fmt(catalogue.p95Ms, 1), fmt(catalogue.p99Ms as number, 1), fmt(catalogue.errors as number), `${ofBaseline(catalogue)}${perRequest(catalogue)}; ${fmt(catalogue.sqlPerRequest, 2)} SQL/request; cores: ${cores(catalogue.cores as Record<string, number>)}`]);
+  const room = results.waitingRoom;
+  if (room) {
+    const t = room.tickToClient;
+    rows.push([`waiting room (${room.connected} waiting sockets)`, `${fmt(room.serverMsPerTick, 1)} ms server CPU/tick`, fmt(t.p50Ms, 1), fmt(t.p95Ms, 1), fmt(t.p99Ms, 1), fmt(room.expectedDeliveries - room.deliveries), `tick → client; errors = statuses not received; ${room.ticks} ticks of ${fmt(room.tickWallMs, 1)} ms wall time each, server ${fmt(room.serverCores.admission, 2)} cores admitting vs ${fmt(room.serverCores.idle, 2)} idle; Postgres ${fmt(room.postgresMsPerTick, 1)} ms/tick; NOTIFY → client p95 ${fmt(room.notifyToClient.p95Ms, 1)} ms; admitted ${room.admitted} (rate allows ${room.expectedAdmitted}); checks ${room.checks.ok ? 'passed' : 'FAILED'}`]);
+  }
   if (results.analytics) {
     const { fixture, queries, withoutRollup } = results.analytics;
     for (const q of queries) rows.push([`analytics: ${q.name}`, `${q.runs} runs`, fmt(q.p50Ms, 1), fmt(q.p95Ms, 1), '', fmt(q.errors), `max ${fmt(q.maxMs, 1)} ms`]);

@@ -22,6 +22,7 @@ import { DURABLE_SETTINGS, startBenchPostgres } from './postgres.ts';
 import { describeMachine, printTable, writeResults, type Results } from './report.ts';
 import { startServerProcess, type ServerSettings } from './server-process.ts';
 import { median, round } from './stats.ts';
+import { runWaitingRoom, waitingRoomPlan } from './waiting-room.ts';
 
 const args = new Map(
   process.argv.slice(2).map((arg) => {
@@ -35,7 +36,9 @@ const processCounts = args.has('processes') ? args.get('processes')!.split(',').
 // --fanout-processes=1,2 runs the fan-out ramp against main.ts with WORKERS=N (fanout-processes.ts).
 const fanoutProcessCounts = args.has('fanout-processes') ? args.get('fanout-processes')!.split(',').map(Number) : [];
 const compares = processCounts.length > 0 || fanoutProcessCounts.length > 0;
-const phases = new Set((args.get('only') ?? (compares ? '' : 'baseline,hot,hot-unlimited,hold,paid,pgbench,spread,catalogue,fanout')).split(','));
+// The waiting-room phase takes two minutes or more: in the full run, and in --quick only with --only.
+const defaultPhases = `baseline,hot,hot-unlimited,hold,paid,pgbench,spread,catalogue,fanout${quick ? '' : ',waiting-room'}`;
+const phases = new Set((args.get('only') ?? (compares ? '' : defaultPhases)).split(','));
 const number = (name: string) => (args.has(name) ? Number(args.get(name)) : undefined);
 
 const CLIENTS = 64;
@@ -222,6 +225,14 @@ try {
     );
     const r = fanout.reported;
     results.fanout = { subscribers: r.subscribers, p50Ms: r.p50Ms, p95Ms: r.p95Ms, p99Ms: r.p99Ms, bytesPerSubscriber: r.bytesPerSubscriber, heapBytesPerSubscriber: r.heapBytesPerSubscriber, missed: r.missed, serverUsPerDelivery: r.serverUsPerDelivery, serverFanoutMs: r.serverFanoutMs, clientUsPerDelivery: r.clientUsPerDelivery, bookingsPerStep: plan.probes, bookingIntervalMs: 1_000, bounds: fanout.bounds, steps: fanout.steps };
+  }
+  if (phases.has('waiting-room')) {
+    // Its own freshly started server, with the ticker interval and join quota the phase sets.
+    await server.stop();
+    const plan = waitingRoomPlan(args, quick);
+    log(`waiting room: ${plan.clients} guests, admission at ${plan.admissionsPerMinute}/min for ${plan.admissionSec} s, tick every ${plan.tickMs} ms`);
+    results.waitingRoom = await runWaitingRoom({ ...plan, databaseUrl: postgres.url, postgresPid: postgres.pid(), settings, log });
+    server = await startServerProcess(postgres.url, settings);
   }
   if (fanoutProcessCounts.length) {
     await server.stop();

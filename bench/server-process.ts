@@ -10,6 +10,8 @@ export interface ServerSettings {
   maxBatchSize?: number;
   /** Another checkout of this repo (e.g. a git worktree of an older commit) whose server to measure. */
   root?: string;
+  /** More environment for bench/server.ts (e.g. the waiting-room phase's tick interval and join quota). */
+  env?: Record<string, string>;
 }
 
 export interface ServerProcess {
@@ -21,13 +23,15 @@ export interface ServerProcess {
   memory(): Promise<{ rss: number; heapUsed: number }>;
   /** Seconds from NOTIFY to the last socket written, summed over changes delivered so far, and their count. */
   fanoutTimes(): Promise<{ sum: number; count: number } | null>;
+  /** Seconds spent in waiting-room ticks that worked on a room, summed so far, and their count. */
+  tickTimes(): Promise<{ sum: number; count: number } | null>;
   stop(): Promise<void>;
 }
 
 const ownEntry = fileURLToPath(new URL('./server.ts', import.meta.url));
 
 export async function startServerProcess(databaseUrl: string, settings: ServerSettings = {}): Promise<ServerProcess> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: process.env.BENCH_NODE_ENV ?? 'production', DATABASE_URL: databaseUrl };
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: process.env.BENCH_NODE_ENV ?? 'production', DATABASE_URL: databaseUrl, ...settings.env };
   if (settings.poolSize) env.DB_POOL_SIZE = String(settings.poolSize);
   if (settings.maxConcurrentBatches) env.BOOKING_MAX_CONCURRENT_BATCHES = String(settings.maxConcurrentBatches);
   if (settings.maxBatchSize) env.BOOKING_MAX_BATCH_SIZE = String(settings.maxBatchSize);
@@ -42,13 +46,18 @@ export async function startServerProcess(databaseUrl: string, settings: ServerSe
     statements: () => ask<{ statements: number }>(server.child, 'statements').then((reply) => reply.statements),
     memory: () => ask<{ memory: { rss: number; heapUsed: number } }>(server.child, 'memory').then((reply) => reply.memory),
     // An older checkout's server (--server-root) does not answer this question: null after a while.
-    fanoutTimes: () =>
-      Promise.race([
-        ask<{ fanoutTimes: { sum: number; count: number } }>(server.child, 'fanoutTimes').then((reply) => reply.fanoutTimes),
-        new Promise<null>((resolve) => setTimeout(() => resolve(null), 2_000)),
-      ]),
+    fanoutTimes: () => totals(server.child, 'fanoutTimes'),
+    tickTimes: () => totals(server.child, 'tickTimes'),
     stop: () => server.stop(15_000),
   };
+}
+
+/** A histogram's sum and count, or null after a while from a server that does not answer (an older checkout). */
+function totals(child: ChildProcess, kind: 'fanoutTimes' | 'tickTimes') {
+  return Promise.race([
+    ask<Record<string, { sum: number; count: number }>>(child, kind).then((reply) => reply[kind]),
+    new Promise<null>((resolve) => setTimeout(() => resolve(null), 2_000)),
+  ]);
 }
 
 /** One question over IPC; the server answers each kind in order, so the first reply of the kind is ours. */

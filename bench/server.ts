@@ -5,10 +5,12 @@ import { buildApp } from '../server/src/app.ts';
 // Counts every statement the app's queries send through the query log (drizzle's queries and the
 // compiled booking batch alike), so the bench can report SQL statements per request.
 let statements = 0;
-process.on('message', (message: { statements?: boolean; memory?: boolean; fanoutTimes?: boolean }) => {
+process.on('message', (message: { statements?: boolean; memory?: boolean; fanoutTimes?: boolean; tickTimes?: boolean }) => {
   if (message.statements) process.send!({ statements });
   // The server's own part of a change's latency (NOTIFY → every socket written), summed so far.
-  if (message.fanoutTimes) void fanoutTimes().then((fanoutTimes) => process.send!({ fanoutTimes }));
+  if (message.fanoutTimes) void histogramTotals('availability_fanout_seconds').then((fanoutTimes) => process.send!({ fanoutTimes }));
+  // Wall time of the waiting-room ticks that worked on a room, summed so far.
+  if (message.tickTimes) void histogramTotals('waiting_room_tick_seconds').then((tickTimes) => process.send!({ tickTimes }));
   if (message.memory) {
     // Started with --expose-gc: memory per subscriber is then live memory, not garbage not yet collected.
     (globalThis as { gc?: () => void }).gc?.();
@@ -36,10 +38,14 @@ const app = buildApp({
   log: { info: () => {}, warn: (msg) => console.error(msg), error: (msg) => console.error(msg) },
   // The fan-out bench opens thousands of sockets from one loopback address.
   webSockets: { maxSocketsPerAddress: 0 },
+  // The waiting-room phase: its tick interval, and the per-address join quota (60 a minute by
+  // default), which every one of its thousands of guests, all on 127.0.0.1, would otherwise share.
+  waitingRoomTickMs: optional('WAITING_ROOM_TICK_MS'),
+  joinQuota: env.WAITING_ROOM_JOINS_PER_MINUTE ? { max: Number(env.WAITING_ROOM_JOINS_PER_MINUTE), windowMs: 60_000 } : undefined,
 });
-async function fanoutTimes() {
-  const { values } = await app.metrics.registry.getSingleMetric('availability_fanout_seconds')!.get();
-  const pick = (suffix: string) => values.find((value) => (value as { metricName?: string }).metricName === `availability_fanout_seconds_${suffix}`)?.value ?? 0;
+async function histogramTotals(name: string) {
+  const { values } = await app.metrics.registry.getSingleMetric(name)!.get();
+  const pick = (suffix: string) => values.find((value) => (value as { metricName?: string }).metricName === `${name}_${suffix}`)?.value ?? 0;
   return { sum: pick('sum'), count: pick('count') };
 }
 

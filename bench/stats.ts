@@ -14,3 +14,41 @@ export function round(value: number) {
 export function quantile(sorted: number[], q: number) {
   return round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
 }
+
+/**
+ * Latencies in 0.1 ms buckets: tens of thousands of subscribers × dozens of ticks stay a few
+ * thousand numbers, and histograms from several client processes merge by adding.
+ */
+export class LatencyHistogram {
+  readonly counts = new Map<number, number>();
+  total = 0;
+
+  add(ms: number) {
+    const bucket = Math.max(0, Math.round(ms * 10));
+    this.counts.set(bucket, (this.counts.get(bucket) ?? 0) + 1);
+    this.total += 1;
+  }
+
+  merge(entries: [number, number][]) {
+    for (const [bucket, count] of entries) {
+      this.counts.set(bucket, (this.counts.get(bucket) ?? 0) + count);
+      this.total += count;
+    }
+  }
+
+  entries(): [number, number][] {
+    return [...this.counts];
+  }
+
+  /** The q-quantile in ms (nearest rank), NaN when empty. */
+  quantile(q: number) {
+    if (this.total === 0) return NaN;
+    const rank = Math.min(this.total - 1, Math.floor(q * this.total));
+    let seen = 0;
+    for (const [bucket, count] of [...this.counts].sort((a, b) => a[0] - b[0])) {
+      seen += count;
+      if (seen > rank) return bucket / 10;
+    }
+    return NaN;
+  }
+}
