@@ -3,6 +3,7 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { FanoutSpec, FanoutStep } from './fanout-client.ts';
+import { globalId, type Fixtures } from './fixtures.ts';
 
 export interface FanoutServer {
   memory(): Promise<unknown>;
@@ -29,4 +30,23 @@ export async function runFanout(spec: FanoutSpec, server: FanoutServer, onStep: 
   const within = steps.filter((step) => step.p99Ms <= spec.maxP99Ms && step.connected === step.subscribers);
   const reported = within.at(-1) ?? steps[0];
   return { reported, steps, baselineRssBytes, bounds: { maxP99Ms: spec.maxP99Ms, maxServerRssBytes: spec.maxServerRss } };
+}
+
+/** The fan-out ramp's settings, for whichever server it runs against. */
+export function fanoutSpec(databaseUrl: string, fixtures: Fixtures, plan: { fanoutSteps: number[]; probes: number }): Omit<FanoutSpec, 'httpUrl' | 'serverPid'> {
+  return {
+    databaseUrl,
+    concertGid: globalId('Concert', fixtures.fanout.concertId),
+    concertId: fixtures.fanout.concertId,
+    tierGid: globalId('TicketTier', fixtures.fanout.tierIds[0]),
+    tierId: fixtures.fanout.tierIds[0],
+    steps: plan.fanoutSteps,
+    probesPerStep: plan.probes,
+    // One booking a second on the watched tier: each step then measures how long one change takes
+    // to reach every subscriber, not a backlog of changes queued behind each other.
+    probeIntervalMs: 1_000,
+    maxP99Ms: 1_000,
+    maxServerRss: 4 * 2 ** 30,
+    apiKey: fixtures.partnerKeys.limited,
+  };
 }

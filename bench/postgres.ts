@@ -60,3 +60,11 @@ export async function startBenchPostgres(): Promise<BenchPostgres> {
   };
 }
 
+/** "PostgreSQL 16.4", for the report's machine line. */
+export async function postgresVersion(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query<{ v: string }>("SELECT 'PostgreSQL ' || current_setting('server_version') AS v");
+  await client.end();
+  return rows[0].v;
+}

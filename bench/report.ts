@@ -1,3 +1,4 @@
+import type { FanoutStep } from './fanout-client.ts';
 // The results file and the table printed at the end of a run.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -99,4 +100,9 @@ export function printTable(results: Results) {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
   const line = (row: string[]) => `| ${row.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
   console.log([line(rows[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n'));
+}
+
+/** One step of the fan-out ramp, as the bench logs it. */
+export function describeFanoutStep(step: FanoutStep) {
+  return `  ${step.subscribers} subscribers: p50 ${step.p50Ms} ms, p95 ${step.p95Ms} ms, p99 ${step.p99Ms} ms, ${step.missed} missed, ${Math.round(step.bytesPerSubscriber / 1024)} KiB each, ${step.serverUsPerDelivery} µs server CPU per delivery, server ${step.serverCores} cores, NOTIFY → last socket written ${step.serverFanoutMs} ms; client ${step.clientUsPerDelivery} µs per delivery, ${step.clientCores} cores`;
 }

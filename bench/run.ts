@@ -3,63 +3,26 @@
 // Server settings can be varied to compare ideas: --batch-size=N --concurrent-batches=N --pool=N, and
 // --server-root=DIR measures the server of another checkout (a git worktree of an earlier commit).
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { runAnalytics } from './analytics.ts';
 import { createAnalyticsFixture } from './analytics-fixture.ts';
 import { runBaseline, serverUsPerRequest } from './baseline.ts';
 import { runCancellation } from './cancellation.ts';
 import { runCatalogue } from './catalogue.ts';
-import { runFanout } from './fanout.ts';
+import { fanoutSpec, runFanout } from './fanout.ts';
 import { runFanoutProcesses } from './fanout-processes.ts';
 import type { FanoutStep } from './fanout-client.ts';
-import { createFixtures, globalId } from './fixtures.ts';
+import { createFixtures } from './fixtures.ts';
 import { runBookingLoad } from './hot-tier.ts';
 import { runPaid } from './paid.ts';
 import { runProcessComparison } from './processes.ts';
 import { printProcesses } from './report-processes.ts';
 import { findPgbench, runPgbench } from './pgbench.ts';
-import { DURABLE_SETTINGS, startBenchPostgres } from './postgres.ts';
-import { describeMachine, printTable, writeResults, type Results } from './report.ts';
-import { startServerProcess, type ServerSettings } from './server-process.ts';
+import { DURABLE_SETTINGS, postgresVersion, startBenchPostgres } from './postgres.ts';
+import { describeFanoutStep, describeMachine, printTable, writeResults, type Results } from './report.ts';
+import { startServerProcess } from './server-process.ts';
+import { args, CLIENTS, fanoutProcessCounts, number, phases, plan, processCounts, quick, resultsFileName, settings } from './run-options.ts';
 import { median, round } from './stats.ts';
 import { runWaitingRoom, waitingRoomPlan } from './waiting-room.ts';
-
-const args = new Map(
-  process.argv.slice(2).map((arg) => {
-    const [name, value = 'true'] = arg.replace(/^--/, '').split('=');
-    return [name, value] as const;
-  }),
-);
-const quick = args.has('quick');
-// --processes=1,2 runs the process-count comparison (processes.ts); the other phases then only with --only.
-const processCounts = args.has('processes') ? args.get('processes')!.split(',').map(Number) : [];
-// --fanout-processes=1,2 runs the fan-out ramp against main.ts with WORKERS=N (fanout-processes.ts).
-const fanoutProcessCounts = args.has('fanout-processes') ? args.get('fanout-processes')!.split(',').map(Number) : [];
-const compares = processCounts.length > 0 || fanoutProcessCounts.length > 0;
-// The waiting-room phase takes two minutes or more: in the full run, and in --quick only with --only.
-const defaultPhases = `baseline,hot,hot-unlimited,hold,paid,pgbench,spread,catalogue,fanout${quick ? '' : ',waiting-room'}`;
-const phases = new Set((args.get('only') ?? (compares ? '' : defaultPhases)).split(','));
-const number = (name: string) => (args.has(name) ? Number(args.get(name)) : undefined);
-
-const CLIENTS = 64;
-// The sandbox's hard limit is 20,000 open files per process (ulimit -Hn, not raisable here); the
-// server and the subscriber process each need a few for Postgres, stdio and the listening socket.
-const MAX_SUBSCRIBERS = 19_500;
-// The machine is shared with other work, so hot tier and pgbench alternate in rounds and the report
-// takes the median round of each: a burst of someone else's load then hits both, or only one round.
-const plan = quick
-  ? { rounds: 2, durationSec: 8, warmupSec: 3, fanoutSteps: [500, 2_000], probes: 4 }
-  : { rounds: 3, durationSec: 20, warmupSec: 5, fanoutSteps: [1_000, 2_500, 5_000, 10_000, 15_000, MAX_SUBSCRIBERS], probes: 8 };
-if (number('duration')) plan.durationSec = number('duration')!;
-// --fanout-steps=2000,19500 picks the ramp, e.g. to compare two servers at the sizes that matter.
-if (args.has('fanout-steps')) plan.fanoutSteps = args.get('fanout-steps')!.split(',').map(Number);
-if (number('rounds')) plan.rounds = number('rounds')!;
-const settings: ServerSettings = {
-  poolSize: number('pool'),
-  maxConcurrentBatches: number('concurrent-batches'),
-  maxBatchSize: number('batch-size'),
-  root: args.get('server-root'),
-};
 
 const started = performance.now();
 const log = (message: string) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0)}s] ${message}`);
@@ -219,7 +182,7 @@ try {
     server = await startServerProcess(postgres.url, settings);
     log(`fan-out: subscribers in steps of ${plan.fanoutSteps.join(', ')}, on a freshly started server`);
     const fanout = await runFanout(
-      { ...fanoutSpec(), httpUrl: server.url, serverPid: server.pid },
+      { ...fanoutSpec(postgres.url, fixtures, plan), httpUrl: server.url, serverPid: server.pid },
       server,
       logFanoutStep,
     );
@@ -236,7 +199,7 @@ try {
   }
   if (fanoutProcessCounts.length) {
     await server.stop();
-    results.fanoutProcesses = await runFanoutProcesses({ databaseUrl: postgres.url, counts: fanoutProcessCounts, rounds: number('rounds') ?? 1, root: settings.root, spec: fanoutSpec(), log, onStep: logFanoutStep });
+    results.fanoutProcesses = await runFanoutProcesses({ databaseUrl: postgres.url, counts: fanoutProcessCounts, rounds: number('rounds') ?? 1, root: settings.root, spec: fanoutSpec(postgres.url, fixtures, plan), log, onStep: logFanoutStep });
   }
   if (analyticsFixture) {
     const runs = number('analytics-runs') ?? (quick ? 30 : 100);
@@ -263,41 +226,10 @@ try {
 results.durationSec = Math.round((performance.now() - started) / 1000);
 printTable(results);
 if (results.processes) printProcesses(results.processes);
-const label = args.get('label') ?? (processCounts.length && !args.has('only') ? 'processes' : fanoutProcessCounts.length && !args.has('only') ? 'fanout-processes' : undefined);
-const everything = !args.has('only') && !label;
-const file = everything ? (quick ? 'quick.json' : 'latest.json') : `experiments/${label ?? 'partial'}.json`;
+const file = resultsFileName();
 writeResults(fileURLToPath(new URL(`./results/${file}`, import.meta.url)), results);
 console.log(`${quick ? 'quick' : 'full'} run took ${results.durationSec}s; wrote bench/results/${file}`);
 
-/** The fan-out ramp's settings, for whichever server it runs against. */
-function fanoutSpec() {
-  return {
-    databaseUrl: postgres.url,
-    concertGid: globalId('Concert', fixtures.fanout.concertId),
-    concertId: fixtures.fanout.concertId,
-    tierGid: globalId('TicketTier', fixtures.fanout.tierIds[0]),
-    tierId: fixtures.fanout.tierIds[0],
-    steps: plan.fanoutSteps,
-    probesPerStep: plan.probes,
-    // One booking a second on the watched tier: each step then measures how long one change takes
-    // to reach every subscriber, not a backlog of changes queued behind each other.
-    probeIntervalMs: 1_000,
-    maxP99Ms: 1_000,
-    maxServerRss: 4 * 2 ** 30,
-    apiKey: fixtures.partnerKeys.limited,
-  };
-}
-
 function logFanoutStep(step: FanoutStep) {
-  log(
-    `  ${step.subscribers} subscribers: p50 ${step.p50Ms} ms, p95 ${step.p95Ms} ms, p99 ${step.p99Ms} ms, ${step.missed} missed, ${Math.round(step.bytesPerSubscriber / 1024)} KiB each, ${step.serverUsPerDelivery} µs server CPU per delivery, server ${step.serverCores} cores, NOTIFY → last socket written ${step.serverFanoutMs} ms; client ${step.clientUsPerDelivery} µs per delivery, ${step.clientCores} cores`,
-  );
-}
-
-async function postgresVersion(url: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const { rows } = await client.query<{ v: string }>("SELECT 'PostgreSQL ' || current_setting('server_version') AS v");
-  await client.end();
-  return rows[0].v;
+  log(describeFanoutStep(step));
 }
