@@ -92,10 +92,16 @@ export function buildApp(options: AppOptions) {
     ...identities.services, holdQuota: options.holdQuota ?? { max: 30, windowMs: 60_000 },
     joinQuota: options.joinQuota ?? { max: 60, windowMs: 60_000 },
   };
-  // Envelop copies the result into Yoga's own context on every request: one object, copied once,
-  // and no promise for the common request that carries neither a key nor a session cookie.
-  const withServices = (identity: RequestIdentity): Context => Object.assign(identity, services);
-  function contextFor(initial: Parameters<typeof requestSourceOf>[0]): Context | Promise<Context> {
+  // Envelop merges what the context factory returns into Yoga's own per-request context. The identity
+  // and the services are written into that context here instead, and nothing is left to merge: the
+  // services' two dozen fields are copied once per request, not twice. No promise either for the
+  // common request that carries neither a key nor a session cookie.
+  const nothingToMerge = Object.freeze({});
+  const into = (initial: object, identity: RequestIdentity) => {
+    Object.assign(initial, identity, services);
+    return nothingToMerge;
+  };
+  function contextFor(initial: Parameters<typeof requestSourceOf>[0]): object | Promise<object> {
     let identity;
     try {
       identity = identities.identify(initial);
@@ -103,7 +109,7 @@ export function buildApp(options: AppOptions) {
       // A refusal (bad key, quota used up) decided without waiting: the same answer as a later one.
       return Promise.reject(error);
     }
-    return identity instanceof Promise ? identity.then(withServices) : withServices(identity);
+    return identity instanceof Promise ? identity.then((resolved) => into(initial, resolved)) : into(initial, identity);
   }
   const rateLimitSweep = new RepeatingJob('rate-limit-sweep', 10 * 60_000, () => rateLimiter.sweep(db), log);
   // Keeps organizers' analytics reading thousands of rollup rows, not millions of bookings.
