@@ -5,7 +5,7 @@ import { createYoga } from 'graphql-yoga';
 import { AUTH_BASE_PATH } from './auth/auth.ts';
 import { createIdentities, viewerKeyOf } from './auth/identities.ts';
 import { useScopeCacheRelease } from './auth/scope-cache-release.ts';
-import type { requestSourceOf, RequestIdentity } from './auth/viewer.ts';
+import type { requestSourceOf } from './auth/viewer.ts';
 import type { AppOptions } from './app-options.ts';
 import { BookingCoalescer } from './booking/booking-coalescer.ts';
 import { HoldSweeper } from './booking/hold-sweeper.ts';
@@ -25,6 +25,7 @@ import { createSalesFeed } from './analytics/sales-feed.ts';
 import { catchUpSalesRollup } from './analytics/sales-rollup.ts';
 import { PostgresListener } from './events/postgres-listener.ts';
 import type { AppServices, Context } from './graphql/builder.ts';
+import { createContextFactory } from './graphql/request-context.ts';
 import { schema } from './graphql/schema.ts';
 import { createDrain } from './http/draining.ts';
 import { errorMasking } from './http/error-masking.ts';
@@ -92,29 +93,11 @@ export function buildApp(options: AppOptions) {
     ...identities.services, holdQuota: options.holdQuota ?? { max: 30, windowMs: 60_000 },
     joinQuota: options.joinQuota ?? { max: 60, windowMs: 60_000 },
   };
-  // Envelop merges what the context factory returns into Yoga's own per-request context. The identity
-  // and the services are written into that context here instead, and nothing is left to merge: the
-  // services' two dozen fields are copied once per request, not twice. No promise either for the
-  // common request that carries neither a key nor a session cookie.
-  const nothingToMerge = Object.freeze({});
-  const into = (initial: object, identity: RequestIdentity) => {
-    Object.assign(initial, identity, services);
-    return nothingToMerge;
-  };
-  function contextFor(initial: Parameters<typeof requestSourceOf>[0]): object | Promise<object> {
-    let identity;
-    try {
-      identity = identities.identify(initial);
-    } catch (error) {
-      // A refusal (bad key, quota used up) decided without waiting: the same answer as a later one.
-      return Promise.reject(error);
-    }
-    return identity instanceof Promise ? identity.then((resolved) => into(initial, resolved)) : into(initial, identity);
-  }
+  const contextFor = createContextFactory(identities.identify, services);
   const rateLimitSweep = new RepeatingJob('rate-limit-sweep', 10 * 60_000, () => rateLimiter.sweep(db), log);
   // Keeps organizers' analytics reading thousands of rollup rows, not millions of bookings.
   const salesRollup = options.salesRollupIntervalMs === 0 ? null : new RepeatingJob('sales-rollup', options.salesRollupIntervalMs ?? 1_000, () => catchUpSalesRollup(db), log);
-  const waitingRoomTicker = options.waitingRoomTickMs === 0 ? null : new RepeatingJob('waiting-room-ticker', options.waitingRoomTickMs ?? 1_000, () => tickWaitingRooms(db, { onTick: metrics.observeTick }), log);
+  const waitingRoomTicker = options.waitingRoomTickMs === 0 ? null : new RepeatingJob('waiting-room-ticker', options.waitingRoomTickMs ?? 1_000, () => tickWaitingRooms(db, { onTick: metrics.observeTick }), log, 'fromStart');
   const outbox = options.mailTransport
     ? new RepeatingJob('outbox', 1_000, () => sendOutbox(db, options.mailTransport!, options.mailFrom ?? 'Concert tickets <tickets@localhost>'), log)
     : null;

@@ -13,6 +13,11 @@ export class RepeatingJob {
     private readonly intervalMs: number,
     private readonly work: () => Promise<unknown>,
     private readonly log?: { warn(msg: string): void },
+    /**
+     * `afterRun` (default): the interval is the rest between runs. `fromStart`: runs start every
+     * interval, as a clock ticks, however long each took (a run that overruns is followed at once).
+     */
+    private readonly pace: 'afterRun' | 'fromStart' = 'afterRun',
   ) {}
 
   start() {
@@ -27,13 +32,15 @@ export class RepeatingJob {
     await this.running;
   }
 
-  private schedule() {
+  private schedule(lastStart?: number) {
     if (this.stopped) return;
+    const delay = this.pace === 'fromStart' && lastStart !== undefined ? Math.max(0, lastStart + this.intervalMs - performance.now()) : this.intervalMs;
     this.timer = setTimeout(() => {
+      const started = performance.now();
       this.running = this.work()
         .catch((error: Error) => this.log?.warn(`${this.name} failed: ${error.message}`))
-        .finally(() => this.schedule());
-    }, this.intervalMs);
+        .finally(() => this.schedule(started));
+    }, delay);
     this.timer.unref();
   }
 }
