@@ -114,10 +114,19 @@ export function EditConcertRoute() {
           Concert created, unpublished. Check its tiers, then publish it.
         </p>
       ) : null}
-      <SalesControls concert={concert} />
-      <h2>Details</h2>
-      <ConcertForm key={concert.id} mode="edit" initial={draftOf(concert)} onSave={save} />
-      <TierEditor concert={concert} />
+      {concert.cancellation ? (
+        // A cancelled concert sells nothing again: what is left to see is its refund job.
+        <p className="notice" role="status">
+          This concert is cancelled: its sales are closed for good, so its details, tiers and sales switches can no longer be changed.
+        </p>
+      ) : (
+        <>
+          <SalesControls concert={concert} />
+          <h2>Details</h2>
+          <ConcertForm key={concert.id} mode="edit" initial={draftOf(concert)} onSave={save} />
+          <TierEditor concert={concert} />
+        </>
+      )}
       <CancelConcert concert={concert} />
     </section>
   );
