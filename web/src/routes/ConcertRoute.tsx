@@ -5,10 +5,11 @@ import { graphql } from '../gql/gql';
 import { BookingForm } from '../components/BookingForm';
 import { ConnectionBadge } from '../components/ConnectionBadge';
 import { PageTitle } from '../components/PageTitle';
-import { Empty, ErrorState, Loading } from '../components/StatusMessages';
+import { ErrorState, Loading } from '../components/StatusMessages';
 import { formatDate } from '../lib/format';
 import { waitingRoomPath } from '../waiting-room/admissionMessages';
 import { loadAdmission } from '../waiting-room/admissionStore';
+import { ConcertNotFound } from '../components/ConcertNotFound';
 
 const ConcertQuery = graphql(/* GraphQL */ `
   query Concert($id: ID!) {
@@ -59,15 +60,7 @@ export function ConcertRoute() {
   }
   const concert = data?.concert;
   if (!concert) {
-    return (
-      <Empty>
-        <PageTitle>Concert not found</PageTitle>
-        <h1>Concert not found</h1>
-        <p>
-          It may have been removed. <Link to="/">See all concerts</Link>
-        </p>
-      </Empty>
-    );
+    return <ConcertNotFound area="shop" />;
   }
 
   const queued = concert.waitingRoom?.enabled === true;

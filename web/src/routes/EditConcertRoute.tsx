@@ -6,9 +6,10 @@ import { CancelConcert } from '../components/CancelConcert';
 import { ConcertForm, type SaveOutcome } from '../components/ConcertForm';
 import { PageTitle } from '../components/PageTitle';
 import { SalesControls } from '../components/SalesControls';
-import { Empty, ErrorState, Loading } from '../components/StatusMessages';
+import { ErrorState, Loading } from '../components/StatusMessages';
 import { TierEditor } from '../components/TierEditor';
 import { draftOf, type ConcertInput } from '../organizer/concertForm';
+import { ConcertNotFound } from '../components/ConcertNotFound';
 
 const OrganizerConcertQuery = graphql(/* GraphQL */ `
   query OrganizerConcert($id: ID!) {
@@ -76,15 +77,7 @@ export function EditConcertRoute() {
   if (error && !data) return <ErrorState title="This concert could not be loaded." error={error} onRetry={() => void refetch()} />;
   const concert = data?.concert;
   if (!concert) {
-    return (
-      <Empty>
-        <PageTitle>Concert not found</PageTitle>
-        <h1>Concert not found</h1>
-        <p>
-          <Link to="/organizer">See all concerts</Link>
-        </p>
-      </Empty>
-    );
+    return <ConcertNotFound area="organizer" />;
   }
 
   async function save(input: Partial<ConcertInput>): Promise<SaveOutcome> {

@@ -8,10 +8,11 @@ import { PageTitle } from '../components/PageTitle';
 import { SalesAnalyticsReport } from '../components/SalesAnalyticsReport';
 import { SalesRangePicker } from '../components/SalesRangePicker';
 import { SalesStatusBadge } from '../components/SalesStatusBadge';
-import { Empty, ErrorState, Loading } from '../components/StatusMessages';
+import { ErrorState, Loading } from '../components/StatusMessages';
 import { liveBucket, liveReportFits, queryArgs } from '../organizer/salesRange';
 import { initialSalesView, salesViewReducer } from '../organizer/salesView';
 import '../components/salesAnalytics.css';
+import { ConcertNotFound } from '../components/ConcertNotFound';
 
 const SalesAnalyticsPageQuery = graphql(/* GraphQL */ `
   query SalesAnalyticsPage($concertId: ID!, $from: DateTime, $to: DateTime, $bucket: SalesBucket!) {
@@ -79,15 +80,7 @@ export function SalesAnalyticsRoute() {
   if (!shown) return <Loading label="Loading sales figures…" />;
   const concert = shown.concert;
   if (!concert || !shown.salesAnalytics) {
-    return (
-      <Empty>
-        <PageTitle>Concert not found</PageTitle>
-        <h1>Concert not found</h1>
-        <p>
-          <Link to="/organizer">See all concerts</Link>
-        </p>
-      </Empty>
-    );
+    return <ConcertNotFound area="organizer" />;
   }
   const report = pushed?.key === argsKey ? pushed.report : shown.salesAnalytics;
   const path = `/organizer/concerts/${encodeURIComponent(concert.id)}`;

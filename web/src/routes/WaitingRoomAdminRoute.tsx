@@ -5,8 +5,9 @@ import { ConnectionBadge } from '../components/ConnectionBadge';
 import { PageTitle } from '../components/PageTitle';
 import { QueueFigures } from '../components/QueueFigures';
 import { RateControl } from '../components/RateControl';
-import { Empty, ErrorState, Loading } from '../components/StatusMessages';
+import { ErrorState, Loading } from '../components/StatusMessages';
 import { WaitingRoomSettingsForm } from '../components/WaitingRoomSettingsForm';
+import { ConcertNotFound } from '../components/ConcertNotFound';
 
 const OrganizerQueueQuery = graphql(/* GraphQL */ `
   query OrganizerQueue($id: ID!) {
@@ -66,15 +67,7 @@ export function WaitingRoomAdminRoute() {
   if (error && !data) return <ErrorState title="The waiting room could not be loaded." error={error} onRetry={() => void refetch()} />;
   const concert = data?.concert;
   if (!concert) {
-    return (
-      <Empty>
-        <PageTitle>Concert not found</PageTitle>
-        <h1>Concert not found</h1>
-        <p>
-          <Link to="/organizer">See all concerts</Link>
-        </p>
-      </Empty>
-    );
+    return <ConcertNotFound area="organizer" />;
   }
   const room = data?.waitingRoomAdmin ?? null;
   const status = live.data?.waitingRoomStatusChanged ?? room?.status ?? null;

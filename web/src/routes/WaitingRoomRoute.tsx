@@ -7,6 +7,7 @@ import { Empty, ErrorState, Loading } from '../components/StatusMessages';
 import { WaitingRoomPanel } from '../components/WaitingRoomPanel';
 import { formatDate, formatTime } from '../lib/format';
 import { useWaitingRoom, type JoinState } from '../waiting-room/useWaitingRoom';
+import { ConcertNotFound } from '../components/ConcertNotFound';
 
 export const WaitingRoomConcertQuery = graphql(/* GraphQL */ `
   query WaitingRoomConcert($id: ID!) {
@@ -39,15 +40,7 @@ export function WaitingRoomRoute() {
     return <ErrorState title="The waiting room could not be loaded." error={concertQuery.error} onRetry={() => void concertQuery.refetch()} />;
   }
   if (!concert) {
-    return (
-      <Empty>
-        <PageTitle>Concert not found</PageTitle>
-        <h1>Concert not found</h1>
-        <p>
-          It may have been removed. <Link to="/">See all concerts</Link>
-        </p>
-      </Empty>
-    );
+    return <ConcertNotFound area="shop" />;
   }
 
   return (
