@@ -189,9 +189,14 @@ export class ConcertCancellationRunner {
     // A batch adds what this call recorded (only it changed those payments, so nothing counts
     // twice). A sweep recounts from the payments, taking in refunds made by other paths (a shopper's
     // cancellation, settlement): reading every payment of the concert per batch would cost O(n²).
+    // Only while the job runs: a runner that lost its lease may record its last refunds after
+    // another finished the job, whose final recount already has them.
     if (run.recorded > 0) {
       const refundedCents = bookingIds ? sql`${concertCancellations.refundedCents} + ${run.recordedCents}` : refundedOn(claim.concertId);
-      await db.update(concertCancellations).set({ refundedCents }).where(eq(concertCancellations.concertId, claim.concertId));
+      await db
+        .update(concertCancellations)
+        .set({ refundedCents })
+        .where(and(eq(concertCancellations.concertId, claim.concertId), eq(concertCancellations.status, 'RUNNING')));
     }
     await this.options.afterStep?.('refunded', claim.concertId);
     return owed.length - run.failed.length;
