@@ -31,6 +31,6 @@ export async function cancelConcert(
       .where(and(eq(bookings.concertId, concertId), inArray(bookings.status, ['PENDING', 'CONFIRMED'])));
     const [tier] = await tx.select({ currency: ticketTiers.currency }).from(ticketTiers).where(eq(ticketTiers.concertId, concertId)).limit(1);
     await tx.insert(concertCancellations).values({ concertId, requestedBy, totalBookings: live, currency: tier?.currency ?? 'USD' });
-  });
+  }, { cancelled: 'allow' });
   return { concertId };
 }

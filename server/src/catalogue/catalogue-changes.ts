@@ -1,4 +1,5 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { ConcertAlreadyCancelledError } from '../booking/errors.ts';
 import { CATALOGUE_CHANGED_CHANNEL, type TierCatalogue } from '../booking/tier-catalogue.ts';
 import type { Database, Transaction } from '../db/client.ts';
 import { concerts, ticketTiers } from '../db/schema.ts';
@@ -24,14 +25,22 @@ async function announceCatalogueChange(tx: Transaction, concertId: string) {
 /**
  * Runs an organizer's change of one concert (or its tiers) in a transaction that also announces it.
  * This instance forgets the concert as soon as it commits, without waiting for its own notice.
- * `work` throws to refuse the change; then nothing is written or announced.
+ * `work` throws to refuse the change; then nothing is written or announced. A cancelled concert
+ * sells nothing again, so nothing of it changes any more (ConcertAlreadyCancelledError): its row is
+ * read FOR SHARE first, so a cancellation committing meanwhile waits for this change, or this
+ * change sees it. Only the cancellation itself passes `{ cancelled: 'allow' }`.
  */
 export async function changeCatalogue<T>(
   { db, tierCatalogue }: { db: Database; tierCatalogue: TierCatalogue },
   concertId: string,
   work: (tx: Transaction) => Promise<T>,
+  options: { cancelled: 'refuse' | 'allow' } = { cancelled: 'refuse' },
 ): Promise<T> {
   const result = await db.transaction(async (tx) => {
+    if (options.cancelled === 'refuse') {
+      const [concert] = await tx.select({ cancelledAt: concerts.cancelledAt }).from(concerts).where(eq(concerts.id, concertId)).for('share');
+      if (concert?.cancelledAt) throw new ConcertAlreadyCancelledError(concertId, concert.cancelledAt);
+    }
     const changed = await work(tx);
     await announceCatalogueChange(tx, concertId);
     return changed;

@@ -11,7 +11,7 @@ import { signedInAccount, type TestAccount } from '../support/accounts.ts';
 import { readLedger, readMoneyLedger } from '../support/ledger.ts';
 import { seedOrders } from '../support/orders-seed.ts';
 import { bookingInput, createTestApp, graphql, TEST_AUTH_SECRET, testDatabaseUrl } from '../support/test-app.ts';
-import { BOOK, HOLD_TICKETS, concertOfOrganizer } from './operations.ts';
+import { ADD_TIER, BOOK, HOLD_TICKETS, UPDATE_CONCERT, UPDATE_TIER, concertOfOrganizer, switchOperation } from './operations.ts';
 
 // Two instances, as behind a load balancer. Their own runners wait an hour between runs: these
 // tests run each step themselves, so that they can stop a runner where a crash would.
@@ -110,6 +110,27 @@ describe('cancelConcert', () => {
       expect(result.errors?.length).toBeGreaterThan(0);
     }
     expect((await graphql(instanceA, PROGRESS, { id: concertGid })).data?.concert.salesStatus).toBe('ON_SALE');
+  });
+
+  it('freezes a cancelled concert: its details, tiers and switches refuse every change, racing or after', async () => {
+    const { concertGid, tierGids, concert } = await concertOfOrganizer(instanceA, organizer);
+    const changes = () => [
+      graphql(instanceB, UPDATE_CONCERT, { id: concertGid, input: { name: 'Renamed' } }, asOrganizer()).then((r) => r.data?.updateConcert.__typename),
+      graphql(instanceB, UPDATE_TIER, { id: tierGids[0], input: { capacity: 500 } }, asOrganizer()).then((r) => r.data?.updateTier.__typename),
+      graphql(instanceB, ADD_TIER, { concertId: concertGid, input: { name: 'Late', priceCents: 100, capacity: 5 } }, asOrganizer()).then((r) => r.data?.addTier.__typename),
+      graphql(instanceB, switchOperation('resumeSales'), { concertId: concertGid }, asOrganizer()).then((r) => r.data?.resumeSales.__typename),
+    ];
+    // Raced with the cancellation, each change lands before it or is refused after it; never half.
+    const [cancelled, ...raced] = await Promise.all([cancel(concertGid), ...changes()]);
+    expect(cancelled.data?.cancelConcert.__typename).toBe('CancelConcertSuccess');
+    for (const outcome of raced) expect(['ConcertChangeSuccess', 'TierChangeSuccess', 'ConcertAlreadyCancelledError']).toContain(outcome);
+    const [before] = await instanceA.db.select().from(ticketTiers).where(eq(ticketTiers.concertId, dbId(concertGid)));
+    expect(await Promise.all(changes())).toEqual(Array(4).fill('ConcertAlreadyCancelledError'));
+    const after = await instanceA.db.select().from(ticketTiers).where(eq(ticketTiers.concertId, dbId(concertGid)));
+    expect(after.find((tier) => tier.id === before.id)).toEqual(before);
+    expect(after).toHaveLength(raced[2] === 'TierChangeSuccess' ? concert.tiers.length + 1 : concert.tiers.length);
+    const { data } = await graphql(instanceA, PROGRESS, { id: concertGid }, asOrganizer());
+    expect(data?.concert.salesStatus).toBe('CANCELLED');
   });
 
   it('stops sales on both instances, then cancels holds, paid and partner bookings, refunding and emailing each once', async () => {

@@ -270,6 +270,7 @@ export type AddTierMutationVariables = Exact<{
 
 
 export type AddTierMutation = { __typename: 'Mutation', addTier:
+    | { __typename: 'ConcertAlreadyCancelledError', message: string }
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'TierChangeSuccess', tier: { __typename: 'TicketTier', id: string } }
     | { __typename: 'ValidationError', message: string, field: string | null }
@@ -432,6 +433,7 @@ export type PauseSalesMutationVariables = Exact<{
 
 
 export type PauseSalesMutation = { __typename: 'Mutation', pauseSales:
+    | { __typename: 'ConcertAlreadyCancelledError' }
     | (
       { __typename: 'ConcertChangeSuccess' }
       & { ' $fragmentRefs'?: { 'SalesSwitch_ResultFragment': SalesSwitch_ResultFragment } }
@@ -445,6 +447,7 @@ export type ResumeSalesMutationVariables = Exact<{
 
 
 export type ResumeSalesMutation = { __typename: 'Mutation', resumeSales:
+    | { __typename: 'ConcertAlreadyCancelledError' }
     | (
       { __typename: 'ConcertChangeSuccess' }
       & { ' $fragmentRefs'?: { 'SalesSwitch_ResultFragment': SalesSwitch_ResultFragment } }
@@ -458,6 +461,7 @@ export type PublishConcertMutationVariables = Exact<{
 
 
 export type PublishConcertMutation = { __typename: 'Mutation', publishConcert:
+    | { __typename: 'ConcertAlreadyCancelledError' }
     | (
       { __typename: 'ConcertChangeSuccess' }
       & { ' $fragmentRefs'?: { 'SalesSwitch_ResultFragment': SalesSwitch_ResultFragment } }
@@ -471,6 +475,7 @@ export type UnpublishConcertMutationVariables = Exact<{
 
 
 export type UnpublishConcertMutation = { __typename: 'Mutation', unpublishConcert:
+    | { __typename: 'ConcertAlreadyCancelledError' }
     | (
       { __typename: 'ConcertChangeSuccess' }
       & { ' $fragmentRefs'?: { 'SalesSwitch_ResultFragment': SalesSwitch_ResultFragment } }
@@ -505,6 +510,7 @@ export type UpdateTierMutationVariables = Exact<{
 
 export type UpdateTierMutation = { __typename: 'Mutation', updateTier:
     | { __typename: 'CapacityBelowSoldError', sold: number, held: number, requested: number }
+    | { __typename: 'ConcertAlreadyCancelledError' }
     | { __typename: 'NotFoundError' }
     | { __typename: 'TierChangeSuccess', tier: (
         { __typename: 'TicketTier', id: string }
@@ -520,6 +526,7 @@ export type ConfigureWaitingRoomMutationVariables = Exact<{
 
 
 export type ConfigureWaitingRoomMutation = { __typename: 'Mutation', configureWaitingRoom:
+    | { __typename: 'ConcertAlreadyCancelledError', message: string }
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'ValidationError', field: string | null, message: string }
     | { __typename: 'WaitingRoomAdmin', settings: { __typename: 'WaitingRoomSettings', enabled: boolean, preQueueMinutes: number, admissionsPerMinute: number, maxShopping: number, admissionMinutes: number }, status: { __typename: 'WaitingRoomStatus', concertId: string, enabled: boolean, admissionsPerMinute: number, maxShopping: number } }
@@ -618,6 +625,7 @@ export type UpdateConcertMutationVariables = Exact<{
 
 
 export type UpdateConcertMutation = { __typename: 'Mutation', updateConcert:
+    | { __typename: 'ConcertAlreadyCancelledError', message: string }
     | { __typename: 'ConcertChangeSuccess', concert: { __typename: 'Concert', id: string, name: string, venue: string, timeZone: string, startsAt: string, onSaleAt: string | null, maxTicketsPerOrder: number | null, salesStatus: SalesStatus } }
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'ValidationError', message: string, field: string | null }

@@ -2,6 +2,7 @@
       export type PossibleTypesResultData = {
   "possibleTypes": {
     "AddTierResult": [
+      "ConcertAlreadyCancelledError",
       "NotFoundError",
       "TierChangeSuccess",
       "ValidationError"
@@ -27,6 +28,7 @@
       "ValidationError"
     ],
     "ConfigureWaitingRoomResult": [
+      "ConcertAlreadyCancelledError",
       "NotFoundError",
       "ValidationError",
       "WaitingRoomAdmin"
@@ -82,6 +84,7 @@
       "TicketTier"
     ],
     "PauseSalesResult": [
+      "ConcertAlreadyCancelledError",
       "ConcertChangeSuccess",
       "NotFoundError"
     ],
@@ -95,6 +98,7 @@
       "ValidationError"
     ],
     "PublishConcertResult": [
+      "ConcertAlreadyCancelledError",
       "ConcertChangeSuccess",
       "NotFoundError"
     ],
@@ -104,6 +108,7 @@
       "ReleaseHoldSuccess"
     ],
     "ResumeSalesResult": [
+      "ConcertAlreadyCancelledError",
       "ConcertChangeSuccess",
       "NotFoundError"
     ],
@@ -117,16 +122,19 @@
       "WaitingRoomAdmin"
     ],
     "UnpublishConcertResult": [
+      "ConcertAlreadyCancelledError",
       "ConcertChangeSuccess",
       "NotFoundError"
     ],
     "UpdateConcertResult": [
+      "ConcertAlreadyCancelledError",
       "ConcertChangeSuccess",
       "NotFoundError",
       "ValidationError"
     ],
     "UpdateTierResult": [
       "CapacityBelowSoldError",
+      "ConcertAlreadyCancelledError",
       "NotFoundError",
       "TierChangeSuccess",
       "ValidationError"
@@ -136,6 +144,7 @@
       const result: PossibleTypesResultData = {
   "possibleTypes": {
     "AddTierResult": [
+      "ConcertAlreadyCancelledError",
       "NotFoundError",
       "TierChangeSuccess",
       "ValidationError"
@@ -161,6 +170,7 @@
       "ValidationError"
     ],
     "ConfigureWaitingRoomResult": [
+      "ConcertAlreadyCancelledError",
       "NotFoundError",
       "ValidationError",
       "WaitingRoomAdmin"
@@ -216,6 +226,7 @@
       "TicketTier"
     ],
     "PauseSalesResult": [
+      "ConcertAlreadyCancelledError",
       "ConcertChangeSuccess",
       "NotFoundError"
     ],
@@ -229,6 +240,7 @@
       "ValidationError"
     ],
     "PublishConcertResult": [
+      "ConcertAlreadyCancelledError",
       "ConcertChangeSuccess",
       "NotFoundError"
     ],
@@ -238,6 +250,7 @@
       "ReleaseHoldSuccess"
     ],
     "ResumeSalesResult": [
+      "ConcertAlreadyCancelledError",
       "ConcertChangeSuccess",
       "NotFoundError"
     ],
@@ -251,16 +264,19 @@
       "WaitingRoomAdmin"
     ],
     "UnpublishConcertResult": [
+      "ConcertAlreadyCancelledError",
       "ConcertChangeSuccess",
       "NotFoundError"
     ],
     "UpdateConcertResult": [
+      "ConcertAlreadyCancelledError",
       "ConcertChangeSuccess",
       "NotFoundError",
       "ValidationError"
     ],
     "UpdateTierResult": [
       "CapacityBelowSoldError",
+      "ConcertAlreadyCancelledError",
       "NotFoundError",
       "TierChangeSuccess",
       "ValidationError"

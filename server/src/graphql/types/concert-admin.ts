@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { organizerIdOf } from '../../auth/concert-ownership.ts';
-import { NotFoundError, ValidationError } from '../../booking/errors.ts';
+import { ConcertAlreadyCancelledError, NotFoundError, ValidationError } from '../../booking/errors.ts';
 import { changeCatalogue } from '../../catalogue/catalogue-changes.ts';
 import { checkSchedule, concertChange, concertInput, parseInput, type ConcertChange } from '../../catalogue/concert-input.ts';
 import { concerts, ticketTiers } from '../../db/schema.ts';
@@ -120,7 +120,7 @@ builder.mutationField('updateConcert', (t) =>
     type: ConcertChangeSuccess,
     description: 'Changes the fields given. New sales facts (window, limits, hold time) apply to every instance at once.',
     ...ownConcertArg('id'),
-    errors: { types: [ValidationError, NotFoundError], directResult: true, union: { name: 'UpdateConcertResult' } },
+    errors: { types: [ValidationError, NotFoundError, ConcertAlreadyCancelledError], directResult: true, union: { name: 'UpdateConcertResult' } },
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateConcertInput, required: true }) },
     resolve: async (_root, args, ctx) => {
       const concertId = concertIdFrom(args.id);
@@ -144,7 +144,7 @@ function concertSwitch(name: string, description: string, set: { salesPaused: bo
       type: ConcertChangeSuccess,
       description,
       ...ownConcertArg('concertId'),
-      errors: { types: [NotFoundError], directResult: true, union: { name: `${name[0].toUpperCase()}${name.slice(1)}Result` } },
+      errors: { types: [NotFoundError, ConcertAlreadyCancelledError], directResult: true, union: { name: `${name[0].toUpperCase()}${name.slice(1)}Result` } },
       args: { concertId: t.arg.id({ required: true }) },
       resolve: async (_root, args, ctx: Context) => {
         const concertId = concertIdFrom(args.concertId);

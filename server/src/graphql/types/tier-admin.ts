@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { CapacityBelowSoldError, NotFoundError, ValidationError } from '../../booking/errors.ts';
+import { CapacityBelowSoldError, ConcertAlreadyCancelledError, NotFoundError, ValidationError } from '../../booking/errors.ts';
 import { changeCatalogue } from '../../catalogue/catalogue-changes.ts';
 import { changeTier } from '../../catalogue/change-tier.ts';
 import { MAX_TIERS_PER_CONCERT, parseInput, tierChange, tierInput } from '../../catalogue/concert-input.ts';
@@ -51,7 +51,7 @@ builder.mutationField('addTier', (t) =>
     type: TierChangeSuccess,
     description: 'Adds a tier after the concert\'s others, all of its capacity available.',
     ...ownConcertArg('concertId'),
-    errors: { types: [ValidationError, NotFoundError], directResult: true, union: { name: 'AddTierResult' } },
+    errors: { types: [ValidationError, NotFoundError, ConcertAlreadyCancelledError], directResult: true, union: { name: 'AddTierResult' } },
     args: { concertId: t.arg.id({ required: true }), input: t.arg({ type: TierInput, required: true }) },
     resolve: async (_root, args, ctx) => {
       const concertId = concertIdFrom(args.concertId);
@@ -88,7 +88,7 @@ builder.mutationField('updateTier', (t) =>
       },
       (args) => new NotFoundError('TicketTier', String(args.id), true),
     ),
-    errors: { types: [CapacityBelowSoldError, ValidationError, NotFoundError], directResult: true, union: { name: 'UpdateTierResult' } },
+    errors: { types: [CapacityBelowSoldError, ValidationError, NotFoundError, ConcertAlreadyCancelledError], directResult: true, union: { name: 'UpdateTierResult' } },
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateTierInput, required: true }) },
     resolve: async (_root, args, ctx) => {
       const tierId = databaseIdOf(String(args.id), 'TicketTier');

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { NotFoundError, ValidationError } from '../../booking/errors.ts';
+import { ConcertAlreadyCancelledError, NotFoundError, ValidationError } from '../../booking/errors.ts';
 import { waitingRooms } from '../../db/waiting-room-schema.ts';
 import { changeRate, configureRoom } from '../../waiting-room/room-settings.ts';
 import { readStatus, type WaitingRoomStatus } from '../../waiting-room/waiting-room-status.ts';
@@ -51,7 +51,7 @@ builder.mutationFields((t) => ({
     description:
       "Sets up a concert's waiting room, changes its settings, or turns it off. While it is on, holds of the concert need an admission token and partner bookings are refused; every instance knows at once.",
     ...ownConcertArg('concertId'),
-    errors: { types: [ValidationError, NotFoundError], directResult: true, union: { name: 'ConfigureWaitingRoomResult' } },
+    errors: { types: [ValidationError, NotFoundError, ConcertAlreadyCancelledError], directResult: true, union: { name: 'ConfigureWaitingRoomResult' } },
     args: { concertId: t.arg.id({ required: true }), input: t.arg({ type: WaitingRoomSettingsInput, required: true }) },
     resolve: async (_root, args, ctx) => {
       const concertId = concertIdFrom(args.concertId);
