@@ -27,8 +27,10 @@ async function announceCatalogueChange(tx: Transaction, concertId: string) {
  * This instance forgets the concert as soon as it commits, without waiting for its own notice.
  * `work` throws to refuse the change; then nothing is written or announced. A cancelled concert
  * sells nothing again, so nothing of it changes any more (ConcertAlreadyCancelledError): its row is
- * read FOR SHARE first, so a cancellation committing meanwhile waits for this change, or this
- * change sees it. Only the cancellation itself passes `{ cancelled: 'allow' }`.
+ * locked first (FOR NO KEY UPDATE: changes of one concert queue up, bookings' foreign-key checks do
+ * not wait), so a cancellation committing meanwhile waits for this change, or this change sees it.
+ * A shared lock would deadlock two changes that both go on to lock the row for update. Only the
+ * cancellation itself passes `{ cancelled: 'allow' }`.
  */
 export async function changeCatalogue<T>(
   { db, tierCatalogue }: { db: Database; tierCatalogue: TierCatalogue },
@@ -38,7 +40,7 @@ export async function changeCatalogue<T>(
 ): Promise<T> {
   const result = await db.transaction(async (tx) => {
     if (options.cancelled === 'refuse') {
-      const [concert] = await tx.select({ cancelledAt: concerts.cancelledAt }).from(concerts).where(eq(concerts.id, concertId)).for('share');
+      const [concert] = await tx.select({ cancelledAt: concerts.cancelledAt }).from(concerts).where(eq(concerts.id, concertId)).for('no key update');
       if (concert?.cancelledAt) throw new ConcertAlreadyCancelledError(concertId, concert.cancelledAt);
     }
     const changed = await work(tx);
