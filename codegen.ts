@@ -28,7 +28,7 @@ const config: CodegenConfig = {
     // Apollo matches `... on SoldOutError` inside a union only if it knows the union's members.
     'web/src/gql/possible-types.ts': {
       plugins: ['fragment-matcher'],
-      config: { apolloClientVersion: 3, useExplicitTyping: true },
+      config: { apolloClientVersion: 3 },
     },
   },
 };
