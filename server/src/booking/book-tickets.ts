@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { bookings } from '../db/schema.ts';
 import type { BookingCoalescer } from './booking-coalescer.ts';
+import { AdmissionRequiredError } from '../waiting-room/errors.ts';
 import { scopedIdempotencyKey, validateBookingRequest, type BookingCaller, type BookingRequest } from './booking-request.ts';
 import { closedReason } from '../catalogue/sales-window.ts';
 import { IdempotencyKeyReusedError, NotFoundError, NotOnSaleError, SoldOutError, TicketLimitExceededError, ValidationError } from './errors.ts';
@@ -81,6 +82,9 @@ async function priceRequest(catalogue: TierCatalogue, request: BookingRequest, c
     if (concert.maxTicketsPerOrder !== null && tickets > concert.maxTicketsPerOrder) {
       throw new ValidationError(`At most ${concert.maxTicketsPerOrder} tickets per order for this concert; ${tickets} requested`, 'items');
     }
+    // A booking (a partner's: shoppers hold) would skip the concert's waiting room while it is on.
+    // Holds pass the room's own gate before they get here (waiting-room/admission-gate.ts).
+    if (kind === 'book' && concert.waitingRoom) throw new AdmissionRequiredError(request.concertId, true);
   }
 
   const items = request.items.map((item, index) => {

@@ -34,11 +34,6 @@ export async function sellsThroughWaitingRoom(catalogue: TierCatalogue, request:
   });
 }
 
-/** Partner bookings would skip the line: while the room is on, they are refused. */
-export async function refuseBypass(ctx: GateContext, request: BookingRequest) {
-  if (await sellsThroughWaitingRoom(ctx.tierCatalogue, request)) throw new AdmissionRequiredError(request.concertId, ctx.viewer.kind === 'partner');
-}
-
 /**
  * Runs `hold` behind the concert's waiting room, if it has one on: the token must be genuine,
  * unexpired, the caller's and this concert's, and is spent by the hold. A refused hold gives it
