@@ -37,8 +37,10 @@ export async function startServerProcess(databaseUrl: string, settings: ServerSe
   if (settings.maxBatchSize) env.BOOKING_MAX_BATCH_SIZE = String(settings.maxBatchSize);
   // BENCH_CPU_PROF=dir writes a V8 CPU profile of the server, to see where its time goes.
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  // BENCH_SERVER_NODE_ARGS="--max-semi-space-size=16": V8 flags for the server alone, after SERVER_V8_FLAGS, to compare them.
+  const extra = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const entry = settings.root ? `${settings.root}/bench/server.ts` : ownEntry;
-  const server = await spawnServer({ entry, env, nodeArgs: [...profile, '--expose-gc'], ipc: true });
+  const server = await spawnServer({ entry, env, nodeArgs: [...profile, ...extra, '--expose-gc'], ipc: true });
   server.child.stderr!.on('data', (chunk) => process.stderr.write(`[server] ${chunk}`));
   return {
     pid: server.child.pid!,

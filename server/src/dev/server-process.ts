@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
 import { freePort } from '../db/free-port.ts';
+import { SERVER_V8_FLAGS } from '../runtime-flags.ts';
 
 export interface SpawnServerOptions {
-  /** A TypeScript entry file, run as `node --import tsx <entry>`. */
+  /** A TypeScript entry file, run as `node <SERVER_V8_FLAGS> --import tsx <entry>`. */
   entry: string;
   cwd?: string;
   /** The child's whole environment; PORT is set to the chosen port. */
@@ -12,6 +13,7 @@ export interface SpawnServerOptions {
   /** Answers 200 once the server is ready: `/ready` (database and LISTEN up) or `/health` (process up). */
   readyPath?: '/ready' | '/health';
   timeoutMs?: number;
+  /** After SERVER_V8_FLAGS, so a flag given here wins. */
   nodeArgs?: string[];
   /** Default: output collected for error messages. `ipc` adds a message channel (the bench asks the server questions). */
   ipc?: boolean;
@@ -36,7 +38,7 @@ export interface ServerProcess {
 export async function spawnServer(options: SpawnServerOptions): Promise<ServerProcess> {
   const port = options.port ?? (await freePort());
   const stdio: StdioOptions = options.ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'];
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', options.entry], {
+  const child = spawn(process.execPath, [...SERVER_V8_FLAGS, ...(options.nodeArgs ?? []), '--import', 'tsx', options.entry], {
     cwd: options.cwd,
     env: { ...options.env, PORT: String(port) },
     stdio,

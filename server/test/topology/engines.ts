@@ -4,6 +4,7 @@ import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SERVER_V8_FLAGS } from '../../src/runtime-flags.ts';
 import { TEST_METRICS_TOKEN } from '../support/metrics-token.ts';
 
 const serverDir = fileURLToPath(new URL('../..', import.meta.url));
@@ -90,7 +91,7 @@ export async function startHaproxy(bin: string, port: number, apps: number[]) {
 
 /** The real entry point, as `npm start` runs it, on one port. */
 export async function startAppProcess(port: number, env: Record<string, string>) {
-  const engine = run('app', process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const engine = run('app', process.execPath, [...SERVER_V8_FLAGS, '--import', 'tsx', 'src/main.ts'], {
     NODE_ENV: 'production', LOG_LEVEL: 'warn', PORT: String(port), METRICS_TOKEN: TEST_METRICS_TOKEN, ...env,
   }, serverDir);
   return until(engine, async () => (await fetch(`http://127.0.0.1:${port}/ready`)).status === 200);
