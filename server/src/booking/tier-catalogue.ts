@@ -99,6 +99,12 @@ export class TierCatalogue {
     for (const watcher of this.changeWatchers) watcher(concertId);
   }
 
+  /** Calls `watcher` after each change applied here: the concert's id, or null when everything was forgotten. */
+  onChange(watcher: (concertId: string | null) => void): () => void {
+    this.changeWatchers.add(watcher);
+    return () => this.changeWatchers.delete(watcher);
+  }
+
   /**
    * Resolves once a change of `concertId` has been applied to this cache, from this instance or
    * another. Tests call it before making the change, then await it.

@@ -24,7 +24,10 @@ export interface ChannelSubscriber {
 }
 
 interface Channel {
-  subscriber: ChannelSubscriber;
+  /** Null while only observers follow the channel. */
+  subscriber: ChannelSubscriber | null;
+  /** Others told of every notification and resync too (observe()), beside the subscriber. */
+  observers: Set<ChannelSubscriber>;
   /** LISTEN is in effect on the current connection. */
   active: boolean;
   /** Waiting for `active`. */
@@ -76,26 +79,48 @@ export class PostgresListener {
    * case the channel is LISTENed to. A channel has a single subscriber, so its type is the caller's.
    */
   subscribe<S extends ChannelSubscriber>(name: string, create: () => S): S {
-    const existing = this.channels.get(name);
-    if (existing) return existing.subscriber as S;
-    const subscriber = create();
-    const channel: Channel = { subscriber, active: false, waiters: [] };
-    this.channels.set(name, channel);
-    const client = this.client;
-    // Without a connection, connect() LISTENs to every channel once it is back.
-    if (client) void this.listenOn(client, name, channel).catch(() => {});
-    return subscriber;
+    const channel = this.channels.get(name) ?? this.open(name);
+    channel.subscriber ??= create();
+    return channel.subscriber as S;
   }
 
   /** The channel's subscriber, if it has one; see subscribe() about its type. */
   subscriberOf<S extends ChannelSubscriber>(name: string): S | undefined {
-    return this.channels.get(name)?.subscriber as S | undefined;
+    return (this.channels.get(name)?.subscriber ?? undefined) as S | undefined;
   }
 
-  /** Forget the channel's subscriber and UNLISTEN. */
+  /** Forget the channel's subscriber, and UNLISTEN unless someone still observes the channel. */
   unsubscribe(name: string, subscriber: ChannelSubscriber) {
     const channel = this.channels.get(name);
-    if (channel?.subscriber !== subscriber) return;
+    if (!channel || channel.subscriber !== subscriber) return;
+    channel.subscriber = null;
+    if (channel.observers.size === 0) this.drop(name, channel);
+  }
+
+  /**
+   * Tells `observer` of the channel's notifications and resyncs as well, whoever its subscriber is
+   * (or without one), for as long as it observes: the channel stays LISTENed to meanwhile. For a
+   * cache that must forget what a channel announces, beside the feed that owns the channel.
+   */
+  observe(name: string, observer: ChannelSubscriber): () => void {
+    const channel = this.channels.get(name) ?? this.open(name);
+    channel.observers.add(observer);
+    return () => {
+      if (!channel.observers.delete(observer)) return;
+      if (channel.observers.size === 0 && channel.subscriber === null && this.channels.get(name) === channel) this.drop(name, channel);
+    };
+  }
+
+  private open(name: string): Channel {
+    const channel: Channel = { subscriber: null, observers: new Set(), active: false, waiters: [] };
+    this.channels.set(name, channel);
+    const client = this.client;
+    // Without a connection, connect() LISTENs to every channel once it is back.
+    if (client) void this.listenOn(client, name, channel).catch(() => {});
+    return channel;
+  }
+
+  private drop(name: string, channel: Channel) {
     this.channels.delete(name);
     for (const waiter of channel.waiters.splice(0)) waiter.reject(new Error(`${name} was unsubscribed before LISTEN took effect`));
     void this.client?.query(`UNLISTEN ${pg.escapeIdentifier(name)}`).catch(() => {});
@@ -118,6 +143,13 @@ export class PostgresListener {
     await client?.end().catch(() => {});
   }
 
+  private deliver(name: string, payload: string) {
+    const channel = this.channels.get(name);
+    if (!channel) return;
+    channel.subscriber?.notification(payload);
+    for (const observer of channel.observers) observer.notification(payload);
+  }
+
   private async listenOn(client: pg.Client, name: string, channel: Channel) {
     await client.query(`LISTEN ${pg.escapeIdentifier(name)}`);
     // Still the connection in use and still subscribed: LISTEN is in effect.
@@ -129,7 +161,7 @@ export class PostgresListener {
     const client = new pg.Client({ connectionString: this.options.url, keepAlive: true, connectionTimeoutMillis: 5_000 });
     client.on('error', (error) => this.lost(client, error));
     client.on('end', () => this.lost(client, new Error('connection ended')));
-    client.on('notification', (message) => this.channels.get(message.channel)?.subscriber.notification(message.payload ?? ''));
+    client.on('notification', (message) => this.deliver(message.channel, message.payload ?? ''));
     try {
       await client.connect();
       // Channels subscribed while this runs are visited too (a Map iterates over entries added meanwhile).
@@ -151,7 +183,10 @@ export class PostgresListener {
     this.heartbeat ??= setInterval(() => this.checkAlive(), this.options.heartbeatMs ?? 10_000).unref();
     if (this.hasConnectedBefore) {
       this.options.log?.info('LISTEN connection to Postgres restored');
-      for (const channel of this.channels.values()) channel.subscriber.resync();
+      for (const channel of this.channels.values()) {
+        channel.subscriber?.resync();
+        for (const observer of channel.observers) observer.resync();
+      }
     }
     this.hasConnectedBefore = true;
   }
