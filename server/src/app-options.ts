@@ -4,6 +4,7 @@ import type { BookingCoalescerOptions } from './booking/booking-coalescer.ts';
 import type { HoldSweeperOptions } from './booking/hold-sweeper.ts';
 import type { ConcertCancellationOptions } from './catalogue/concert-cancellation-job.ts';
 import type { DatabaseTimeouts } from './db/client.ts';
+import type { CatalogueResultsOptions } from './http/catalogue-result-cache.ts';
 import type { WebSocketLimits } from './http/graphql-ws.ts';
 import type { PersistedOperationsOptions } from './http/persisted-operations.ts';
 import type { Logger } from './observability/logger.ts';
@@ -57,6 +58,8 @@ export interface AppOptions {
   metricsToken?: string;
   /** Default: 20 operations per socket, 50 sockets per client address. */
   webSockets?: Partial<WebSocketLimits>;
+  /** Guests' public catalogue results shared per process (http/catalogue-result-cache.ts); false turns it off. */
+  catalogueResults?: CatalogueResultsOptions | false;
   /** Signs session cookies and booking links; default: a fixed development secret (never in production). */
   authSecret?: string;
   /** Client addresses come from X-Forwarded-For (behind a load balancer that sets it). */

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createYoga } from 'graphql-yoga';
 import { AUTH_BASE_PATH } from './auth/auth.ts';
-import { createIdentities, viewerKeyOf } from './auth/identities.ts';
+import { createIdentities, guestClientOf, viewerKeyOf } from './auth/identities.ts';
 import { useScopeCacheRelease } from './auth/scope-cache-release.ts';
 import type { requestSourceOf } from './auth/viewer.ts';
 import type { AppOptions } from './app-options.ts';
@@ -26,6 +26,7 @@ import { catchUpSalesRollup } from './analytics/sales-rollup.ts';
 import { PostgresListener } from './events/postgres-listener.ts';
 import type { AppServices, Context } from './graphql/builder.ts';
 import { createContextFactory } from './graphql/request-context.ts';
+import { createCatalogueResults, useCatalogueResultCache } from './http/catalogue-result-cache.ts';
 import { schema } from './graphql/schema.ts';
 import { createDrain } from './http/draining.ts';
 import { errorMasking } from './http/error-masking.ts';
@@ -94,6 +95,7 @@ export function buildApp(options: AppOptions) {
     joinQuota: options.joinQuota ?? { max: 60, windowMs: 60_000 },
   };
   const contextFor = createContextFactory(identities.identify, services);
+  const catalogueResults = options.catalogueResults === false ? null : createCatalogueResults(listener, tierCatalogue, options.catalogueResults);
   const rateLimitSweep = new RepeatingJob('rate-limit-sweep', 10 * 60_000, () => rateLimiter.sweep(db), log);
   // Keeps organizers' analytics reading thousands of rollup rows, not millions of bookings.
   const salesRollup = options.salesRollupIntervalMs === 0 ? null : new RepeatingJob('sales-rollup', options.salesRollupIntervalMs ?? 1_000, () => catchUpSalesRollup(db), log);
@@ -135,6 +137,7 @@ export function buildApp(options: AppOptions) {
       ...limitPlugins({ production }),
       // Guests share one execution; anyone else may be allowed more, so gets their own.
       useSharedSubscriptionExecution<Context>({ viewerKey: viewerKeyOf }),
+      ...(catalogueResults ? [useCatalogueResultCache<Context>(catalogueResults.results, { guestOf: guestClientOf, count: metrics.countCatalogueResult })] : []),
       // Last, so that it wraps whichever request parser was chosen.
       useRequestBodyLimit(MAX_REQUEST_BYTES),
     ],
@@ -227,6 +230,7 @@ export function buildApp(options: AppOptions) {
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      catalogueResults?.stop();
       await listener.close();
       if (drained) await pool.end();
       else await endPoolNow(pool);

@@ -75,6 +75,11 @@ export function viewerKeyOf(ctx: Context) {
   return 'guest';
 }
 
+/** A guest's client (its x-guest-id, else its address), for results shared among guests; null for anyone else. */
+export function guestClientOf(ctx: Context) {
+  return ctx.viewer.kind === 'guest' ? (ctx.guestId ?? ctx.clientAddress) : null;
+}
+
 /** The server's own origin; on this machine both loopback names, which browsers treat as different origins. */
 function loopbackAliases(url: URL) {
   if (url.hostname !== 'localhost' && url.hostname !== '127.0.0.1') return [url.origin];

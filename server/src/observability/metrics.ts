@@ -43,6 +43,12 @@ export function createMetrics({ processMetrics = true }: { processMetrics?: bool
     registers: [registry],
   });
   const admitted = new Counter({ name: 'waiting_room_admitted_total', help: 'Shoppers admitted by this instance\'s ticks', registers: [registry] });
+  const catalogueResults = new Counter({
+    name: 'catalogue_results_total',
+    help: "Guests' public catalogue queries: answered from a kept result (hit) or executed and kept (miss)",
+    labelNames: ['outcome'],
+    registers: [registry],
+  });
 
   /** A gauge whose value is read from elsewhere when Prometheus scrapes. */
   function sampled(name: string, help: string, read: () => number) {
@@ -68,6 +74,9 @@ export function createMetrics({ processMetrics = true }: { processMetrics?: bool
     },
     observeFanout(seconds: number) {
       fanoutSeconds.observe(seconds);
+    },
+    countCatalogueResult(outcome: 'hit' | 'miss') {
+      catalogueResults.inc({ outcome });
     },
     observeTick(seconds: number, admittedNow: number) {
       tickSeconds.observe(seconds);
