@@ -5,6 +5,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname } from 'node:path';
 import type { AnalyticsResult } from './analytics.ts';
 import type { CancellationResult } from './cancellation.ts';
+import type { runOnsalePage } from './onsale-page.ts';
 import type { ProcessComparison } from './processes.ts';
 import type { WaitingRoomResult } from './waiting-room.ts';
 
@@ -33,6 +34,8 @@ export interface Results {
   /** `--fanout-processes=1,2`: the fan-out ramp per server process count. */
   fanoutProcesses?: Record<string, unknown>;
   catalogue?: { reqPerSec: number; p95Ms: number; sqlPerRequest: number } & Record<string, unknown>;
+  /** The selling concert's page read by guests while partners book it (onsale-page.ts). */
+  onsalePage?: Awaited<ReturnType<typeof runOnsalePage>>;
   /** Waiting shoppers on WebSockets while the line is admitted (waiting-room.ts). */
   waitingRoom?: WaitingRoomResult;
   /** `--only=analytics`: organizer queries on the 1,000,000-booking fixture. */
@@ -78,6 +81,8 @@ export function printTable(results: Results) {
   if (spread) rows.push(['spread (64 clients, 100 tiers)', `${fmt(spread.bookingsPerSec)} bookings/s`, fmt(spread.p50Ms as number, 1), fmt(spread.p95Ms, 1), fmt(spread.p99Ms as number, 1), fmt(spread.errors as number), `cores: ${cores(spread.cores as Record<string, number>)}`]);
   if (fanout) rows.push([`fan-out (${fanout.subscribers} subscribers)`, `${fmt(fanout.bytesPerSubscriber / 1024, 1)} KiB/subscriber`, fmt(fanout.p50Ms, 1), fmt(fanout.p95Ms, 1), fmt(fanout.p99Ms, 1), fmt(fanout.missed as number), 'commit → delivery; errors = missed deliveries']);
   if (catalogue) rows.push(['catalogue (concert page)', `${fmt(catalogue.reqPerSec)} req/s`, fmt(catalogue.p50Ms as number, 1), fmt(catalogue.p95Ms, 1), fmt(catalogue.p99Ms as number, 1), fmt(catalogue.errors as number), `${ofBaseline(catalogue)}${perRequest(catalogue)}; ${fmt(catalogue.sqlPerRequest, 2)} SQL/request; cores: ${cores(catalogue.cores as Record<string, number>)}`]);
+  const onsale = results.onsalePage;
+  if (onsale) rows.push(['the selling concert\'s page, during bookings (32 + 32 clients)', `${fmt(onsale.pagesPerSec)} pages/s`, fmt(onsale.pageP50Ms, 1), fmt(onsale.pageP95Ms, 1), '', fmt(onsale.pageErrors), `${fmt(onsale.hitRate * 100, 1)} % from kept results; meanwhile ${fmt(onsale.bookingsPerSec)} bookings/s (p95 ${fmt(onsale.bookingP95Ms, 1)} ms, ${onsale.bookingErrors} errors, ledger ${onsale.consistent ? 'consistent' : 'NOT CONSISTENT'}); cores: ${cores(onsale.cores as Record<string, number>)}`]);
   const room = results.waitingRoom;
   if (room) {
     const t = room.tickToClient;

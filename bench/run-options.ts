@@ -14,7 +14,7 @@ export const processCounts = args.has('processes') ? args.get('processes')!.spli
 export const fanoutProcessCounts = args.has('fanout-processes') ? args.get('fanout-processes')!.split(',').map(Number) : [];
 const compares = processCounts.length > 0 || fanoutProcessCounts.length > 0;
 // The waiting-room phase takes two minutes or more: in the full run, and in --quick only with --only.
-const defaultPhases = `baseline,hot,hot-unlimited,hold,paid,pgbench,spread,catalogue,fanout${quick ? '' : ',waiting-room'}`;
+const defaultPhases = `baseline,hot,hot-unlimited,hold,paid,pgbench,spread,catalogue,onsale-page,fanout${quick ? '' : ',waiting-room'}`;
 export const phases = new Set((args.get('only') ?? (compares ? '' : defaultPhases)).split(','));
 export const number = (name: string) => (args.has(name) ? Number(args.get(name)) : undefined);
 

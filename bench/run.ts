@@ -8,6 +8,7 @@ import { createAnalyticsFixture } from './analytics-fixture.ts';
 import { runBaseline, serverUsPerRequest } from './baseline.ts';
 import { runCancellation } from './cancellation.ts';
 import { runCatalogue } from './catalogue.ts';
+import { runOnsalePage } from './onsale-page.ts';
 import { fanoutSpec, runFanout } from './fanout.ts';
 import { runFanoutProcesses } from './fanout-processes.ts';
 import type { FanoutStep } from './fanout-client.ts';
@@ -174,6 +175,11 @@ try {
     results.catalogue = { reqPerSec: r.perSec, p50Ms: r.p50Ms, p95Ms: r.p95Ms, p99Ms: r.p99Ms, errors: r.errors, sqlPerRequest: round(catalogue.statements / r.requests), serverUsPerRequest: serverUsPerRequest(catalogue), cores: catalogue.cores };
     log(`  ${r.perSec} req/s, p95 ${r.p95Ms} ms, ${results.catalogue.serverUsPerRequest} µs server CPU/request`);
     if (results.baseline) results.catalogue.ofBaseline = round(r.perSec / results.baseline.reqPerSec);
+  }
+  if (phases.has('onsale-page')) {
+    log(`on-sale page: ${CLIENTS / 2} clients reading the selling concert's page while ${CLIENTS / 2} book it, ${plan.durationSec}s`);
+    results.onsalePage = await runOnsalePage({ server, databaseUrl: postgres.url, fixture: fixtures.hot, apiKey: fixtures.partnerKeys.limited, connections: CLIENTS, durationSec: plan.durationSec, warmupSec: plan.warmupSec, pids });
+    log(`  ${results.onsalePage.pagesPerSec} pages/s (kept results ${results.onsalePage.hitRate}), ${results.onsalePage.bookingsPerSec} bookings/s`);
   }
   if (phases.has('fanout')) {
     // A fresh server: memory freed after the load phases would otherwise be reused by the first

@@ -25,6 +25,8 @@ export interface ServerProcess {
   fanoutTimes(): Promise<{ sum: number; count: number } | null>;
   /** Seconds spent in waiting-room ticks that worked on a room, summed so far, and their count. */
   tickTimes(): Promise<{ sum: number; count: number } | null>;
+  /** Guests' catalogue queries by outcome (hit, miss) so far; null from a checkout without the result cache. */
+  catalogueResults(): Promise<Record<string, number> | null>;
   stop(): Promise<void>;
 }
 
@@ -48,16 +50,17 @@ export async function startServerProcess(databaseUrl: string, settings: ServerSe
     statements: () => ask<{ statements: number }>(server.child, 'statements').then((reply) => reply.statements),
     memory: () => ask<{ memory: { rss: number; heapUsed: number } }>(server.child, 'memory').then((reply) => reply.memory),
     // An older checkout's server (--server-root) does not answer this question: null after a while.
-    fanoutTimes: () => totals(server.child, 'fanoutTimes'),
-    tickTimes: () => totals(server.child, 'tickTimes'),
+    fanoutTimes: () => answerOrNull<{ sum: number; count: number }>(server.child, 'fanoutTimes'),
+    tickTimes: () => answerOrNull<{ sum: number; count: number }>(server.child, 'tickTimes'),
+    catalogueResults: () => answerOrNull<Record<string, number>>(server.child, 'catalogueResults'),
     stop: () => server.stop(15_000),
   };
 }
 
-/** A histogram's sum and count, or null after a while from a server that does not answer (an older checkout). */
-function totals(child: ChildProcess, kind: 'fanoutTimes' | 'tickTimes') {
+/** The answer to a question, or null after a while from a server that does not answer it (an older checkout). */
+function answerOrNull<T>(child: ChildProcess, kind: string) {
   return Promise.race([
-    ask<Record<string, { sum: number; count: number }>>(child, kind).then((reply) => reply[kind]),
+    ask<Record<string, T>>(child, kind).then((reply) => reply[kind]),
     new Promise<null>((resolve) => setTimeout(() => resolve(null), 2_000)),
   ]);
 }

@@ -5,12 +5,14 @@ import { buildApp } from '../server/src/app.ts';
 // Counts every statement the app's queries send through the query log (drizzle's queries and the
 // compiled booking batch alike), so the bench can report SQL statements per request.
 let statements = 0;
-process.on('message', (message: { statements?: boolean; memory?: boolean; fanoutTimes?: boolean; tickTimes?: boolean }) => {
+process.on('message', (message: { statements?: boolean; memory?: boolean; fanoutTimes?: boolean; tickTimes?: boolean; catalogueResults?: boolean }) => {
   if (message.statements) process.send!({ statements });
   // The server's own part of a change's latency (NOTIFY → every socket written), summed so far.
   if (message.fanoutTimes) void histogramTotals('availability_fanout_seconds').then((fanoutTimes) => process.send!({ fanoutTimes }));
   // Wall time of the waiting-room ticks that worked on a room, summed so far.
   if (message.tickTimes) void histogramTotals('waiting_room_tick_seconds').then((tickTimes) => process.send!({ tickTimes }));
+  // Guests' catalogue queries answered from a kept result, and executed, so far.
+  if (message.catalogueResults) void counterTotals('catalogue_results_total', 'outcome').then((catalogueResults) => process.send!({ catalogueResults }));
   if (message.memory) {
     // Started with --expose-gc: memory per subscriber is then live memory, not garbage not yet collected.
     (globalThis as { gc?: () => void }).gc?.();
@@ -43,6 +45,10 @@ const app = buildApp({
   waitingRoomTickMs: optional('WAITING_ROOM_TICK_MS'),
   joinQuota: env.WAITING_ROOM_JOINS_PER_MINUTE ? { max: Number(env.WAITING_ROOM_JOINS_PER_MINUTE), windowMs: 60_000 } : undefined,
 });
+async function counterTotals(name: string, label: string) {
+  const { values } = await app.metrics.registry.getSingleMetric(name)!.get();
+  return Object.fromEntries(values.map((value) => [String(value.labels[label]), value.value]));
+}
 async function histogramTotals(name: string) {
   const { values } = await app.metrics.registry.getSingleMetric(name)!.get();
   const pick = (suffix: string) => values.find((value) => (value as { metricName?: string }).metricName === `${name}_${suffix}`)?.value ?? 0;
