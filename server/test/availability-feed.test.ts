@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '../src/db/client.ts';
 import { ticketTiers } from '../src/db/schema.ts';
-import { notifyAvailabilityChanged } from '../src/events/availability-channel.ts';
+import { concertChannel, notifyAvailabilityChanged } from '../src/events/availability-channel.ts';
 import { createAvailabilityFeed } from '../src/events/availability-feed.ts';
 import { PostgresListener } from '../src/events/postgres-listener.ts';
 import { readTiersFrom, type TierReads } from '../src/events/tier-reads.ts';
@@ -76,4 +76,27 @@ describe('availability feed', () => {
     expect(listener.listeningChannels).toBe(channels - 1);
     expect(feed.openSubscriptions).toBe(0);
   });
+
+  it('keeps a channel LISTENed while an observer follows it, and tells the observer and the feed alike', async () => {
+    const { concert, tiers } = await createConcert(db, [{ capacity: 10 }]);
+    const channel = concertChannel(concert.id);
+    const observed: string[] = [];
+    const stopObserving = listener.observe(channel, { notification: (payload) => observed.push(payload), resync: () => {} });
+    const changes = feed.changes(concert.id);
+    await feed.listening(concert.id);
+    const next = changes.next();
+    await setAvailable(concert.id, tiers[0].id, 4);
+    expect(((await next).value as { available: number }).available).toBe(4);
+    expect(observed.map((payload) => JSON.parse(payload).concertId)).toEqual([concert.id]);
+    const channels = listener.listeningChannels;
+    await changes.return!();
+    expect(listener.listeningChannels).toBe(channels);
+    // The feed subscribes again to a channel that only an observer kept.
+    const again = feed.changes(concert.id);
+    await feed.listening(concert.id);
+    await again.return!();
+    stopObserving();
+    expect(listener.listeningChannels).toBe(channels - 1);
+  });
 });
+
