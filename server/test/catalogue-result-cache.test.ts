@@ -65,6 +65,15 @@ describe("guests' concert pages, shared per process", () => {
     expect(crowd).toBe(once);
   });
 
+  it('are keyed by the operation\'s own variables: extra ones sent along do not split them', async () => {
+    const { concertGid } = await createConcert(shop.db, [{ capacity: 10 }]);
+    await pageAs(shop, concertGid);
+    const padded = () => graphql(shop, CONCERT_PAGE, { id: concertGid, padding: 'x'.repeat(10_000), n: Math.random() }, guest('padder'));
+    let answers: Awaited<ReturnType<typeof padded>>[] = [];
+    expect(await statementsOf(async () => (answers = await Promise.all([padded(), padded(), padded()])))).toBe(0);
+    for (const answer of answers) expect(answer).toEqual({ data: { concert: expect.objectContaining({ id: concertGid }) } });
+  });
+
   it('show a partner booking made on another instance as soon as its notice arrives', async () => {
     const { concertGid, tierGids } = await createConcert(shop.db, [{ capacity: 10 }]);
     expect((await pageAs(shop, concertGid))!.tiers[0].available).toBe(10);

@@ -150,7 +150,12 @@ export function createCatalogueResults(listener: PostgresListener, tierCatalogue
 interface CacheableOperation {
   mutation: boolean;
   dependency: CatalogueDependency | null;
+  /** The operation's own variables: a result is keyed by their values only, so extra ones sent along cannot split it. */
+  variables: string[];
 }
+
+/** A key longer than this (variables with long strings) is executed instead of kept: keys are held in memory. */
+const MAX_KEY_LENGTH = 1_024;
 
 export interface CatalogueResultCacheOptions<TContext> {
   /** Who may share results: guests only (anyone else may be allowed more, or less). Null: not shared. */
@@ -175,8 +180,10 @@ export function useCatalogueResultCache<TContext>(results: CatalogueResults, opt
     const name = args.operationName ?? '';
     let operation = byName.get(name);
     if (!operation) {
-      const mutation = getOperationAST(args.document, args.operationName)?.operation === 'mutation';
-      byName.set(name, (operation = { mutation, dependency: mutation ? null : catalogueDependencyOf(args.schema, args.document, args.operationName) }));
+      const definition = getOperationAST(args.document, args.operationName);
+      const mutation = definition?.operation === 'mutation';
+      const dependency = mutation ? null : catalogueDependencyOf(args.schema, args.document, args.operationName);
+      byName.set(name, (operation = { mutation, dependency, variables: definition?.variableDefinitions?.map((v) => v.variable.name.value) ?? [] }));
     }
     return operation;
   };
@@ -190,12 +197,14 @@ export function useCatalogueResultCache<TContext>(results: CatalogueResults, opt
       if (!operation.dependency || !results.usable || results.wroteRecently(guest)) return;
       let documentId = documentIds.get(args.document);
       if (documentId === undefined) documentIds.set(args.document, (documentId = nextDocumentId++));
-      const key = `${documentId}\u0000${args.operationName ?? ''}\u0000${JSON.stringify(args.variableValues ?? {})}`;
+      const variables = args.variableValues ?? {};
+      const key = `${documentId}\u0000${args.operationName ?? ''}\u0000${JSON.stringify(operation.variables.map((name) => variables[name] ?? null))}`;
+      if (key.length > MAX_KEY_LENGTH) return;
       const kept = results.get(key);
       options.count?.(kept ? 'hit' : 'miss');
       if (kept) return void setExecuteFn(() => kept);
       // Kept as pending before this request executes, so the guests arriving meanwhile wait for it.
-      const concerts = concertsOf(operation.dependency, args.variableValues ?? {});
+      const concerts = concertsOf(operation.dependency, variables);
       const version = results.version;
       let settle!: (outcome: Result) => void;
       let settled = false;
