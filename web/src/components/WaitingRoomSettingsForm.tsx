@@ -11,6 +11,7 @@ import {
   type RoomSettingsField,
   type RoomSettingsInput,
 } from '../waiting-room/roomSettings';
+import { FormError } from './FormError';
 import { FormField } from './FormField';
 
 const ConfigureWaitingRoomMutation = graphql(/* GraphQL */ `
@@ -106,11 +107,7 @@ export function WaitingRoomSettingsForm({ concertId, initial, onSaved }: { conce
       <button type="submit" className="button button--primary" disabled={status.kind === 'saving'}>
         {status.kind === 'saving' ? 'Saving…' : 'Save waiting room'}
       </button>
-      {errors.form ? (
-        <p className="form-error" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
+      <FormError message={errors.form} />
       <p className="sales-controls__status" role="status" data-testid="room-settings-status">
         {status.kind === 'saved' ? (status.enabled ? 'Saved: shoppers now queue in the waiting room.' : 'Saved: the waiting room is off.') : ''}
       </p>
