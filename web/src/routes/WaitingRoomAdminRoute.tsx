@@ -25,15 +25,7 @@ const OrganizerQueueQuery = graphql(/* GraphQL */ `
       }
       status {
         concertId
-        enabled
-        drawn
-        waiting
-        admittedThrough
-        lastPlace
-        shopping
-        maxShopping
-        admissionsPerMinute
-        at
+        ...QueueFigures_status
       }
     }
   }
@@ -44,15 +36,7 @@ const OrganizerQueueSubscription = graphql(/* GraphQL */ `
   subscription OrganizerQueueStatus($concertId: ID!) {
     waitingRoomStatusChanged(concertId: $concertId) {
       concertId
-      enabled
-      drawn
-      waiting
-      admittedThrough
-      lastPlace
-      shopping
-      maxShopping
-      admissionsPerMinute
-      at
+      ...QueueFigures_status
     }
   }
 `);
