@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { graphql } from '../gql/gql';
+import { refundsOf } from '../booking/refunds';
 import { formatDate } from '../lib/format';
 import { OrganizerCancelOrder } from './OrganizerCancelOrder';
 import { PaymentHistory } from './PaymentHistory';
@@ -20,17 +21,9 @@ const OrderDetailQuery = graphql(/* GraphQL */ `
           name
         }
       }
+      # Counted here ("No payments."); PaymentHistory draws them.
       payments {
         id
-        status
-        amount {
-          cents
-          currency
-        }
-        refunded {
-          cents
-          currency
-        }
       }
       emails {
         kind
@@ -40,6 +33,7 @@ const OrderDetailQuery = graphql(/* GraphQL */ `
         sentAt
       }
       ...PaymentHistory_booking
+      ...Refunds_booking
     }
   }
 `);
@@ -52,10 +46,7 @@ export function OrderDetail(props: { bookingId: string; onClose: () => void }) {
   if (error && !data) return <ErrorState title="This order could not be loaded." error={error} onRetry={() => void refetch()} />;
   const order = data?.booking;
   if (!order) return <p>This order no longer exists.</p>;
-  // What a cancellation gives back: card money taken and not yet returned.
-  const refundable = order.payments
-    .filter((payment) => payment.status === 'SUCCEEDED')
-    .reduce((sum, payment) => ({ cents: sum.cents + payment.amount.cents - payment.refunded.cents, currency: payment.amount.currency }), { cents: 0, currency: 'USD' });
+  const { refundable } = refundsOf(order);
   const cancellable = order.status === 'CONFIRMED' || order.status === 'PENDING';
   return (
     <section id="order-detail" className="card order-detail" aria-labelledby="order-detail-title">
