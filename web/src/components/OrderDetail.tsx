@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { graphql } from '../gql/gql';
 import { refundsOf } from '../booking/refunds';
-import { formatDate } from '../lib/format';
+import { OrderEmails } from './OrderEmails';
 import { OrganizerCancelOrder } from './OrganizerCancelOrder';
 import { PaymentHistory } from './PaymentHistory';
 import { ErrorState, Loading } from './StatusMessages';
@@ -25,20 +25,12 @@ const OrderDetailQuery = graphql(/* GraphQL */ `
       payments {
         id
       }
-      emails {
-        kind
-        delivery
-        subject
-        createdAt
-        sentAt
-      }
+      ...OrderEmails_booking
       ...PaymentHistory_booking
       ...Refunds_booking
     }
   }
 `);
-
-const DELIVERY: Record<string, string> = { SENT: 'sent', QUEUED: 'queued', DEVELOPMENT_MAILBOX: 'in the development mailbox', NOT_SENT: 'not sent (no mail delivery)' };
 
 export function OrderDetail(props: { bookingId: string; onClose: () => void }) {
   const { data, error, loading, refetch } = useQuery(OrderDetailQuery, { variables: { id: props.bookingId }, fetchPolicy: 'cache-and-network' });
@@ -56,18 +48,7 @@ export function OrderDetail(props: { bookingId: string; onClose: () => void }) {
       </p>
       {/* PaymentHistory brings its own heading. */}
       {order.payments.length === 0 ? <p>No payments.</p> : <PaymentHistory booking={order} />}
-      <h3>Emails</h3>
-      {order.emails.length === 0 ? (
-        <p>No emails.</p>
-      ) : (
-        <ul>
-          {order.emails.map((email) => (
-            <li key={`${email.kind}-${email.createdAt}`}>
-              {email.subject} — {DELIVERY[email.delivery] ?? email.delivery}, {formatDate(email.sentAt ?? email.createdAt)}
-            </li>
-          ))}
-        </ul>
-      )}
+      <OrderEmails booking={order} />
       {/* Mounted after the cancellation too, so its confirmation stays on screen. */}
       <OrganizerCancelOrder bookingId={order.id} orderCode={order.orderCode} refundable={refundable} cancellable={cancellable} />
       <button type="button" className="button button--secondary" onClick={props.onClose}>
