@@ -1,23 +1,19 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { readConcert } from './support/api';
-import { launchBrowser, screenshot, useBrowser, waitUntilLive, type Browser } from './support/browser';
+import { screenshot, useBrowser, waitUntilLive } from './support/browser';
 import { holdTickets, payWithCard } from './support/checkout';
 import { closeDatabase } from './support/concerts';
-import { createConcertAsOrganizer, signInAsOrganizer } from './support/organizer';
+import { createConcertAsOrganizer, openAsOrganizer } from './support/organizer';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser(baseUrl);
-let shopperBrowser: Browser | undefined;
-afterAll(async () => {
-  await shopperBrowser?.close();
-  await closeDatabase();
-});
+// A second person, with a profile (and session) of their own.
+const shopperBrowser = useBrowser(baseUrl);
+afterAll(closeDatabase);
 
 describe('organizer back office: sales figures and cancelling a concert', () => {
   it('shows a sale on the open analytics page without a reload, exports it, then cancels the concert and refunds the shopper', async () => {
-    const { page, problems } = await browser().open('/signin?next=%2Forganizer');
-    await signInAsOrganizer(page);
-    await page.waitForURL((url) => url.pathname === '/organizer');
+    const { page, problems } = await openAsOrganizer(browser(), '/organizer');
     const name = `Analytics test ${crypto.randomUUID().slice(0, 8)}`;
     const concertId = await createConcertAsOrganizer(page, name);
     await page.getByRole('button', { name: 'Publish' }).click();
@@ -33,9 +29,8 @@ describe('organizer back office: sales figures and cancelling a concert', () => 
     await waitUntilLive(dashboard, await readConcert(baseUrl, concertId));
 
     // A shopper, in a browser of their own, holds two VIP tickets and pays.
-    shopperBrowser = await launchBrowser(baseUrl);
     const email = `fan-${crypto.randomUUID().slice(0, 8)}@example.com`;
-    const shopper = await shopperBrowser.open(`/concerts/${encodeURIComponent(concertId)}`);
+    const shopper = await shopperBrowser().open(`/concerts/${encodeURIComponent(concertId)}`);
     await holdTickets(shopper.page, 'VIP', 2, email);
     await payWithCard(shopper.page, '4242 4242 4242 4242');
     await shopper.page.getByRole('heading', { name: 'You’re going!' }).waitFor();

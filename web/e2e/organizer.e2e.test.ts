@@ -1,17 +1,15 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { bookingIdOf, readConcert } from './support/api';
-import { launchBrowser, screenshot, useBrowser, waitUntilLive, type Browser } from './support/browser';
+import { screenshot, useBrowser, waitUntilLive } from './support/browser';
 import { holdTickets, payWithCard } from './support/checkout';
 import { closeDatabase } from './support/concerts';
 import { createConcertAsOrganizer, signInAsOrganizer } from './support/organizer';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser(baseUrl);
-let shopperBrowser: Browser | undefined;
-afterAll(async () => {
-  await shopperBrowser?.close();
-  await closeDatabase();
-});
+// A second person, with a profile (and session) of their own.
+const shopperBrowser = useBrowser(baseUrl);
+afterAll(closeDatabase);
 
 describe('organizer', () => {
   it('creates and publishes a concert, finds a shopper’s order, exports it, and pauses sales on the shopper’s open page', async () => {
@@ -42,9 +40,8 @@ describe('organizer', () => {
     await page.getByTestId('sales-controls-status').getByText('Published: shoppers can see this concert.').waitFor();
 
     // A shopper, in a browser of their own, holds and pays.
-    shopperBrowser = await launchBrowser(baseUrl);
     const email = `fan-${crypto.randomUUID().slice(0, 8)}@example.com`;
-    const shopper = await shopperBrowser.open(`/concerts/${encodeURIComponent(concertId)}`);
+    const shopper = await shopperBrowser().open(`/concerts/${encodeURIComponent(concertId)}`);
     await holdTickets(shopper.page, 'VIP', 2, email);
     expect(bookingIdOf(shopper.page.url())).toBeTruthy();
     await payWithCard(shopper.page, '4242 4242 4242 4242');
@@ -53,7 +50,7 @@ describe('organizer', () => {
     expect(orderCode).toHaveLength(8);
 
     // The shopper keeps the concert page open, live.
-    const open = await shopperBrowser.open(`/concerts/${encodeURIComponent(concertId)}`);
+    const open = await shopperBrowser().open(`/concerts/${encodeURIComponent(concertId)}`);
     await waitUntilLive(open, await readConcert(baseUrl, concertId));
     await open.page.getByRole('button', { name: 'Continue to payment' }).waitFor();
 

@@ -1,17 +1,15 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { bookingIdOf, graphqlRequest } from './support/api';
-import { launchBrowser, screenshot, useBrowser, type Browser } from './support/browser';
+import { screenshot, useBrowser } from './support/browser';
 import { holdTickets } from './support/checkout';
 import { bookingsWithEmail, closeDatabase, createConcert } from './support/concerts';
+import { openAsOrganizer } from './support/organizer';
 
 const baseUrl = inject('baseUrl');
 const organizerBrowser = useBrowser(baseUrl);
-let shopperBrowser: Browser | undefined;
-afterAll(async () => {
-  await shopperBrowser?.close();
-  await closeDatabase();
-});
+const shopperBrowser = useBrowser(baseUrl);
+afterAll(closeDatabase);
 
 // The server ticks every second; a test waits for what the page shows, with room for a busy machine.
 const LONG = { timeout: 45_000 };
@@ -33,14 +31,6 @@ async function joinAsAnotherGuest(concertId: string) {
   expect(data.joinWaitingRoom.__typename).toBe('QueueTicket');
 }
 
-async function signInAsOrganizer(page: Page) {
-  const form = page.getByRole('form', { name: 'Sign in with a password' });
-  await form.getByLabel('Email').fill(inject('organizerEmail'));
-  await form.getByLabel('Password').fill(inject('organizerPassword'));
-  await form.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('signed-in-as').getByText(inject('organizerEmail')).waitFor();
-}
-
 const placeOf = async (page: Page) => (await page.getByText(/^Your place: #\d+$/).textContent(LONG))?.replace(/\D/g, '');
 
 describe('waiting room', () => {
@@ -49,9 +39,7 @@ describe('waiting room', () => {
     const queuePath = `/organizer/concerts/${encodeURIComponent(concert.id)}/queue`;
 
     // The organizer turns the queue on for a concert already on sale, slowly at first (1 a minute).
-    const { page: organizer, problems: organizerProblems } = await organizerBrowser().open(`/signin?next=${encodeURIComponent(queuePath)}`);
-    await signInAsOrganizer(organizer);
-    await organizer.waitForURL((url) => url.pathname === queuePath);
+    const { page: organizer, problems: organizerProblems } = await openAsOrganizer(organizerBrowser(), queuePath);
     const settings = organizer.getByRole('form', { name: 'Waiting room settings' });
     await settings.getByLabel('Shoppers queue in the waiting room').check();
     await settings.getByLabel('Pre-queue minutes').fill('0');
@@ -71,10 +59,9 @@ describe('waiting room', () => {
     await organizer.getByText('3 places given so far.', { exact: false }).waitFor(LONG);
 
     // The shopper opens the concert page and is sent to the waiting room, fourth in line.
-    shopperBrowser = await launchBrowser(baseUrl);
     // The socket speaks for the same guest as HTTP: its id goes in connectionParams (no headers on an upgrade).
     const socketGuestIds: unknown[] = [];
-    const { page: shopper, problems: shopperProblems } = await shopperBrowser.open(`/concerts/${encodeURIComponent(concert.id)}`, {
+    const { page: shopper, problems: shopperProblems } = await shopperBrowser().open(`/concerts/${encodeURIComponent(concert.id)}`, {
       beforeNavigate: async (page) =>
         page.on('websocket', (socket) =>
           socket.on('framesent', ({ payload }) => {

@@ -1,5 +1,6 @@
 import { inject } from 'vitest';
 import type { Page } from 'playwright-core';
+import type { Browser, TrackedPage } from './browser';
 
 /** Signs in on the page's password form as the seed's demo organizer. */
 export async function signInAsOrganizer(page: Page) {
@@ -8,6 +9,14 @@ export async function signInAsOrganizer(page: Page) {
   await form.getByLabel('Password').fill(inject('organizerPassword'));
   await form.getByRole('button', { name: 'Sign in' }).click();
   await page.getByTestId('signed-in-as').getByText(inject('organizerEmail')).waitFor();
+}
+
+/** Opens the sign-in page, signs in as the demo organizer and waits to land on `path`. */
+export async function openAsOrganizer(browser: Browser, path: string): Promise<TrackedPage> {
+  const tracked = await browser.open(`/signin?next=${encodeURIComponent(path)}`);
+  await signInAsOrganizer(tracked.page);
+  await tracked.page.waitForURL((url) => url.pathname === path);
+  return tracked;
 }
 
 /** [name, price in dollars, capacity] of the three tiers the organizer tests create. */

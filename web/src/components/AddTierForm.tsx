@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { graphql } from '../gql/gql';
 import { emptyTier, tierFieldOf, validateTier, type TierDraft, type TierErrors } from '../organizer/tierDraft';
+import { FormError } from './FormError';
 import { TierDraftFields } from './TierDraftFields';
 
 const AddTierMutation = graphql(/* GraphQL */ `
@@ -73,11 +74,7 @@ export function AddTierForm(props: { concertId: string }) {
       <p role="status" aria-live="polite">
         {added ?? ''}
       </p>
-      {errors.form ? (
-        <p className="form-error" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
+      <FormError message={errors.form} />
     </form>
   );
 }

@@ -8,6 +8,7 @@ import { formatMoney } from '../lib/format';
 import type { Admission } from '../waiting-room/admissionStore';
 import { AdmissionCountdown } from './AdmissionCountdown';
 import { AvailabilityAnnouncer } from './AvailabilityAnnouncer';
+import { FormError } from './FormError';
 import { RetryNotice } from './RetryNotice';
 import { SalesNotice } from './SalesNotice';
 import { TierPicker } from './TierPicker';
@@ -101,11 +102,7 @@ export function BookingForm(props: { concert: FragmentType<typeof BookingFormFra
           {busy ? 'Holding your tickets…' : 'Continue to payment'}
         </button>
       </div>
-      {errors.form ? (
-        <p className="form-error" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
+      <FormError message={errors.form} />
       {status.kind === 'unknownOutcome' ? <RetryNotice message={words.unknownOutcome(status.cause)} onRetry={submit} /> : null}
     </form>
   );

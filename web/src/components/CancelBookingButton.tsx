@@ -3,6 +3,8 @@ import { useMutation } from '@apollo/client/react';
 import { graphql } from '../gql/gql';
 import { formatMoney, type Money } from '../lib/format';
 
+// The answer carries the booking as it now is; Apollo writes it under its id, so the page's refund
+// and email notices redraw from what their own fragments read.
 const CancelBookingMutation = graphql(/* GraphQL */ `
   mutation CancelBooking($bookingId: ID!, $accessToken: String) {
     cancelBooking(bookingId: $bookingId, accessToken: $accessToken) {
@@ -15,18 +17,8 @@ const CancelBookingMutation = graphql(/* GraphQL */ `
         booking {
           id
           status
-          payments {
-            id
-            status
-            refunded {
-              cents
-              currency
-            }
-          }
-          emails {
-            kind
-            delivery
-          }
+          ...Refunds_booking
+          ...EmailStatus_booking
         }
       }
       ... on BookingNotCancellableError {

@@ -2,6 +2,7 @@ import { useMemo, type FormEvent } from 'react';
 import { concertFormReducer, initialConcertForm, type ConcertDraft, type ConcertField, type ConcertInput, type Mode } from '../organizer/concertForm';
 import { useSteppedReducer } from '../lib/useSteppedReducer';
 import { timeZoneOptions } from '../lib/zonedTime';
+import { FormError } from './FormError';
 import { FormField } from './FormField';
 import { NewTierFields } from './NewTierFields';
 
@@ -79,11 +80,7 @@ export function ConcertForm(props: { mode: Mode; initial: ConcertDraft; onSave: 
           {status.kind === 'saved' ? 'Saved.' : ''}
         </p>
       </div>
-      {errors.form ? (
-        <p className="form-error" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
+      <FormError message={errors.form} />
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { useMutation } from '@apollo/client/react';
 import { graphql } from '../gql/gql';
 import type { PartnerScope } from '../gql/graphql';
 import { ALL_SCOPES, apiKeyFormReducer, initialApiKeyForm, type ApiKeyFormState } from '../organizer/apiKeyForm';
+import { FormError } from './FormError';
 import { FormField } from './FormField';
 import { NewKeySecret } from './NewKeySecret';
 
@@ -79,11 +80,7 @@ export function CreateApiKeyForm() {
       <button type="submit" className="button button--primary" disabled={creating}>
         {creating ? 'Creating…' : 'Create key'}
       </button>
-      {errors.form ? (
-        <p className="form-error" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
+      <FormError message={errors.form} />
     </form>
   );
 }

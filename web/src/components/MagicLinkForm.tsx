@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useSignIn } from '../auth/useSignIn';
 import { useDevelopmentMailbox } from '../lib/useDevelopmentMailbox';
 import { AuthField } from './AuthField';
+import { FormError } from './FormError';
 
 /** Sign in by a link sent to the email: it proves the address, so guest bookings made with it show up. */
 export function MagicLinkForm(props: { next: string; linkFailed: boolean }) {
@@ -50,11 +51,7 @@ export function MagicLinkForm(props: { next: string; linkFailed: boolean }) {
           <button type="submit" className="button button--primary" disabled={submitting}>
             {submitting ? 'Sending…' : 'Email me a sign-in link'}
           </button>
-          {errors.form ? (
-            <p className="form-error" role="alert">
-              {errors.form}
-            </p>
-          ) : null}
+          <FormError message={errors.form} />
         </form>
       ) : null}
     </section>

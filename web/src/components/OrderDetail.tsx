@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { graphql } from '../gql/gql';
-import { formatDate } from '../lib/format';
+import { refundsOf } from '../booking/refunds';
+import { OrderEmails } from './OrderEmails';
 import { OrganizerCancelOrder } from './OrganizerCancelOrder';
 import { PaymentHistory } from './PaymentHistory';
 import { ErrorState, Loading } from './StatusMessages';
@@ -20,31 +21,16 @@ const OrderDetailQuery = graphql(/* GraphQL */ `
           name
         }
       }
+      # Counted here ("No payments."); PaymentHistory draws them.
       payments {
         id
-        status
-        amount {
-          cents
-          currency
-        }
-        refunded {
-          cents
-          currency
-        }
       }
-      emails {
-        kind
-        delivery
-        subject
-        createdAt
-        sentAt
-      }
+      ...OrderEmails_booking
       ...PaymentHistory_booking
+      ...Refunds_booking
     }
   }
 `);
-
-const DELIVERY: Record<string, string> = { SENT: 'sent', QUEUED: 'queued', DEVELOPMENT_MAILBOX: 'in the development mailbox', NOT_SENT: 'not sent (no mail delivery)' };
 
 export function OrderDetail(props: { bookingId: string; onClose: () => void }) {
   const { data, error, loading, refetch } = useQuery(OrderDetailQuery, { variables: { id: props.bookingId }, fetchPolicy: 'cache-and-network' });
@@ -52,10 +38,7 @@ export function OrderDetail(props: { bookingId: string; onClose: () => void }) {
   if (error && !data) return <ErrorState title="This order could not be loaded." error={error} onRetry={() => void refetch()} />;
   const order = data?.booking;
   if (!order) return <p>This order no longer exists.</p>;
-  // What a cancellation gives back: card money taken and not yet returned.
-  const refundable = order.payments
-    .filter((payment) => payment.status === 'SUCCEEDED')
-    .reduce((sum, payment) => ({ cents: sum.cents + payment.amount.cents - payment.refunded.cents, currency: payment.amount.currency }), { cents: 0, currency: 'USD' });
+  const { refundable } = refundsOf(order);
   const cancellable = order.status === 'CONFIRMED' || order.status === 'PENDING';
   return (
     <section id="order-detail" className="card order-detail" aria-labelledby="order-detail-title">
@@ -65,18 +48,7 @@ export function OrderDetail(props: { bookingId: string; onClose: () => void }) {
       </p>
       {/* PaymentHistory brings its own heading. */}
       {order.payments.length === 0 ? <p>No payments.</p> : <PaymentHistory booking={order} />}
-      <h3>Emails</h3>
-      {order.emails.length === 0 ? (
-        <p>No emails.</p>
-      ) : (
-        <ul>
-          {order.emails.map((email) => (
-            <li key={`${email.kind}-${email.createdAt}`}>
-              {email.subject} — {DELIVERY[email.delivery] ?? email.delivery}, {formatDate(email.sentAt ?? email.createdAt)}
-            </li>
-          ))}
-        </ul>
-      )}
+      <OrderEmails booking={order} />
       {/* Mounted after the cancellation too, so its confirmation stays on screen. */}
       <OrganizerCancelOrder bookingId={order.id} orderCode={order.orderCode} refundable={refundable} cancellable={cancellable} />
       <button type="button" className="button button--secondary" onClick={props.onClose}>

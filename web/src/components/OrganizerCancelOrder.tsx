@@ -3,6 +3,8 @@ import { useMutation } from '@apollo/client/react';
 import { graphql } from '../gql/gql';
 import { formatMoney, type Money } from '../lib/format';
 
+// The answer carries the order as it now is; Apollo writes it under its id, so the open order's
+// payments and emails redraw from what their own fragments read.
 const OrganizerCancelMutation = graphql(/* GraphQL */ `
   mutation OrganizerCancelOrder($bookingId: ID!) {
     cancelBooking(bookingId: $bookingId) {
@@ -15,21 +17,8 @@ const OrganizerCancelMutation = graphql(/* GraphQL */ `
         booking {
           id
           status
-          payments {
-            id
-            status
-            refunded {
-              cents
-              currency
-            }
-          }
-          emails {
-            kind
-            delivery
-            subject
-            createdAt
-            sentAt
-          }
+          ...Refunds_booking
+          ...OrderEmails_booking
         }
       }
       ... on Error {

@@ -2,6 +2,7 @@ import type { FormEvent } from 'react';
 import { useSignIn } from '../auth/useSignIn';
 import { MIN_PASSWORD_LENGTH } from '../auth/signInState';
 import { AuthField } from './AuthField';
+import { FormError } from './FormError';
 
 /** Sign in with a password, or create an account with one (its email stays unverified until a link proves it). */
 export function PasswordForm(props: { next: string }) {
@@ -35,11 +36,7 @@ export function PasswordForm(props: { next: string }) {
         <button type="submit" className="button button--primary" disabled={busy}>
           {busy ? (signingUp ? 'Creating your account…' : 'Signing in…') : signingUp ? 'Create account' : 'Sign in'}
         </button>
-        {errors.form ? (
-          <p className="form-error" role="alert">
-            {errors.form}
-          </p>
-        ) : null}
+        <FormError message={errors.form} />
       </form>
       <p className="auth-card__switch">
         {signingUp ? 'Already have an account?' : 'New here?'}{' '}

@@ -1,19 +1,25 @@
+import { graphql } from '../gql/gql';
+import { useFragment, type FragmentType } from '../gql/fragment-masking';
 import { formatTime } from '../lib/format';
 
-export interface QueueFiguresStatus {
-  enabled: boolean;
-  drawn: boolean;
-  waiting: number;
-  admittedThrough: number;
-  lastPlace: number;
-  shopping: number;
-  maxShopping: number;
-  admissionsPerMinute: number;
-  at: string;
-}
+// Spread by the organizer's query and by its subscription, whose ticks replace the query's figures.
+export const QueueFiguresFragment = graphql(/* GraphQL */ `
+  fragment QueueFigures_status on WaitingRoomStatus {
+    enabled
+    drawn
+    waiting
+    admittedThrough
+    lastPlace
+    shopping
+    maxShopping
+    admissionsPerMinute
+    at
+  }
+`);
 
 /** The line as of the last tick, pushed live; the organizer reads it, nothing here is clickable. */
-export function QueueFigures({ status }: { status: QueueFiguresStatus }) {
+export function QueueFigures(props: { status: FragmentType<typeof QueueFiguresFragment> }) {
+  const status = useFragment(QueueFiguresFragment, props.status);
   const full = status.shopping >= status.maxShopping;
   const figures: [string, string, string][] = [
     ['Waiting', status.waiting.toLocaleString('en-US'), 'queue-waiting'],

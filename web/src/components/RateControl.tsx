@@ -1,8 +1,15 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { graphql } from '../gql/gql';
+import { useFragment, type FragmentType } from '../gql/fragment-masking';
 import { validateRate } from '../waiting-room/roomSettings';
 import { FormField } from './FormField';
+
+export const RateControlFragment = graphql(/* GraphQL */ `
+  fragment RateControl_settings on WaitingRoomSettings {
+    admissionsPerMinute
+  }
+`);
 
 // The answer carries the room as it now is; the cache (apollo.ts keys) updates figures and settings.
 const SetWaitingRoomRateMutation = graphql(/* GraphQL */ `
@@ -11,11 +18,7 @@ const SetWaitingRoomRateMutation = graphql(/* GraphQL */ `
       __typename
       ... on WaitingRoomAdmin {
         settings {
-          enabled
-          preQueueMinutes
-          admissionsPerMinute
-          maxShopping
-          admissionMinutes
+          ...WaitingRoomSettingsForm_settings
         }
         status {
           concertId
@@ -32,7 +35,9 @@ const SetWaitingRoomRateMutation = graphql(/* GraphQL */ `
 type RateState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; rate: number } | { kind: 'failed'; message: string; field: boolean };
 
 /** Changes the admission rate while the line runs: the next tick already admits at the new rate. */
-export function RateControl({ concertId, current }: { concertId: string; current: number }) {
+export function RateControl(props: { concertId: string; settings: FragmentType<typeof RateControlFragment> }) {
+  const { concertId } = props;
+  const current = useFragment(RateControlFragment, props.settings).admissionsPerMinute;
   const [setRate] = useMutation(SetWaitingRoomRateMutation);
   const [text, setText] = useState(String(current));
   const [state, setState] = useState<RateState>({ kind: 'idle' });

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { graphql } from '../gql/gql';
+import { useFragment, type FragmentType } from '../gql/fragment-masking';
 import {
   draftOfSettings,
   fieldOfServerError,
@@ -9,9 +10,21 @@ import {
   type RoomSettingsDraft,
   type RoomSettingsErrors,
   type RoomSettingsField,
-  type RoomSettingsInput,
 } from '../waiting-room/roomSettings';
+import { FormError } from './FormError';
 import { FormField } from './FormField';
+
+// What the form edits. The page's query spreads it, and so do both answers that change the room
+// (this form's and RateControl's), so the form always starts from the settings in force.
+export const WaitingRoomSettingsFormFragment = graphql(/* GraphQL */ `
+  fragment WaitingRoomSettingsForm_settings on WaitingRoomSettings {
+    enabled
+    preQueueMinutes
+    admissionsPerMinute
+    maxShopping
+    admissionMinutes
+  }
+`);
 
 const ConfigureWaitingRoomMutation = graphql(/* GraphQL */ `
   mutation ConfigureWaitingRoom($concertId: ID!, $input: WaitingRoomSettingsInput!) {
@@ -19,11 +32,7 @@ const ConfigureWaitingRoomMutation = graphql(/* GraphQL */ `
       __typename
       ... on WaitingRoomAdmin {
         settings {
-          enabled
-          preQueueMinutes
-          admissionsPerMinute
-          maxShopping
-          admissionMinutes
+          ...WaitingRoomSettingsForm_settings
         }
         status {
           concertId
@@ -52,7 +61,9 @@ const HINTS: Record<RoomSettingsField, string> = {
 type Status = { kind: 'editing'; errors: RoomSettingsErrors } | { kind: 'saving' } | { kind: 'saved'; enabled: boolean };
 
 /** The room's settings, checked at each field before sending; the server's answer names a field too. */
-export function WaitingRoomSettingsForm({ concertId, initial, onSaved }: { concertId: string; initial: RoomSettingsInput | null; onSaved: () => void }) {
+export function WaitingRoomSettingsForm(props: { concertId: string; initial: FragmentType<typeof WaitingRoomSettingsFormFragment> | null; onSaved: () => void }) {
+  const { concertId, onSaved } = props;
+  const initial = useFragment(WaitingRoomSettingsFormFragment, props.initial);
   const [configure] = useMutation(ConfigureWaitingRoomMutation);
   const [draft, setDraft] = useState<RoomSettingsDraft>(() => draftOfSettings(initial));
   const [status, setStatus] = useState<Status>({ kind: 'editing', errors: {} });
@@ -78,7 +89,8 @@ export function WaitingRoomSettingsForm({ concertId, initial, onSaved }: { conce
       const { data } = await configure({ variables: { concertId, input: checked.input } });
       const result = data?.configureWaitingRoom;
       if (result?.__typename === 'WaitingRoomAdmin') {
-        setStatus({ kind: 'saved', enabled: result.settings.enabled });
+        // Not a hook despite its name: it only unmasks the answer's settings.
+        setStatus({ kind: 'saved', enabled: useFragment(WaitingRoomSettingsFormFragment, result.settings).enabled });
         onSaved();
       } else if (result?.__typename === 'ValidationError') {
         setStatus({ kind: 'editing', errors: { [fieldOfServerError(result.field)]: result.message } });
@@ -106,11 +118,7 @@ export function WaitingRoomSettingsForm({ concertId, initial, onSaved }: { conce
       <button type="submit" className="button button--primary" disabled={status.kind === 'saving'}>
         {status.kind === 'saving' ? 'Saving…' : 'Save waiting room'}
       </button>
-      {errors.form ? (
-        <p className="form-error" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
+      <FormError message={errors.form} />
       <p className="sales-controls__status" role="status" data-testid="room-settings-status">
         {status.kind === 'saved' ? (status.enabled ? 'Saved: shoppers now queue in the waiting room.' : 'Saved: the waiting room is off.') : ''}
       </p>

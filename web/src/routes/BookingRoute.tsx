@@ -3,6 +3,7 @@ import { useQuery } from '@apollo/client/react';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { graphql } from '../gql/gql';
 import { rememberBookingLink, rememberedAccessToken } from '../booking/bookingLinks';
+import { refundsOf } from '../booking/refunds';
 import { paymentWords } from '../checkout/paymentMessages';
 import { useHoldCountdown } from '../checkout/useHoldCountdown';
 import { BookingSummary } from '../components/BookingSummary';
@@ -28,18 +29,12 @@ const BookingQuery = graphql(/* GraphQL */ `
         id
         startsAt
       }
+      # The last payment's status: the page polls while it is being decided.
       payments {
         id
         status
-        amount {
-          cents
-          currency
-        }
-        refunded {
-          cents
-          currency
-        }
       }
+      ...Refunds_booking
       ...BookingSummary_booking
       ...CheckoutPanel_booking
       ...EmailStatus_booking
@@ -93,11 +88,7 @@ export function BookingRoute() {
   }
   if (!booking) return <BookingUnavailable viewer={data?.viewer ?? null} bookingId={id} />;
   const settled = () => void refetch();
-  const { payments } = booking;
-  const sum = (get: (payment: (typeof payments)[number]) => number) => payments.reduce((total, payment) => total + get(payment), 0);
-  const currency = payments[0]?.amount.currency ?? 'USD';
-  const paid = { cents: sum((p) => (p.status === 'SUCCEEDED' ? p.amount.cents - p.refunded.cents : 0)), currency };
-  const refunded = { cents: sum((p) => p.refunded.cents), currency };
+  const { refundable, refunded } = refundsOf(booking);
   const cancellable = booking.status === 'CONFIRMED' && new Date(booking.concert.startsAt).getTime() > Date.now();
 
   return (
@@ -123,7 +114,7 @@ export function BookingRoute() {
       <EmailStatus booking={booking} />
       <PaymentHistory booking={booking} />
       <p className="booking-page__actions">
-        {cancellable ? <CancelBookingButton bookingId={booking.id} accessToken={accessToken} refundable={paid} onSettled={settled} /> : null}
+        {cancellable ? <CancelBookingButton bookingId={booking.id} accessToken={accessToken} refundable={refundable} onSettled={settled} /> : null}
         <Link className="button button--secondary" to={`/concerts/${encodeURIComponent(booking.concert.id)}`}>
           Back to the concert
         </Link>

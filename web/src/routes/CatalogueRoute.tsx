@@ -2,6 +2,7 @@ import { NetworkStatus } from '@apollo/client';
 import { useQuery, useSubscription } from '@apollo/client/react';
 import { graphql } from '../gql/gql';
 import { ConcertCard } from '../components/ConcertCard';
+import { LoadMoreButton } from '../components/LoadMoreButton';
 import { PageTitle } from '../components/PageTitle';
 import { Empty, ErrorState, Loading } from '../components/StatusMessages';
 
@@ -68,16 +69,7 @@ export function CatalogueRoute() {
         </ul>
         {error ? <ErrorState title="More concerts could not be loaded." error={error} /> : null}
         {connection.pageInfo.hasNextPage ? (
-          <div className="load-more">
-            <button
-              type="button"
-              className="button button--secondary"
-              disabled={loadingMore}
-              onClick={() => void fetchMore({ variables: { after: connection.pageInfo.endCursor } })}
-            >
-              {loadingMore ? 'Loading…' : 'Load more concerts'}
-            </button>
-          </div>
+          <LoadMoreButton label="Load more concerts" loading={loadingMore} onLoadMore={() => void fetchMore({ variables: { after: connection.pageInfo.endCursor } })} />
         ) : null}
       </>
     );

@@ -2,6 +2,7 @@ import { NetworkStatus } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import { graphql } from '../gql/gql';
+import { LoadMoreButton } from '../components/LoadMoreButton';
 import { MyBookingRow } from '../components/MyBookingRow';
 import { PageTitle } from '../components/PageTitle';
 import { Empty, ErrorState, Loading } from '../components/StatusMessages';
@@ -92,16 +93,7 @@ export function MyBookingsRoute() {
         </ol>
         {error ? <ErrorState title="More bookings could not be loaded." error={error} /> : null}
         {connection.pageInfo.hasNextPage ? (
-          <div className="load-more">
-            <button
-              type="button"
-              className="button button--secondary"
-              disabled={loadingMore}
-              onClick={() => void fetchMore({ variables: { after: connection.pageInfo.endCursor } })}
-            >
-              {loadingMore ? 'Loading…' : 'Load more bookings'}
-            </button>
-          </div>
+          <LoadMoreButton label="Load more bookings" loading={loadingMore} onLoadMore={() => void fetchMore({ variables: { after: connection.pageInfo.endCursor } })} />
         ) : null}
       </>
     );

@@ -17,23 +17,12 @@ const OrganizerQueueQuery = graphql(/* GraphQL */ `
     }
     waitingRoomAdmin(concertId: $id) {
       settings {
-        enabled
-        preQueueMinutes
-        admissionsPerMinute
-        maxShopping
-        admissionMinutes
+        ...RateControl_settings
+        ...WaitingRoomSettingsForm_settings
       }
       status {
         concertId
-        enabled
-        drawn
-        waiting
-        admittedThrough
-        lastPlace
-        shopping
-        maxShopping
-        admissionsPerMinute
-        at
+        ...QueueFigures_status
       }
     }
   }
@@ -44,15 +33,7 @@ const OrganizerQueueSubscription = graphql(/* GraphQL */ `
   subscription OrganizerQueueStatus($concertId: ID!) {
     waitingRoomStatusChanged(concertId: $concertId) {
       concertId
-      enabled
-      drawn
-      waiting
-      admittedThrough
-      lastPlace
-      shopping
-      maxShopping
-      admissionsPerMinute
-      at
+      ...QueueFigures_status
     }
   }
 `);
@@ -87,7 +68,7 @@ export function WaitingRoomAdminRoute() {
         For hot on-sales: shoppers wait in a fair line and are let through to checkout at the rate you set. Holds for this concert need an admission while the room is on.
       </p>
       {status ? <QueueFigures status={status} /> : <p className="notice">No waiting room yet: shoppers buy directly. Set one up below.</p>}
-      {room ? <RateControl concertId={concert.id} current={room.settings.admissionsPerMinute} /> : null}
+      {room ? <RateControl concertId={concert.id} settings={room.settings} /> : null}
       <WaitingRoomSettingsForm key={concert.id} concertId={concert.id} initial={room?.settings ?? null} onSaved={() => void refetch()} />
     </section>
   );

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { useNavigate } from 'react-router';
 import { graphql } from '../gql/gql';
+import { useFragment } from '../gql/fragment-masking';
 import { saveAdmission } from './admissionStore';
 import { needsTicketRefetch, standingOf } from './queuePosition';
 
@@ -29,6 +30,24 @@ export const JoinWaitingRoomMutation = graphql(/* GraphQL */ `
   }
 `);
 
+// The room's status as a waiter reads it, from whichever came last: the query or a pushed tick.
+// One selection for both, so the two cannot drift apart.
+const WaitingRoomStatusFragment = graphql(/* GraphQL */ `
+  fragment WaitingRoom_status on WaitingRoomStatus {
+    enabled
+    drawn
+    admittedThrough
+    lastPlace
+    admissionsPerMinute
+    waiting
+    shopping
+    maxShopping
+    opensAt
+    drawsAt
+    at
+  }
+`);
+
 // One indexed read of our own ticket, and the room's status by primary key: on load, on reconnect
 // (apollo.ts re-reads active queries), at the draw and when the line reaches our place.
 export const MyQueueTicketQuery = graphql(/* GraphQL */ `
@@ -42,17 +61,7 @@ export const MyQueueTicketQuery = graphql(/* GraphQL */ `
     }
     waitingRoomStatus(concertId: $concertId) {
       concertId
-      enabled
-      drawn
-      admittedThrough
-      lastPlace
-      admissionsPerMinute
-      waiting
-      shopping
-      maxShopping
-      opensAt
-      drawsAt
-      at
+      ...WaitingRoom_status
     }
   }
 `);
@@ -63,17 +72,7 @@ export const WaitingRoomStatusSubscription = graphql(/* GraphQL */ `
   subscription WaitingRoomStatus($concertId: ID!) {
     waitingRoomStatusChanged(concertId: $concertId) {
       concertId
-      enabled
-      drawn
-      admittedThrough
-      lastPlace
-      admissionsPerMinute
-      waiting
-      shopping
-      maxShopping
-      opensAt
-      drawsAt
-      at
+      ...WaitingRoom_status
     }
   }
 `);
@@ -131,7 +130,7 @@ export function useWaitingRoom(concertId: string) {
   }, [retryInMs]);
 
   const ticket = query.data?.myQueueTicket ?? null;
-  const status = live.data?.waitingRoomStatusChanged ?? query.data?.waitingRoomStatus ?? null;
+  const status = useFragment(WaitingRoomStatusFragment, live.data?.waitingRoomStatusChanged ?? query.data?.waitingRoomStatus ?? null);
   const standing = standingOf(ticket, status);
 
   // At most one re-read per status: the draw gave places, or the line reached ours.
