@@ -5,21 +5,17 @@ type InitialContext = Parameters<typeof requestSourceOf>[0];
 
 /**
  * Yoga's context factory: who is asking, beside the process's services. Envelop merges what a
- * context factory returns into Yoga's own per-request context; here the identity is written into
- * that context instead, and the services become its prototype, so nothing is merged and no
- * service field is copied per request (copying two dozen of them grew every context's property
- * store: ≈ 2 KB of garbage per request). No promise either for the common request that carries
- * neither a key nor a session cookie.
+ * context factory returns into Yoga's own per-request context; the identity and the services are
+ * written into that context here instead, and nothing is left to merge, so the services' two dozen
+ * fields are copied once per request, not twice. No promise either for the common request that
+ * carries neither a key nor a session cookie. (Making the services the context's prototype instead
+ * copies nothing, but Object.setPrototypeOf on each request's context costs ≈ 3 µs against ≈ 1 µs
+ * for this copy, measured in isolation, and showed in the booking profile.)
  */
 export function createContextFactory(identify: (initial: InitialContext) => RequestIdentity | Promise<RequestIdentity>, services: AppServices) {
   const nothingToMerge = Object.freeze({});
-  const into = (initial: object, { viewer, clientAddress, guestId }: RequestIdentity) => {
-    // Yoga makes a fresh plain object per request (and graphql-ws per operation): only its own fields are Yoga's.
-    Object.setPrototypeOf(initial, services);
-    const context = initial as RequestIdentity;
-    context.viewer = viewer;
-    context.clientAddress = clientAddress;
-    context.guestId = guestId;
+  const into = (initial: object, identity: RequestIdentity) => {
+    Object.assign(initial, identity, services);
     return nothingToMerge;
   };
   return (initial: InitialContext): object | Promise<object> => {
