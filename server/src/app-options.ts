@@ -4,7 +4,7 @@ import type { BookingCoalescerOptions } from './booking/booking-coalescer.ts';
 import type { HoldSweeperOptions } from './booking/hold-sweeper.ts';
 import type { ConcertCancellationOptions } from './catalogue/concert-cancellation-job.ts';
 import type { DatabaseTimeouts } from './db/client.ts';
-import type { CatalogueResultsOptions } from './http/catalogue-result-cache.ts';
+import type { CatalogueResultsOptions } from './catalogue/catalogue-results.ts';
 import type { WebSocketLimits } from './http/graphql-ws.ts';
 import type { PersistedOperationsOptions } from './http/persisted-operations.ts';
 import type { Logger } from './observability/logger.ts';
