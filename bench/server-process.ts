@@ -65,15 +65,24 @@ function answerOrNull<T>(child: ChildProcess, kind: string) {
   ]);
 }
 
-/** One question over IPC; the server answers each kind in order, so the first reply of the kind is ours. */
+/**
+ * One question over IPC; the server answers each kind in order, so the first reply of the kind is ours.
+ * A server that died refuses the question (an error, not an 'error' event that would end the bench
+ * before its finally stops Postgres).
+ */
 function ask<T>(child: ChildProcess, kind: string): Promise<T> {
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
+    if (!child.connected) return reject(new Error(`the server process is gone (asked for ${kind})`));
     const onMessage = (message: Record<string, unknown>) => {
       if (!(kind in message)) return;
       child.off('message', onMessage);
       resolve(message as T);
     };
     child.on('message', onMessage);
-    child.send({ [kind]: true });
+    child.send({ [kind]: true }, (error) => {
+      if (!error) return;
+      child.off('message', onMessage);
+      reject(error);
+    });
   });
 }
