@@ -1,5 +1,5 @@
 import { getOperationAST, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
+import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import type { CatalogueResults, KeptResult } from '../catalogue/catalogue-results.ts';
 import { catalogueDependencyOf, type CatalogueDependency } from '../graphql/cacheable-operations.ts';
 import { databaseIdOf } from '../graphql/global-id.ts';
@@ -9,6 +9,8 @@ interface CacheableOperation {
   dependency: CatalogueDependency | null;
   /** The operation's own variables: a result is keyed by their values only, so extra ones sent along cannot split it. */
   variables: string[];
+  /** Unique per document and operation: results of two documents never share a key. */
+  keyPrefix: string;
 }
 
 /** A key longer than this (variables with long strings) is executed instead of kept: keys are held in memory. */
@@ -27,20 +29,20 @@ export interface CatalogueResultCacheOptions<TContext> {
  * not kept. Last among the plugins that look at executions, so theirs run for every request.
  */
 export function useCatalogueResultCache<TContext>(results: CatalogueResults, options: CatalogueResultCacheOptions<TContext>): Plugin {
-  const operations = new WeakMap<DocumentNode, Map<string, CacheableOperation>>();
-  const documentIds = new WeakMap<DocumentNode, number>();
+  const documents = new WeakMap<DocumentNode, Map<string, CacheableOperation>>();
   let nextDocumentId = 0;
 
   const operationOf = (args: ExecutionArgs): CacheableOperation => {
-    let byName = operations.get(args.document);
-    if (!byName) operations.set(args.document, (byName = new Map()));
+    let operations = documents.get(args.document);
+    if (!operations) documents.set(args.document, (operations = new Map()));
     const name = args.operationName ?? '';
-    let operation = byName.get(name);
+    let operation = operations.get(name);
     if (!operation) {
       const definition = getOperationAST(args.document, args.operationName);
       const mutation = definition?.operation === 'mutation';
       const dependency = mutation ? null : catalogueDependencyOf(args.schema, args.document, args.operationName);
-      byName.set(name, (operation = { mutation, dependency, variables: definition?.variableDefinitions?.map((v) => v.variable.name.value) ?? [] }));
+      const variables = definition?.variableDefinitions?.map((v) => v.variable.name.value) ?? [];
+      operations.set(name, (operation = { mutation, dependency, variables, keyPrefix: `${nextDocumentId++}\u0000${name}\u0000` }));
     }
     return operation;
   };
@@ -52,10 +54,8 @@ export function useCatalogueResultCache<TContext>(results: CatalogueResults, opt
       const operation = operationOf(args);
       if (operation.mutation) return { onExecuteDone: () => results.wrote(guest) };
       if (!operation.dependency || !results.usable || results.wroteRecently(guest)) return;
-      let documentId = documentIds.get(args.document);
-      if (documentId === undefined) documentIds.set(args.document, (documentId = nextDocumentId++));
       const variables = args.variableValues ?? {};
-      const key = `${documentId}\u0000${args.operationName ?? ''}\u0000${JSON.stringify(operation.variables.map((name) => variables[name] ?? null))}`;
+      const key = operation.keyPrefix + JSON.stringify(operation.variables.map((name) => variables[name] ?? null));
       if (key.length > MAX_KEY_LENGTH) return;
       const kept = results.get(key);
       options.count?.(kept ? 'hit' : 'miss');
@@ -109,8 +109,4 @@ function withStringifiedOnce(result: ExecutionResult): ExecutionResult {
   let json: string | undefined;
   Object.defineProperty(result, 'stringify', { value: (shown: ExecutionResult) => (shown === result ? (json ??= JSON.stringify(result)) : JSON.stringify(shown)) });
   return result;
-}
-
-function isAsyncIterable(value: unknown): boolean {
-  return typeof (value as AsyncIterable<unknown>)?.[Symbol.asyncIterator] === 'function';
 }

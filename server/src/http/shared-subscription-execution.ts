@@ -1,5 +1,5 @@
 import { createSourceEventStream, execute, type DocumentNode, type ExecutionArgs } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
+import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import { isPushSource } from '../events/push-source.ts';
 import { nextWriterOf } from './next-message-writer.ts';
 import { pumpToWriter, type SharedResult } from './subscription-pump.ts';
@@ -100,10 +100,6 @@ function executeOnce(args: ExecutionArgs): SharedResult {
 
 function isPromiseLike<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
   return typeof (value as PromiseLike<T>)?.then === 'function';
-}
-
-function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
-  return typeof (value as AsyncIterable<unknown>)?.[Symbol.asyncIterator] === 'function';
 }
 
 /** Like graphql-js's own mapping: return() reaches the source at once, even while a next() waits. */
