@@ -129,6 +129,7 @@ describe('cancelConcert', () => {
     const after = await instanceA.db.select().from(ticketTiers).where(eq(ticketTiers.concertId, dbId(concertGid)));
     expect(after.find((tier) => tier.id === before.id)).toEqual(before);
     expect(after).toHaveLength(raced[2] === 'TierChangeSuccess' ? concert.tiers.length + 1 : concert.tiers.length);
+    for (const tier of await readLedger(testDatabaseUrl(), dbId(concertGid))) expect(tier.capacity - tier.available).toBe(tier.booked);
     const { data } = await graphql(instanceA, PROGRESS, { id: concertGid }, asOrganizer());
     expect(data?.concert.salesStatus).toBe('CANCELLED');
   });

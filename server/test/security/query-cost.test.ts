@@ -15,6 +15,7 @@ const app = createTestApp({
   onQuery: (sql) => statements.push(sql),
   holdSweeper: { intervalMs: HOUR },
   salesRollupIntervalMs: 0,
+  waitingRoomTickMs: 0,
   concertCancellations: { intervalMs: HOUR },
 });
 let ws: Client;

@@ -6,7 +6,7 @@ import { guestHeaders } from './room-support.ts';
 // The waiting room must cost nothing to holds of concerts that have none: the flag is in the cached
 // tier facts, so a warm hold makes exactly the statements it made before rooms existed.
 const statements: string[] = [];
-const app = createTestApp({ waitingRoomTickMs: 0, salesRollupIntervalMs: 0, holdQuota: { max: 1_000_000, windowMs: 60_000 }, onQuery: (query) => statements.push(query) });
+const app = createTestApp({ waitingRoomTickMs: 0, salesRollupIntervalMs: 0, onQuery: (query) => statements.push(query) });
 beforeAll(() => app.start(0, '127.0.0.1'));
 afterAll(() => app.stop());
 

@@ -7,9 +7,8 @@ import { configureRoom, type RoomSettings } from '../../src/waiting-room/room-se
 import type { WaitingRoomStatus } from '../../src/waiting-room/waiting-room-status.ts';
 import { createConcert, createTestApp, graphql, type TestApp } from '../support/test-app.ts';
 
-/** An app whose own ticker is off: these tests tick with a simulated clock. Quotas out of the way. */
-export const createRoomTestApp = () =>
-  createTestApp({ waitingRoomTickMs: 0, joinQuota: { max: 1_000_000, windowMs: 60_000 }, holdQuota: { max: 1_000_000, windowMs: 60_000 } });
+/** An app whose own ticker is off: these tests tick with a simulated clock (quotas are out of the way in every test app). */
+export const createRoomTestApp = () => createTestApp({ waitingRoomTickMs: 0 });
 
 export const DEFAULT_ROOM: RoomSettings = { enabled: true, preQueueMinutes: 30, admissionsPerMinute: 60, maxShopping: 1_000, admissionMinutes: 10 };
 
