@@ -1,6 +1,6 @@
 import type { Database } from '../db/client.ts';
 import type { AvailabilityFeed } from '../events/availability-feed.ts';
-import type { ChannelSubscriber, PostgresListener } from '../events/postgres-listener.ts';
+import type { PostgresListener } from '../events/postgres-listener.ts';
 import { salesChannel } from './sales-channel.ts';
 import type { SalesBucket } from './sales-figures.ts';
 import { createSalesReport, type ReportedConcert, type SalesReport } from './sales-report.ts';
@@ -24,7 +24,7 @@ interface Topic {
  * however many subscribers resolve it (sales-report.ts). Figures do not depend on who asks (every
  * organizer sees the same), so sharing is sound.
  */
-export function createSalesFeed(db: Database, availability: AvailabilityFeed, listener: Pick<PostgresListener, 'subscribe' | 'unsubscribe'> | null, options: SalesFeedOptions = {}) {
+export function createSalesFeed(db: Database, availability: AvailabilityFeed, listener: Pick<PostgresListener, 'observe'> | null, options: SalesFeedOptions = {}) {
   const minIntervalMs = options.minIntervalMs ?? 1_000;
   const topics = new Map<string, Topic>();
 
@@ -46,16 +46,15 @@ export function createSalesFeed(db: Database, availability: AvailabilityFeed, li
     void (async () => {
       for await (const _tier of changes) schedule();
     })();
-    // One subscriber per channel and process: two buckets of one concert share it.
-    const sales = listener?.subscribe(salesChannel(concert.id), () => new SalesFollowers());
-    sales?.add(schedule);
+    // Each topic observes the concert's sales channel: two buckets of one concert share its one LISTEN.
+    const stopFollowingSales = listener?.observe(salesChannel(concert.id), { notification: schedule, resync: schedule });
     return {
       subscribers,
       stop() {
         if (timer) clearTimeout(timer);
         topics.delete(key);
         void changes.return?.();
-        if (sales?.remove(schedule) === 0) listener?.unsubscribe(salesChannel(concert.id), sales);
+        stopFollowingSales?.();
       },
     };
   }
@@ -77,29 +76,6 @@ export function createSalesFeed(db: Database, availability: AvailabilityFeed, li
 }
 
 export type SalesFeed = ReturnType<typeof createSalesFeed>;
-
-/** The topics of one concert that follow its sales channel. */
-class SalesFollowers implements ChannelSubscriber {
-  private readonly followers = new Set<() => void>();
-
-  add(follower: () => void) {
-    this.followers.add(follower);
-  }
-
-  /** How many are left. */
-  remove(follower: () => void) {
-    this.followers.delete(follower);
-    return this.followers.size;
-  }
-
-  notification() {
-    for (const follower of this.followers) follower();
-  }
-
-  resync() {
-    this.notification();
-  }
-}
 
 /** A subscriber's queue of one: a slow reader gets the latest report, never a backlog. */
 class LatestReport implements AsyncIterableIterator<SalesReport> {

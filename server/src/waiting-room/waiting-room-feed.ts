@@ -13,9 +13,9 @@ export function createWaitingRoomFeed(listener: PostgresListener) {
   const topics = new Map<string, Set<LatestStatus>>();
   listener.subscribe(WAITING_ROOM_STATUS_CHANNEL, () => ({
     notification(payload: string) {
-      const subscribers = topics.get(JSON.parse(payload).concertId);
-      if (!subscribers) return;
       const status = parseStatus(payload);
+      const subscribers = topics.get(status.concertId);
+      if (!subscribers) return;
       for (const subscriber of subscribers) subscriber.push(status);
     },
     resync() {},

@@ -78,9 +78,6 @@ builder.mutationField('bookTickets', (t) =>
       union: { name: 'BookTicketsResult' },
     },
     args: { input: t.arg({ type: BookTicketsInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      const request = bookingRequestFrom(input);
-      return measureBooking(ctx.metrics, () => bookTickets(ctx, request, bookingCallerOf(ctx)));
-    },
+    resolve: (_root, { input }, ctx) => measureBooking(ctx.metrics, () => bookTickets(ctx, bookingRequestFrom(input), bookingCallerOf(ctx))),
   }),
 );

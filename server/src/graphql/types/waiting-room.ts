@@ -10,6 +10,7 @@ import { preQueueOpensAt, readStatus, type WaitingRoomStatus } from '../../waiti
 import { builder, type Context } from '../builder.ts';
 import { databaseIdOf } from '../global-id.ts';
 import { ConcertRef } from './concert.ts';
+import { concertIdFrom } from './concert-admin.ts';
 
 // The shopper's side of a concert's waiting room: join, see one's own ticket, and follow the
 // room's shared status. Positions are never computed per waiter on the server: each tick publishes
@@ -64,12 +65,6 @@ const QueueTicketRef = builder.objectRef<QueueTicket>('QueueTicket').implement({
   }),
 });
 
-function concertIdArg(id: string | number) {
-  const concertId = databaseIdOf(String(id), 'Concert');
-  if (!concertId) throw new NotFoundError('Concert', String(id), true);
-  return concertId;
-}
-
 function identityOrRefuse(ctx: Context) {
   const identity = shopperIdentityOf(ctx);
   if (!identity) throw new GuestIdRequiredError();
@@ -91,7 +86,7 @@ builder.mutationField('joinWaitingRoom', (t) =>
     errors: { types: [WaitingRoomClosedError, GuestIdRequiredError, NotFoundError], directResult: true, union: { name: 'JoinWaitingRoomResult' } },
     args: { concertId: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
-      const concertId = concertIdArg(args.concertId);
+      const concertId = concertIdFrom(args.concertId);
       const identity = identityOrRefuse(ctx);
       await checkJoinQuota(ctx);
       const ticket = await joinQueue(ctx.db, concertId, identity);
