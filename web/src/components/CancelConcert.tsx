@@ -4,6 +4,7 @@ import { graphql } from '../gql/gql';
 import { useFragment, type FragmentType } from '../gql/fragment-masking';
 import { cancelConcertReducer, initialCancelConcertState, nameConfirms, reasonProblem } from '../organizer/cancelConcertState';
 import { CancellationProgress } from './CancellationProgress';
+import { FormError } from './FormError';
 import './cancelConcert.css';
 
 export const CancelConcertFragment = graphql(/* GraphQL */ `
@@ -109,11 +110,7 @@ export function CancelConcert(props: { concert: FragmentType<typeof CancelConcer
               {error.message}
             </p>
           ) : null}
-          {state.kind === 'unknown' ? (
-            <p className="form-error" role="alert">
-              We could not reach the box office, so the concert may or may not be cancelled. Trying again is safe: it is never cancelled twice.
-            </p>
-          ) : null}
+          <FormError message={state.kind === 'unknown' ? 'We could not reach the box office, so the concert may or may not be cancelled. Trying again is safe: it is never cancelled twice.' : undefined} />
           <p className="sales-controls__buttons">
             <button type="submit" className="button button--danger" disabled={busy || !nameConfirms(typed, concert.name)}>
               {busy ? 'Cancelling…' : 'Cancel concert and refund everyone'}

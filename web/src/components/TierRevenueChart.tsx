@@ -25,9 +25,10 @@ export const TierRevenueChartFragment = graphql(/* GraphQL */ `
 /** Confirmed revenue of each tier, as bars in the tiers' display order. */
 export function TierRevenueChart(props: { report: FragmentType<typeof TierRevenueChartFragment> }) {
   const { byTier } = useFragment(TierRevenueChartFragment, props.report);
-  const names = useMemo(() => byTier.map((row) => row.tier.name), [byTier]);
+  // Each live report brings a new byTier: the chart is rebuilt only when the tiers' names change (new options rebuild it, new data only redraws).
+  const namesKey = byTier.map((row) => row.tier.name).join('\n');
   const currency = byTier[0]?.revenue.currency ?? 'USD';
-  const options = useMemo(() => chartOptions(names, currency), [names, currency]);
+  const options = useMemo(() => chartOptions(namesKey === '' ? [] : namesKey.split('\n'), currency), [namesKey, currency]);
   const data = useMemo<uPlot.AlignedData>(() => tierRevenueData(byTier), [byTier]);
   const anyRevenue = byTier.some((row) => row.revenue.cents > 0);
 

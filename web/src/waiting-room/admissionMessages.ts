@@ -14,7 +14,7 @@ const REFUSED: Record<AdmissionRefusal, string> = {
   WRONG_CONCERT: 'That admission was for another concert, so nothing was held. Your place in this concert’s line is below.',
 };
 
-export const REQUIRED = 'Tickets for this concert are sold through a waiting room, so nothing was held. Wait here for your turn: you’ll go to checkout automatically.';
+const REQUIRED = 'Tickets for this concert are sold through a waiting room, so nothing was held. Wait here for your turn: you’ll go to checkout automatically.';
 
 export function admissionNotice(problem: AdmissionProblem): string {
   return problem.__typename === 'AdmissionRequiredError' ? REQUIRED : REFUSED[problem.admissionRefusal];
