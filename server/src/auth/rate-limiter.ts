@@ -82,6 +82,13 @@ interface KeyState {
 const aheadFor = (quota: Quota) => Math.min(50, Math.floor(quota.max / 50));
 
 /**
+ * A busy key's next count goes out while half of its allowance is still left, so its hits keep
+ * being answered from the allowance during the round trip instead of all waiting for it (every
+ * request of a partner's on-sale waited about once per 50 hits before: 8 % of bookings/s).
+ */
+const refillBelow = (quota: Quota) => Math.ceil(aheadFor(quota) / 2);
+
+/**
  * Request quotas shared by every server instance, counted in Postgres (fixed windows). A process
  * has at most one count per key on its way at a time: hits arriving meanwhile wait and are counted
  * together in the next statement, which covers every waiting key. A busy key's hits are counted a
@@ -102,6 +109,7 @@ export class RateLimiter {
     const now = Date.now();
     if (state.allowance > 0 && state.endsAt > now) {
       state.allowance -= 1;
+      if (state.allowance < refillBelow(quota)) this.schedule(key, state);
       return { allowed: true, limit: quota.max, remaining: state.allowance, resetMs: state.endsAt - now };
     }
     return new Promise((resolve, reject) => {
@@ -160,8 +168,12 @@ export class RateLimiter {
       waiters.forEach((waiter, index) =>
         waiter.resolve({ allowed: index < granted, limit: max, remaining: Math.max(0, max - before - index - 1), resetMs }),
       );
-      state.allowance = Math.max(0, granted - waiters.length);
-      state.endsAt = now + resetMs;
+      // Allowance left from a refill's own window is kept; what is left of an earlier window is not
+      // counted in this one, so it goes.
+      const endsAt = now + resetMs;
+      const sameWindow = state.endsAt > now && Math.abs(endsAt - state.endsAt) < state.quota.windowMs / 2;
+      state.allowance = (sameWindow ? state.allowance : 0) + Math.max(0, granted - waiters.length);
+      state.endsAt = endsAt;
       this.settle(key, state);
     }
   }

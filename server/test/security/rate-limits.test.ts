@@ -90,9 +90,10 @@ describe('API key quotas', () => {
         const answers = await Promise.all(Array.from({ length: 150 }, (_, index) => request(index % 2 === 0 ? counting : other, busy.secret)));
         allowed += answers.filter((answer) => answer.status === 200).length;
       }
-      // Hits counted ahead but unused when the quota ran out can only make an instance refuse early.
+      // Hits counted ahead but unused when the quota ran out can only make an instance refuse early:
+      // at most a refill (30) and what was left when it went out (under 15) per instance.
       expect(allowed).toBeLessThanOrEqual(1_500);
-      expect(allowed).toBeGreaterThanOrEqual(1_500 - 2 * 30);
+      expect(allowed).toBeGreaterThanOrEqual(1_500 - 2 * (30 + 15));
       const counts = statements.filter((sql) => sql.includes('INSERT INTO "rate_limits"')).length;
       // This instance answered ~1,125 requests; most came from its allowance, not a round trip each.
       expect(counts).toBeLessThan(200);
