@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { ConcertAlreadyCancelledError, NotFoundError } from '../booking/errors.ts';
+import { ConcertAlreadyCancelledError } from '../booking/errors.ts';
 import type { TierCatalogue } from '../booking/tier-catalogue.ts';
 import type { Database } from '../db/client.ts';
 import { bookings, concertCancellations, concerts, ticketTiers } from '../db/schema.ts';
@@ -18,9 +18,7 @@ export async function cancelConcert(
   reason: string,
   requestedBy: string | null,
 ): Promise<{ concertId: string }> {
-  await changeCatalogue(services, concertId, async (tx) => {
-    const [concert] = await tx.select({ cancelledAt: concerts.cancelledAt }).from(concerts).where(eq(concerts.id, concertId)).for('update');
-    if (!concert) throw new NotFoundError('Concert', concertId);
+  await changeCatalogue(services, concertId, async (tx, concert) => {
     if (concert.cancelledAt) throw new ConcertAlreadyCancelledError(concertId, concert.cancelledAt);
     await tx.update(concerts).set({ cancelledAt: sql`now()`, cancellationReason: reason }).where(eq(concerts.id, concertId));
     // Holds and bookings made from now on are refused by every cache once it hears of the change;

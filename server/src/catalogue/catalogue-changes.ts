@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { ConcertAlreadyCancelledError } from '../booking/errors.ts';
+import { ConcertAlreadyCancelledError, NotFoundError } from '../booking/errors.ts';
 import { CATALOGUE_CHANGED_CHANNEL, type TierCatalogue } from '../booking/tier-catalogue.ts';
 import type { Database, Transaction } from '../db/client.ts';
 import { concerts, ticketTiers } from '../db/schema.ts';
@@ -22,28 +22,32 @@ async function announceCatalogueChange(tx: Transaction, concertId: string) {
     SELECT pg_notify(${CATALOGUE_CHANGED_CHANNEL}, ${concertId}::text), (SELECT count(*) FROM availability)`);
 }
 
+export type LockedConcert = typeof concerts.$inferSelect;
+
 /**
  * Runs an organizer's change of one concert (or its tiers) in a transaction that also announces it.
  * This instance forgets the concert as soon as it commits, without waiting for its own notice.
- * `work` throws to refuse the change; then nothing is written or announced. A cancelled concert
- * sells nothing again, so nothing of it changes any more (ConcertAlreadyCancelledError): its row is
- * locked first (FOR NO KEY UPDATE: changes of one concert queue up, bookings' foreign-key checks do
- * not wait), so a cancellation committing meanwhile waits for this change, or this change sees it.
- * A shared lock would deadlock two changes that both go on to lock the row for update. Only the
- * cancellation itself passes `{ cancelled: 'allow' }`.
+ * `work` throws to refuse the change; then nothing is written or announced.
+ *
+ * The concert's row is locked first, here and only here, and handed to `work`: changes of one
+ * concert queue up behind it, so `work` reads a row nobody else is changing. The lock is FOR NO KEY
+ * UPDATE: a booking's foreign-key check (FOR KEY SHARE) does not wait for it, so an organizer's
+ * change never stalls the concert's on-sale. FOR UPDATE would; a shared lock would deadlock two
+ * changes that both go on to update the row. A missing concert is a NotFoundError. A cancelled
+ * concert sells nothing again, so nothing of it changes any more (ConcertAlreadyCancelledError);
+ * only the cancellation itself passes `{ cancelled: 'allow' }`.
  */
 export async function changeCatalogue<T>(
   { db, tierCatalogue }: { db: Database; tierCatalogue: TierCatalogue },
   concertId: string,
-  work: (tx: Transaction) => Promise<T>,
+  work: (tx: Transaction, concert: LockedConcert) => Promise<T>,
   options: { cancelled: 'refuse' | 'allow' } = { cancelled: 'refuse' },
 ): Promise<T> {
   const result = await db.transaction(async (tx) => {
-    if (options.cancelled === 'refuse') {
-      const [concert] = await tx.select({ cancelledAt: concerts.cancelledAt }).from(concerts).where(eq(concerts.id, concertId)).for('no key update');
-      if (concert?.cancelledAt) throw new ConcertAlreadyCancelledError(concertId, concert.cancelledAt);
-    }
-    const changed = await work(tx);
+    const [concert] = await tx.select().from(concerts).where(eq(concerts.id, concertId)).for('no key update');
+    if (!concert) throw new NotFoundError('Concert', concertId);
+    if (concert.cancelledAt && options.cancelled === 'refuse') throw new ConcertAlreadyCancelledError(concertId, concert.cancelledAt);
+    const changed = await work(tx, concert);
     await announceCatalogueChange(tx, concertId);
     return changed;
   });

@@ -1,7 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { TierCatalogue } from '../booking/tier-catalogue.ts';
-import { NotFoundError } from '../booking/errors.ts';
 import { changeCatalogue } from '../catalogue/catalogue-changes.ts';
 import { parseInput } from '../catalogue/concert-input.ts';
 import type { Database, Transaction } from '../db/client.ts';
@@ -40,8 +39,6 @@ export async function configureRoom(services: { db: Database; tierCatalogue: Tie
     admissionSeconds: settings.admissionMinutes * 60,
   };
   return changeCatalogue(services, concertId, async (tx) => {
-    const [concert] = await tx.select({ id: concerts.id }).from(concerts).where(eq(concerts.id, concertId)).for('update');
-    if (!concert) throw new NotFoundError('Concert', concertId);
     await tx
       .insert(waitingRooms)
       .values({ concertId, ...columns })

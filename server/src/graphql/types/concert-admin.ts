@@ -125,9 +125,7 @@ builder.mutationField('updateConcert', (t) =>
     resolve: async (_root, args, ctx) => {
       const concertId = concertIdFrom(args.id);
       const change = parseInput(concertChange, withoutNulls(args.input, ['onSaleAt', 'maxTicketsPerOrder']));
-      await changeCatalogue(ctx, concertId, async (tx) => {
-        const [current] = await tx.select().from(concerts).where(eq(concerts.id, concertId)).for('update');
-        if (!current) throw new NotFoundError('Concert', concertId);
+      await changeCatalogue(ctx, concertId, async (tx, current) => {
         const onSaleAt = change.onSaleAt === undefined ? current.onSaleAt : change.onSaleAt;
         checkSchedule({ startsAt: change.startsAt ?? current.startsAt, onSaleAt }, change.startsAt !== undefined);
         await tx.update(concerts).set(columnsOf(change)).where(eq(concerts.id, concertId));
@@ -149,8 +147,7 @@ function concertSwitch(name: string, description: string, set: { salesPaused: bo
       resolve: async (_root, args, ctx: Context) => {
         const concertId = concertIdFrom(args.concertId);
         await changeCatalogue(ctx, concertId, async (tx) => {
-          const [row] = await tx.update(concerts).set(set).where(eq(concerts.id, concertId)).returning({ id: concerts.id });
-          if (!row) throw new NotFoundError('Concert', concertId);
+          await tx.update(concerts).set(set).where(eq(concerts.id, concertId));
         });
         return { concertId };
       },

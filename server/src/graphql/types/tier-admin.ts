@@ -3,7 +3,7 @@ import { CapacityBelowSoldError, ConcertAlreadyCancelledError, NotFoundError, Va
 import { changeCatalogue } from '../../catalogue/catalogue-changes.ts';
 import { changeTier } from '../../catalogue/change-tier.ts';
 import { MAX_TIERS_PER_CONCERT, parseInput, tierChange, tierInput } from '../../catalogue/concert-input.ts';
-import { concerts, ticketTiers } from '../../db/schema.ts';
+import { ticketTiers } from '../../db/schema.ts';
 import { builder } from '../builder.ts';
 import { databaseIdOf } from '../global-id.ts';
 import { ErrorInterface } from './booking-errors.ts';
@@ -57,9 +57,7 @@ builder.mutationField('addTier', (t) =>
       const concertId = concertIdFrom(args.concertId);
       const tier = parseInput(tierInput, args.input);
       const tierId = await changeCatalogue(ctx, concertId, async (tx) => {
-        // The concert's row lock puts concurrent addTier calls in a row, so positions and the count hold.
-        const [concert] = await tx.select({ id: concerts.id }).from(concerts).where(eq(concerts.id, concertId)).for('update');
-        if (!concert) throw new NotFoundError('Concert', concertId);
+        // changeCatalogue's lock of the concert puts concurrent addTier calls in a row, so positions and the count hold.
         const [{ tiers, next }] = await tx
           .select({ tiers: sql<number>`count(*)::int`, next: sql<number>`coalesce(max(${ticketTiers.position}) + 1, 0)::int` })
           .from(ticketTiers)
