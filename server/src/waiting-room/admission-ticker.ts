@@ -2,7 +2,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../db/client.ts';
 import { bookings, concerts } from '../db/schema.ts';
 import { waitingRoomEntries as entries, waitingRooms } from '../db/waiting-room-schema.ts';
-import { roomColumns, statusOf, statusPayload, WAITING_ROOM_STATUS_CHANNEL, type WaitingRoomStatus } from './waiting-room-status.ts';
+import { roomColumns, roomIsOpenAt, statusOf, statusPayload, WAITING_ROOM_STATUS_CHANNEL, type WaitingRoomStatus } from './waiting-room-status.ts';
 
 /** The advisory-lock key space of waiting rooms; the second key is the concert's hash. */
 const LOCK_SPACE = 0x5752;
@@ -44,9 +44,7 @@ export async function tickWaitingRooms(db: Database, options: TickOptions = {}):
     const locked = await tx.execute<{ concert_id: string; at: string | Date }>(sql`
       WITH eligible AS MATERIALIZED (
         SELECT r.concert_id FROM ${waitingRooms} r JOIN ${concerts} c ON c.id = r.concert_id
-         WHERE r.enabled AND c.published AND c.cancelled_at IS NULL AND c.starts_at > ${atSql}
-           AND (c.on_sale_at IS NULL OR c.on_sale_at - make_interval(mins => r.pre_queue_minutes) <= ${atSql})
-           ${onlyConcert}
+         WHERE ${roomIsOpenAt(atSql)} ${onlyConcert}
          ORDER BY r.concert_id
       )
       SELECT concert_id, ${atSql} AS at FROM eligible WHERE pg_try_advisory_xact_lock(${LOCK_SPACE}, hashtext(concert_id::text))`);

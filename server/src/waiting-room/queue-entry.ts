@@ -3,7 +3,7 @@ import type { Database } from '../db/client.ts';
 import { concerts } from '../db/schema.ts';
 import { waitingRoomEntries as entries, waitingRooms } from '../db/waiting-room-schema.ts';
 import { WaitingRoomClosedError } from './errors.ts';
-import { preQueueOpensAt } from './waiting-room-status.ts';
+import { preQueueOpensAt, roomIsOpenAt } from './waiting-room-status.ts';
 
 export type QueueEntry = typeof entries.$inferSelect;
 
@@ -31,8 +31,7 @@ const dbNow = sql<Date>`now()`.mapWith((value: string | Date) => new Date(value)
 export async function joinQueue(db: Database, concertId: string, identity: string): Promise<QueueTicket | null> {
   const open = sql`EXISTS (
     SELECT 1 FROM ${waitingRooms} r JOIN ${concerts} c ON c.id = r.concert_id
-     WHERE r.concert_id = ${concertId} AND r.enabled AND c.published AND c.cancelled_at IS NULL AND c.starts_at > now()
-       AND (c.on_sale_at IS NULL OR c.on_sale_at - make_interval(mins => r.pre_queue_minutes) <= now()))`;
+     WHERE r.concert_id = ${concertId} AND ${roomIsOpenAt(sql`now()`)})`;
   const rows = await db.execute<QueueEntry & { now: string }>(sql`
     INSERT INTO ${entries} (concert_id, identity) SELECT ${concertId}, ${identity} WHERE ${open}
     ON CONFLICT (concert_id, identity) DO UPDATE SET identity = EXCLUDED.identity

@@ -4,9 +4,8 @@ import type { TierCatalogue } from '../booking/tier-catalogue.ts';
 import { changeCatalogue } from '../catalogue/catalogue-changes.ts';
 import { parseInput } from '../catalogue/concert-input.ts';
 import type { Database, Transaction } from '../db/client.ts';
-import { concerts } from '../db/schema.ts';
 import { waitingRooms } from '../db/waiting-room-schema.ts';
-import { roomColumns, statusOf, statusPayload, WAITING_ROOM_STATUS_CHANNEL, type WaitingRoomStatus } from './waiting-room-status.ts';
+import { readRoom, statusPayload, WAITING_ROOM_STATUS_CHANNEL, type WaitingRoomStatus } from './waiting-room-status.ts';
 
 // An organizer's settings of a concert's waiting room. The bounds keep one room from costing more
 // than a tick can do in well under a second, and keep admissions meaningful.
@@ -58,12 +57,7 @@ export async function changeRate(db: Database, concertId: string, admissionsPerM
 
 /** Waiters hear of an organizer's change at once, not at the next tick; of a published concert only. */
 async function publishStatus(tx: Transaction, concertId: string): Promise<WaitingRoomStatus> {
-  const [row] = await tx
-    .select({ ...roomColumns, published: concerts.published, now: sql<string>`now()` })
-    .from(waitingRooms)
-    .innerJoin(concerts, eq(concerts.id, waitingRooms.concertId))
-    .where(eq(waitingRooms.concertId, concertId));
-  const status = statusOf(row, new Date(row.now));
-  if (row.published) await tx.execute(sql`SELECT pg_notify(${WAITING_ROOM_STATUS_CHANNEL}, ${statusPayload(status)})`);
+  const { status, published } = (await readRoom(tx, concertId))!;
+  if (published) await tx.execute(sql`SELECT pg_notify(${WAITING_ROOM_STATUS_CHANNEL}, ${statusPayload(status)})`);
   return status;
 }

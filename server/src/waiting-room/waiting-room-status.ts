@@ -1,5 +1,5 @@
-import { and, eq, sql } from 'drizzle-orm';
-import type { Database } from '../db/client.ts';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
+import type { Database, Transaction } from '../db/client.ts';
 import { concerts } from '../db/schema.ts';
 import { waitingRooms } from '../db/waiting-room-schema.ts';
 
@@ -69,6 +69,13 @@ export function preQueueOpensAt(onSaleAt: Date | null, preQueueMinutes: number):
   return onSaleAt && new Date(onSaleAt.getTime() - preQueueMinutes * 60_000);
 }
 
+/**
+ * The same rule in SQL, with the room aliased `r` and its concert `c`: the room is on, the concert
+ * published, not cancelled, not started, and its line has opened (preQueueOpensAt) at `at`.
+ */
+export const roomIsOpenAt = (at: SQL) => sql`r.enabled AND c.published AND c.cancelled_at IS NULL AND c.starts_at > ${at}
+  AND (c.on_sale_at IS NULL OR c.on_sale_at - make_interval(mins => r.pre_queue_minutes) <= ${at})`;
+
 /** The columns statusOf needs, for selects that join the concert. */
 export const roomColumns = {
   concertId: waitingRooms.concertId,
@@ -84,17 +91,23 @@ export const roomColumns = {
   onSaleAt: concerts.onSaleAt,
 };
 
-/**
- * The status as the last tick left it: one read by primary key, for the query and for reloads.
- * An unpublished concert's room is the organizers' only: to everyone else it does not exist.
- */
-export async function readStatus(db: Database, concertId: string, seesUnpublished = false): Promise<WaitingRoomStatus | null> {
+/** The status as the last tick left it, and whether its concert is published: one read by primary key. */
+export async function readRoom(db: Database | Transaction, concertId: string): Promise<{ status: WaitingRoomStatus; published: boolean } | null> {
   const [row] = await db
-    .select({ ...roomColumns, now: sql<Date>`now()`.mapWith((value: string | Date) => new Date(value)) })
+    .select({ ...roomColumns, published: concerts.published, now: sql<Date>`now()`.mapWith((value: string | Date) => new Date(value)) })
     .from(waitingRooms)
     .innerJoin(concerts, eq(concerts.id, waitingRooms.concertId))
-    .where(seesUnpublished ? eq(waitingRooms.concertId, concertId) : and(eq(waitingRooms.concertId, concertId), eq(concerts.published, true)));
-  return row ? statusOf(row, row.now) : null;
+    .where(eq(waitingRooms.concertId, concertId));
+  return row ? { status: statusOf(row, row.now), published: row.published } : null;
+}
+
+/**
+ * The status for the query and for reloads. An unpublished concert's room is the organizers' only:
+ * to everyone else it does not exist.
+ */
+export async function readStatus(db: Database, concertId: string, seesUnpublished = false): Promise<WaitingRoomStatus | null> {
+  const room = await readRoom(db, concertId);
+  return room && (room.published || seesUnpublished) ? room.status : null;
 }
 
 /** The NOTIFY payload: a few hundred bytes, far under Postgres' 8000-byte limit. */
