@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import type { UserRole } from '../db/auth-schema.ts';
 import type { Auth } from './auth.ts';
 import type { ApiKeyVerifier, VerifiedApiKey } from './api-key-verifier.ts';
-import type { RateLimiter, RateLimitVerdict } from './rate-limiter.ts';
+import type { Quota, RateLimiter, RateLimitVerdict } from './rate-limiter.ts';
 
 export interface SignedInUser {
   id: string;
@@ -121,6 +121,22 @@ async function identifyUser(cookie: string, clientAddress: string, guestId: stri
   if (!session) return { viewer: GUEST, clientAddress, guestId };
   const { id, email, emailVerified, role } = session.user as typeof session.user & { role?: UserRole };
   return { viewer: { kind: 'user', user: { id, email, emailVerified, role: role === 'organizer' ? 'organizer' : 'shopper' } }, clientAddress, guestId };
+}
+
+/**
+ * Spends one of a person's `action`s per minute (`holds`, `joins`): per account when signed in, per
+ * address as a guest. Partners are counted by their key on every request instead.
+ */
+export async function spendPersonalQuota(
+  { viewer, clientAddress, rateLimiter }: Pick<RequestIdentity, 'viewer' | 'clientAddress'> & { rateLimiter: RateLimiter },
+  action: string,
+  quota: Quota,
+) {
+  const caller = viewer.kind === 'user' ? `user:${viewer.user.id}` : `address:${clientAddress}`;
+  const verdict = await rateLimiter.hit(`${action}:${caller}`, quota);
+  if (!verdict.allowed) {
+    throw rateLimited(verdict.resetMs, `Too many ${action} from this ${viewer.kind === 'user' ? 'account' : 'address'} (at most ${verdict.limit} a minute)`);
+  }
 }
 
 export function rateLimited(resetMs: number, message: string) {

@@ -1,23 +1,15 @@
 import { bookingCallerOf } from '../../auth/booking-caller.ts';
 import { grantBooking } from '../../auth/booking-visibility.ts';
-import { rateLimited } from '../../auth/viewer.ts';
+import { spendPersonalQuota } from '../../auth/viewer.ts';
 import { bookTickets } from '../../booking/book-tickets.ts';
 import { IdempotencyKeyReusedError, NotFoundError, NotOnSaleError, SoldOutError, TicketLimitExceededError, ValidationError } from '../../booking/errors.ts';
 import { measureBooking } from '../../observability/booking-metrics.ts';
 import { AdmissionRequiredError, InvalidAdmissionError } from '../../waiting-room/errors.ts';
 import { holdThroughWaitingRoom } from '../../waiting-room/admission-gate.ts';
-import { builder, type Context } from '../builder.ts';
+import { builder } from '../builder.ts';
 import { bookingRequestFrom, bookingSuccessType, BookTicketsInput } from './book-tickets.ts';
 
 const HoldTicketsSuccess = bookingSuccessType('HoldTicketsSuccess');
-
-/** Partners are counted by their key on every request; people by who they are, or where from. */
-async function checkHoldQuota(ctx: Context) {
-  if (ctx.viewer.kind === 'partner') return;
-  const caller = ctx.viewer.kind === 'user' ? `user:${ctx.viewer.user.id}` : `address:${ctx.clientAddress}`;
-  const verdict = await ctx.rateLimiter.hit(`holds:${caller}`, ctx.holdQuota);
-  if (!verdict.allowed) throw rateLimited(verdict.resetMs, `Too many holds from this ${ctx.viewer.kind === 'user' ? 'account' : 'address'} (at most ${verdict.limit} a minute)`);
-}
 
 builder.mutationField('holdTickets', (t) =>
   t.field({
@@ -38,7 +30,7 @@ builder.mutationField('holdTickets', (t) =>
       }),
     },
     resolve: async (_root, { input, admissionToken }, ctx) => {
-      await checkHoldQuota(ctx);
+      if (ctx.viewer.kind !== 'partner') await spendPersonalQuota(ctx, 'holds', ctx.holdQuota);
       const request = bookingRequestFrom(input);
       const result = await holdThroughWaitingRoom(ctx, request, admissionToken, () =>
         measureBooking(ctx.metrics, () => bookTickets(ctx, request, bookingCallerOf(ctx), 'hold')),

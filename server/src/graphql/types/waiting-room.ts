@@ -1,7 +1,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
 import { ownsConcertId } from '../../auth/concert-ownership.ts';
-import { rateLimited } from '../../auth/viewer.ts';
+import { spendPersonalQuota } from '../../auth/viewer.ts';
 import { NotFoundError } from '../../booking/errors.ts';
 import { GuestIdRequiredError, WaitingRoomClosedError } from '../../waiting-room/errors.ts';
 import { findTicket, joinQueue, ticketStatus, type QueueTicket } from '../../waiting-room/queue-entry.ts';
@@ -71,12 +71,6 @@ function identityOrRefuse(ctx: Context) {
   return identity;
 }
 
-async function checkJoinQuota(ctx: Context) {
-  const caller = ctx.viewer.kind === 'user' ? `user:${ctx.viewer.user.id}` : `address:${ctx.clientAddress}`;
-  const verdict = await ctx.rateLimiter.hit(`joins:${caller}`, ctx.joinQuota);
-  if (!verdict.allowed) throw rateLimited(verdict.resetMs, `Too many waiting-room joins from this ${ctx.viewer.kind === 'user' ? 'account' : 'address'}`);
-}
-
 builder.mutationField('joinWaitingRoom', (t) =>
   t.field({
     type: QueueTicketRef,
@@ -88,7 +82,7 @@ builder.mutationField('joinWaitingRoom', (t) =>
     resolve: async (_root, args, ctx) => {
       const concertId = concertIdFrom(args.concertId);
       const identity = identityOrRefuse(ctx);
-      await checkJoinQuota(ctx);
+      await spendPersonalQuota(ctx, 'joins', ctx.joinQuota);
       const ticket = await joinQueue(ctx.db, concertId, identity);
       if (!ticket) throw new NotFoundError('Concert', concertId);
       return ticket;
