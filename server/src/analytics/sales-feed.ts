@@ -1,5 +1,6 @@
 import type { Database } from '../db/client.ts';
 import type { AvailabilityFeed } from '../events/availability-feed.ts';
+import { LatestValue } from '../events/latest-value.ts';
 import type { PostgresListener } from '../events/postgres-listener.ts';
 import { salesChannel } from './sales-channel.ts';
 import type { SalesBucket } from './sales-figures.ts';
@@ -11,7 +12,7 @@ export interface SalesFeedOptions {
 }
 
 interface Topic {
-  subscribers: Set<LatestReport>;
+  subscribers: Set<LatestValue<SalesReport>>;
   stop(): void;
 }
 
@@ -29,7 +30,7 @@ export function createSalesFeed(db: Database, availability: AvailabilityFeed, li
   const topics = new Map<string, Topic>();
 
   function openTopic(key: string, concert: ReportedConcert, bucket: SalesBucket): Topic {
-    const subscribers = new Set<LatestReport>();
+    const subscribers = new Set<LatestValue<SalesReport>>();
     const changes = availability.changes(concert.id);
     let timer: NodeJS.Timeout | null = null;
     let lastAt = -Infinity;
@@ -64,7 +65,7 @@ export function createSalesFeed(db: Database, availability: AvailabilityFeed, li
     const key = `${concert.id}/${bucket}`;
     const topic = topics.get(key) ?? openTopic(key, concert, bucket);
     topics.set(key, topic);
-    const subscriber = new LatestReport(() => {
+    const subscriber = new LatestValue<SalesReport>(() => {
       topic.subscribers.delete(subscriber);
       if (topic.subscribers.size === 0) topic.stop();
     });
@@ -76,47 +77,3 @@ export function createSalesFeed(db: Database, availability: AvailabilityFeed, li
 }
 
 export type SalesFeed = ReturnType<typeof createSalesFeed>;
-
-/** A subscriber's queue of one: a slow reader gets the latest report, never a backlog. */
-class LatestReport implements AsyncIterableIterator<SalesReport> {
-  private pending: SalesReport | null = null;
-  private waiting: ((result: IteratorResult<SalesReport>) => void) | null = null;
-  private done = false;
-
-  constructor(private readonly onClose: () => void) {}
-
-  push(report: SalesReport) {
-    if (this.done) return;
-    if (this.waiting) {
-      const resolve = this.waiting;
-      this.waiting = null;
-      resolve({ value: report, done: false });
-    } else this.pending = report;
-  }
-
-  next(): Promise<IteratorResult<SalesReport>> {
-    if (this.done) return Promise.resolve({ value: undefined, done: true });
-    if (this.pending) {
-      const value = this.pending;
-      this.pending = null;
-      return Promise.resolve({ value, done: false });
-    }
-    return new Promise((resolve) => {
-      this.waiting = resolve;
-    });
-  }
-
-  return(): Promise<IteratorResult<SalesReport>> {
-    if (!this.done) {
-      this.done = true;
-      this.waiting?.({ value: undefined, done: true });
-      this.waiting = null;
-      this.onClose();
-    }
-    return Promise.resolve({ value: undefined, done: true });
-  }
-
-  [Symbol.asyncIterator]() {
-    return this;
-  }
-}

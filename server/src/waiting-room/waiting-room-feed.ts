@@ -1,4 +1,5 @@
 import type { PostgresListener } from '../events/postgres-listener.ts';
+import { LatestValue } from '../events/latest-value.ts';
 import type { PushSource } from '../events/push-source.ts';
 import { parseStatus, WAITING_ROOM_STATUS_CHANNEL, type WaitingRoomStatus } from './waiting-room-status.ts';
 
@@ -10,7 +11,7 @@ import { parseStatus, WAITING_ROOM_STATUS_CHANNEL, type WaitingRoomStatus } from
  * of them. A reconnect needs no re-read: the next tick, a second or two away, says everything.
  */
 export function createWaitingRoomFeed(listener: PostgresListener) {
-  const topics = new Map<string, Set<LatestStatus>>();
+  const topics = new Map<string, Set<LatestValue<WaitingRoomStatus>>>();
   listener.subscribe(WAITING_ROOM_STATUS_CHANNEL, () => ({
     notification(payload: string) {
       const status = parseStatus(payload);
@@ -21,11 +22,11 @@ export function createWaitingRoomFeed(listener: PostgresListener) {
     resync() {},
   }));
 
-  /** Every status of the concert published from now on; a slow reader skips to the newest. */
+  /** Every status of the concert published from now on; a slow reader skips to the newest: only the newest matters to a waiter. */
   function statuses(concertId: string): PushSource<WaitingRoomStatus> {
     let subscribers = topics.get(concertId);
     if (!subscribers) topics.set(concertId, (subscribers = new Set()));
-    const subscriber = new LatestStatus(() => {
+    const subscriber = new LatestValue<WaitingRoomStatus>(() => {
       subscribers.delete(subscriber);
       if (subscribers.size === 0 && topics.get(concertId) === subscribers) topics.delete(concertId);
     });
@@ -42,62 +43,3 @@ export function createWaitingRoomFeed(listener: PostgresListener) {
 }
 
 export type WaitingRoomFeed = ReturnType<typeof createWaitingRoomFeed>;
-
-/** One subscriber's queue of one: only the newest status matters to a waiter. */
-class LatestStatus implements PushSource<WaitingRoomStatus> {
-  private pending: WaitingRoomStatus | undefined;
-  private waiting: ((result: IteratorResult<WaitingRoomStatus>) => void) | null = null;
-  private listener: (() => void) | null = null;
-  private isClosed = false;
-
-  constructor(private readonly onClose: () => void) {}
-
-  get closed() {
-    return this.isClosed;
-  }
-
-  push(status: WaitingRoomStatus) {
-    if (this.isClosed) return;
-    if (this.waiting) {
-      const resolve = this.waiting;
-      this.waiting = null;
-      return resolve({ value: status, done: false });
-    }
-    this.pending = status;
-    this.listener?.();
-  }
-
-  take() {
-    const status = this.pending;
-    this.pending = undefined;
-    return status;
-  }
-
-  setListener(listener: (() => void) | null) {
-    this.listener = listener;
-  }
-
-  next(): Promise<IteratorResult<WaitingRoomStatus>> {
-    if (this.isClosed) return Promise.resolve({ value: undefined, done: true });
-    const status = this.take();
-    if (status) return Promise.resolve({ value: status, done: false });
-    return new Promise((resolve) => {
-      this.waiting = resolve;
-    });
-  }
-
-  return(): Promise<IteratorResult<WaitingRoomStatus>> {
-    if (!this.isClosed) {
-      this.isClosed = true;
-      this.waiting?.({ value: undefined, done: true });
-      this.waiting = null;
-      this.onClose();
-      this.listener?.();
-    }
-    return Promise.resolve({ value: undefined, done: true });
-  }
-
-  [Symbol.asyncIterator]() {
-    return this;
-  }
-}
