@@ -22,14 +22,10 @@ export interface RefundablePayment {
  * SUCCEEDED, so a second caller records nothing. Resolves with whether this call recorded it. Called
  * outside any transaction: no row stays locked while the processor is called.
  */
-export async function refundPayment({ db, paymentProvider }: { db: Database; paymentProvider: PaymentProvider }, payment: RefundablePayment): Promise<boolean> {
-  await paymentProvider.refund({ idempotencyKey: refundKeyOf(payment.id), reference: payment.providerReference, amountCents: payment.amountCents });
-  const recorded = await db
-    .update(payments)
-    .set({ status: 'REFUNDED', refundedCents: payment.amountCents, updatedAt: sql`now()` })
-    .where(and(eq(payments.id, payment.id), eq(payments.status, 'SUCCEEDED')))
-    .returning({ id: payments.id });
-  return recorded.length > 0;
+export async function refundPayment(services: { db: Database; paymentProvider: PaymentProvider }, payment: RefundablePayment): Promise<boolean> {
+  const run = await refundPayments(services, [payment], 1);
+  if (run.failed.length > 0) throw run.failed[0].error;
+  return run.recorded > 0;
 }
 
 export interface RefundRun {
