@@ -9,7 +9,7 @@ import { giveBackAdmission, isHoldOf, recordHold, spendAdmission } from './admis
 import { bookingCallerOf } from '../auth/booking-caller.ts';
 import { scopedIdempotencyKey } from '../booking/booking-request.ts';
 import { AdmissionRequiredError, InvalidAdmissionError } from './errors.ts';
-import { shopperIdentityOf } from './shopper-identity.ts';
+import { shopperIdentitiesOf } from './shopper-identity.ts';
 
 export interface GateContext {
   db: Database;
@@ -48,7 +48,7 @@ export async function holdThroughWaitingRoom(
 ): Promise<BookTicketsResult> {
   if (!(await sellsThroughWaitingRoom(ctx.tierCatalogue, request))) return hold();
   if (ctx.viewer.kind === 'partner' || !token) throw new AdmissionRequiredError(request.concertId, ctx.viewer.kind === 'partner');
-  const check = await ctx.admissionTokens.check(token, shopperIdentityOf(ctx), request.concertId);
+  const check = await ctx.admissionTokens.check(token, shopperIdentitiesOf(ctx), request.concertId);
   if (!check.ok) throw new InvalidAdmissionError(check.reason);
   const refusal = await spendAdmission(ctx.db, check.admission);
   if (refusal) {

@@ -42,8 +42,11 @@ export class AdmissionTokens {
       .sign(this.key);
   }
 
-  /** Checks signature, expiry, holder and concert, in that order: a forged token says nothing else. */
-  async check(token: string, identity: string | null, concertId: string, now: Date = new Date()): Promise<AdmissionCheck> {
+  /**
+   * Checks signature, expiry, holder and concert, in that order: a forged token says nothing else.
+   * `identities`: the caller's (shopperIdentitiesOf); the token must have been given to one of them.
+   */
+  async check(token: string, identities: readonly string[], concertId: string, now: Date = new Date()): Promise<AdmissionCheck> {
     let payload;
     try {
       ({ payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'], audience: AUDIENCE, currentDate: now, requiredClaims: ['sub', 'jti', 'exp'] }));
@@ -51,7 +54,8 @@ export class AdmissionTokens {
       return { ok: false, reason: error instanceof errors.JWTExpired ? 'EXPIRED' : 'FORGED' };
     }
     if (typeof payload.concert !== 'string') return { ok: false, reason: 'FORGED' };
-    if (identity === null || payload.sub !== identity) return { ok: false, reason: 'NOT_YOURS' };
+    const identity = payload.sub!;
+    if (!identities.includes(identity)) return { ok: false, reason: 'NOT_YOURS' };
     if (payload.concert !== concertId) return { ok: false, reason: 'WRONG_CONCERT' };
     return { ok: true, admission: { entryId: payload.jti!, concertId, identity, expiresAt: new Date(payload.exp! * 1000) } };
   }

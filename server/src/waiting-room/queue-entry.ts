@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { concerts } from '../db/schema.ts';
 import { waitingRoomEntries as entries, waitingRooms } from '../db/waiting-room-schema.ts';
@@ -27,8 +27,15 @@ const dbNow = sql<Date>`now()`.mapWith((value: string | Date) => new Date(value)
  * Joins the concert's line, or finds the place already held: one statement, whose unique
  * (concert, identity) index makes any number of concurrent joins by one shopper a single entry.
  * The insert happens only while the room is on and open; the refusal path reads why.
+ * `identities` are the shopper's, own place first (shopperIdentitiesOf): a shopper who signed in
+ * after joining as a guest finds that place instead of taking a new one at the back.
  */
-export async function joinQueue(db: Database, concertId: string, identity: string): Promise<QueueTicket | null> {
+export async function joinQueue(db: Database, concertId: string, identities: readonly string[]): Promise<QueueTicket | null> {
+  if (identities.length > 1) {
+    const held = await findTicket(db, concertId, identities);
+    if (held) return held;
+  }
+  const identity = identities[0];
   const open = sql`EXISTS (
     SELECT 1 FROM ${waitingRooms} r JOIN ${concerts} c ON c.id = r.concert_id
      WHERE r.concert_id = ${concertId} AND ${roomIsOpenAt(sql`now()`)})`;
@@ -46,7 +53,7 @@ export async function joinQueue(db: Database, concertId: string, identity: strin
     };
   }
   // Already in line (rooms close, places stay): the existing place, whatever the room says now.
-  const existing = await findTicket(db, concertId, identity);
+  const existing = await findTicket(db, concertId, identities);
   if (existing) return existing;
   const [room] = await db
     .select({ enabled: waitingRooms.enabled, preQueueMinutes: waitingRooms.preQueueMinutes, onSaleAt: concerts.onSaleAt, published: concerts.published, startsAt: concerts.startsAt, cancelledAt: concerts.cancelledAt, now: dbNow })
@@ -59,11 +66,11 @@ export async function joinQueue(db: Database, concertId: string, identity: strin
   throw new WaitingRoomClosedError(concertId, 'NOT_YET_OPEN', preQueueOpensAt(room.onSaleAt, room.preQueueMinutes!));
 }
 
-/** The shopper's own entry: one read by the unique (concert, identity) index. */
-export async function findTicket(db: Database, concertId: string, identity: string): Promise<QueueTicket | null> {
-  const [row] = await db
+/** The shopper's entry, by the first of their identities that has one: one read by the unique (concert, identity) index. */
+export async function findTicket(db: Database, concertId: string, identities: readonly string[]): Promise<QueueTicket | null> {
+  const rows = await db
     .select({ entry: entries, now: dbNow })
     .from(entries)
-    .where(and(eq(entries.concertId, concertId), eq(entries.identity, identity)));
-  return row ?? null;
+    .where(and(eq(entries.concertId, concertId), inArray(entries.identity, [...identities])));
+  return identities.map((identity) => rows.find((row) => row.entry.identity === identity)).find((row) => row !== undefined) ?? null;
 }

@@ -22,7 +22,7 @@ describe('fair order', () => {
     const joiners = 200;
     // One at a time, so join order is known: it must say nothing about the place drawn.
     const entryIds: string[] = [];
-    for (let i = 0; i < joiners; i++) entryIds.push((await joinQueue(app.db, concert.id, `guest:order-${i}`))!.entry.id);
+    for (let i = 0; i < joiners; i++) entryIds.push((await joinQueue(app.db, concert.id, [`guest:order-${i}`]))!.entry.id);
     const before = await tick(app, concert.id, at(onSaleAt!, -60));
     expect(before).toMatchObject({ drawn: false, waiting: joiners, lastPlace: 0, admittedThrough: 0 });
 
@@ -44,7 +44,7 @@ describe('fair order', () => {
 
     // After the draw: first come, first served, at the back.
     const late: string[] = [];
-    for (let i = 0; i < 20; i++) late.push((await joinQueue(app.db, concert.id, `guest:late-${i}`))!.entry.id);
+    for (let i = 0; i < 20; i++) late.push((await joinQueue(app.db, concert.id, [`guest:late-${i}`]))!.entry.id);
     const placed = await tick(app, concert.id, at(onSaleAt!, 1));
     expect(placed.lastPlace).toBe(joiners + 20);
     const lateRows = await app.db.select({ id: waitingRoomEntries.id, place: waitingRoomEntries.place }).from(waitingRoomEntries).where(eq(waitingRoomEntries.concertId, concert.id));

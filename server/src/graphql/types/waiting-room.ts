@@ -5,7 +5,7 @@ import { spendPersonalQuota } from '../../auth/viewer.ts';
 import { NotFoundError } from '../../booking/errors.ts';
 import { GuestIdRequiredError, WaitingRoomClosedError } from '../../waiting-room/errors.ts';
 import { findTicket, joinQueue, ticketStatus, type QueueTicket } from '../../waiting-room/queue-entry.ts';
-import { shopperIdentityOf } from '../../waiting-room/shopper-identity.ts';
+import { shopperIdentitiesOf } from '../../waiting-room/shopper-identity.ts';
 import { preQueueOpensAt, readStatus, type WaitingRoomStatus } from '../../waiting-room/waiting-room-status.ts';
 import { builder, type Context } from '../builder.ts';
 import { databaseIdOf } from '../global-id.ts';
@@ -65,25 +65,25 @@ const QueueTicketRef = builder.objectRef<QueueTicket>('QueueTicket').implement({
   }),
 });
 
-function identityOrRefuse(ctx: Context) {
-  const identity = shopperIdentityOf(ctx);
-  if (!identity) throw new GuestIdRequiredError();
-  return identity;
+function identitiesOrRefuse(ctx: Context) {
+  const identities = shopperIdentitiesOf(ctx);
+  if (identities.length === 0) throw new GuestIdRequiredError();
+  return identities;
 }
 
 builder.mutationField('joinWaitingRoom', (t) =>
   t.field({
     type: QueueTicketRef,
     description:
-      "Takes a place in the concert's waiting room, or returns the one you already have (idempotent: tabs, devices and retries share one place). Before the on-sale time everyone who joins gets a random place at the draw, so joining early gives no edge; after it, later arrivals join the back in order. Guests must send x-guest-id; partners cannot join. Rate limited per account or address (RATE_LIMITED).",
+      "Takes a place in the concert's waiting room, or returns the one you already have (idempotent: tabs, devices and retries share one place; a shopper who signs in keeps the place this browser took as a guest, as long as it sends the same x-guest-id). Before the on-sale time everyone who joins gets a random place at the draw, so joining early gives no edge; after it, later arrivals join the back in order. Guests must send x-guest-id; partners cannot join. Rate limited per account or address (RATE_LIMITED).",
     authScopes: { shopper: true },
     errors: { types: [WaitingRoomClosedError, GuestIdRequiredError, NotFoundError], directResult: true, union: { name: 'JoinWaitingRoomResult' } },
     args: { concertId: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const concertId = concertIdFrom(args.concertId);
-      const identity = identityOrRefuse(ctx);
+      const identities = identitiesOrRefuse(ctx);
       await spendPersonalQuota(ctx, 'joins', ctx.joinQuota);
-      const ticket = await joinQueue(ctx.db, concertId, identity);
+      const ticket = await joinQueue(ctx.db, concertId, identities);
       if (!ticket) throw new NotFoundError('Concert', concertId);
       return ticket;
     },
@@ -99,8 +99,8 @@ builder.queryFields((t) => ({
     args: { concertId: t.arg.id({ required: true }) },
     resolve: (_root, args, ctx) => {
       const concertId = databaseIdOf(String(args.concertId), 'Concert');
-      const identity = shopperIdentityOf(ctx);
-      return concertId && identity ? findTicket(ctx.db, concertId, identity) : null;
+      const identities = shopperIdentitiesOf(ctx);
+      return concertId && identities.length > 0 ? findTicket(ctx.db, concertId, identities) : null;
     },
   }),
   waitingRoomStatus: t.field({

@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitingRoomEntries } from '../../src/db/waiting-room-schema.ts';
+import { signedInAccount } from '../support/accounts.ts';
+import { readLedger } from '../support/ledger.ts';
+import { bookingInput, graphql, testDatabaseUrl } from '../support/test-app.ts';
+import { at, createRoomConcert, createRoomTestApp, guestHeaders, join, myTicket, tick } from './room-support.ts';
+
+// A guest who signs in while waiting (to check out with their account) keeps the place their
+// browser took, and the admission it was given.
+const app = createRoomTestApp();
+beforeAll(() => app.start(0, '127.0.0.1'));
+afterAll(() => app.stop());
+
+const HOLD = /* GraphQL */ `
+  mutation Hold($input: BookTicketsInput!, $admissionToken: String) {
+    holdTickets(input: $input, admissionToken: $admissionToken) {
+      __typename
+      ... on HoldTicketsSuccess { booking { id } }
+      ... on InvalidAdmissionError { reason }
+    }
+  }
+`;
+
+const entriesOf = (concertId: string) => app.db.select({ identity: waitingRoomEntries.identity }).from(waitingRoomEntries).where(eq(waitingRoomEntries.concertId, concertId));
+
+describe('signing in while in a waiting room', () => {
+  it('keeps the guest place: joining again, even 20 times at once, finds it instead of taking one at the back', async () => {
+    const room = await createRoomConcert(app);
+    const browser = guestHeaders();
+    await join(app, room.concertGid, guestHeaders()); // someone else, ahead
+    const asGuest = await join(app, room.concertGid, browser);
+    await join(app, room.concertGid, guestHeaders()); // someone behind
+
+    const account = await signedInAccount(app);
+    const signedIn = { ...account.headers, ...browser };
+    const rejoined = await Promise.all(Array.from({ length: 20 }, () => join(app, room.concertGid, signedIn)));
+    expect(new Set(rejoined.map((ticket) => ticket.id))).toEqual(new Set([asGuest.id]));
+    expect((await myTicket(app, room.concertGid, signedIn)).id).toBe(asGuest.id);
+    expect(await entriesOf(room.concert.id)).toHaveLength(3);
+
+    // The same account on a device without that guest id has no place yet: it takes its own.
+    const elsewhere = await join(app, room.concertGid, account.headers);
+    expect(elsewhere.id).not.toBe(asGuest.id);
+    // From then on the account's own place comes first, on every device.
+    expect((await join(app, room.concertGid, signedIn)).id).toBe(elsewhere.id);
+  });
+
+  it('lets the signed-in shopper hold with the admission given to their guest place, once; nobody else can', async () => {
+    const room = await createRoomConcert(app, { preQueueMinutes: 0, admissionsPerMinute: 6_000 }, null, 10);
+    const browser = guestHeaders();
+    await join(app, room.concertGid, browser);
+    const now = new Date();
+    await tick(app, room.concert.id, now);
+    await tick(app, room.concert.id, at(now, 5));
+    const account = await signedInAccount(app);
+    const signedIn = { ...account.headers, ...browser };
+    const admitted = await myTicket(app, room.concertGid, signedIn);
+    expect(admitted).toMatchObject({ status: 'ADMITTED', admissionToken: expect.any(String) });
+
+    const hold = (headers: Record<string, string>) =>
+      graphql(app, HOLD, { ...bookingInput(room.concertGid, [[room.tierGids[0], 2]], { customerEmail: `${randomUUID()}@example.com` }), admissionToken: admitted.admissionToken }, { headers });
+    const stranger = await signedInAccount(app);
+    expect((await hold({ ...stranger.headers, ...guestHeaders() })).data?.holdTickets).toEqual({ __typename: 'InvalidAdmissionError', reason: 'NOT_YOURS' });
+    expect((await hold(account.headers)).data?.holdTickets).toEqual({ __typename: 'InvalidAdmissionError', reason: 'NOT_YOURS' });
+    expect((await hold(signedIn)).data?.holdTickets.__typename).toBe('HoldTicketsSuccess');
+    expect((await hold(signedIn)).data?.holdTickets).toEqual({ __typename: 'InvalidAdmissionError', reason: 'ALREADY_USED' });
+
+    const [tier] = await readLedger(testDatabaseUrl(), room.concert.id);
+    expect(tier).toMatchObject({ capacity: 10, available: 8, booked: 2 });
+  });
+});
