@@ -89,8 +89,7 @@ export function WaitingRoomSettingsForm(props: { concertId: string; initial: Fra
       const { data } = await configure({ variables: { concertId, input: checked.input } });
       const result = data?.configureWaitingRoom;
       if (result?.__typename === 'WaitingRoomAdmin') {
-        // Not a hook despite its name: it only unmasks the answer's settings.
-        setStatus({ kind: 'saved', enabled: useFragment(WaitingRoomSettingsFormFragment, result.settings).enabled });
+        setStatus({ kind: 'saved', enabled: result.status.enabled });
         onSaved();
       } else if (result?.__typename === 'ValidationError') {
         setStatus({ kind: 'editing', errors: { [fieldOfServerError(result.field)]: result.message } });

@@ -22,6 +22,15 @@ describe('cancellationSummary', () => {
     });
   });
 
+  it('says when bookings live at the start ended on their own before the job reached them', () => {
+    expect(cancellationSummary({ status: 'DONE', total: 5, bookingsCancelled: 3, refunded: usd(30_000) })).toEqual({
+      headline: 'Concert cancelled: every booking is cancelled and refunded',
+      detail: '3 bookings cancelled · $300.00 refunded. 2 more had already ended (a hold that expired or a shopper who cancelled).',
+      done: 5,
+      of: 5,
+    });
+  });
+
   it('has a whole bar and plain words when there was nothing to cancel', () => {
     expect(cancellationSummary({ status: 'DONE', total: 0, bookingsCancelled: 0, refunded: usd(0) })).toMatchObject({ detail: 'There were no bookings to cancel.', done: 0, of: 0 });
   });

@@ -26,9 +26,16 @@ export function cancellationSummary(job: CancellationJob): CancellationSummary {
   // Late bookings (priced before the cancellation was heard of) can push the count past the total taken at the start.
   const done = Math.min(job.bookingsCancelled, of);
   if (job.status === 'DONE') {
+    // Bookings live at the start that the job did not cancel had ended meanwhile on their own.
+    const endedMeanwhile = of - done;
     return {
       headline: 'Concert cancelled: every booking is cancelled and refunded',
-      detail: of === 0 ? 'There were no bookings to cancel.' : `${done} of ${bookingsWord(of)} cancelled · ${refunded} refunded.`,
+      detail:
+        of === 0
+          ? 'There were no bookings to cancel.'
+          : endedMeanwhile === 0
+            ? `${done} of ${bookingsWord(of)} cancelled · ${refunded} refunded.`
+            : `${bookingsWord(done)} cancelled · ${refunded} refunded. ${endedMeanwhile} more had already ended (a hold that expired or a shopper who cancelled).`,
       done: of,
       of,
     };

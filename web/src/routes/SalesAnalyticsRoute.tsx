@@ -23,9 +23,6 @@ const SalesAnalyticsPageQuery = graphql(/* GraphQL */ `
       salesStatus
     }
     salesAnalytics(concertId: $concertId, from: $from, to: $to, bucket: $bucket) {
-      holdsVsConfirmed {
-        held
-      }
       ...SalesAnalyticsReport_report
     }
   }
@@ -35,9 +32,6 @@ const SalesAnalyticsPageQuery = graphql(/* GraphQL */ `
 const SalesAnalyticsLiveSubscription = graphql(/* GraphQL */ `
   subscription SalesAnalyticsLive($concertId: ID!, $bucket: SalesBucket!) {
     salesAnalyticsChanged(concertId: $concertId, bucket: $bucket) {
-      holdsVsConfirmed {
-        held
-      }
       ...SalesAnalyticsReport_report
     }
   }

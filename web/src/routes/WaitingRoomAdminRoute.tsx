@@ -51,7 +51,9 @@ export function WaitingRoomAdminRoute() {
     return <ConcertNotFound area="organizer" />;
   }
   const room = data?.waitingRoomAdmin ?? null;
-  const status = live.data?.waitingRoomStatusChanged ?? room?.status ?? null;
+  // The query's status is the cache's, which each push overwrites; the push alone only shows a room
+  // set up after the page loaded (the query still says there was none).
+  const status = room?.status ?? live.data?.waitingRoomStatusChanged ?? null;
   const concertPath = `/organizer/concerts/${encodeURIComponent(concert.id)}`;
 
   return (

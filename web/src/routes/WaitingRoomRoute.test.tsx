@@ -57,7 +57,7 @@ describe('WaitingRoomRoute', () => {
               venue: 'Hall',
               startsAt: '2030-01-01T20:00:00Z',
               timeZone: 'UTC',
-              waitingRoom: { __typename: 'ConcertWaitingRoom', enabled: true, opensAt: null, drawsAt: null, admissionMinutes: 10 },
+              waitingRoom: { __typename: 'ConcertWaitingRoom', admissionMinutes: 10 },
             },
           },
         },

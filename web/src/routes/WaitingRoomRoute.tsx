@@ -18,9 +18,6 @@ export const WaitingRoomConcertQuery = graphql(/* GraphQL */ `
       startsAt
       timeZone
       waitingRoom {
-        enabled
-        opensAt
-        drawsAt
         admissionMinutes
       }
     }

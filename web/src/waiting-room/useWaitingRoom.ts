@@ -114,23 +114,25 @@ export function useWaitingRoom(concertId: string) {
     };
   }, [concertId, join, attempt]);
 
-  // Before the pre-queue opens, try again when it does; a rate-limited join, when allowed.
-  const retryInMs =
-    joinState.kind === 'closed' && joinState.reason === 'NOT_YET_OPEN' && joinState.opensAt
-      ? Math.max(1_000, Date.parse(joinState.opensAt) - Date.now() + 500)
-      : joinState.kind === 'failed' && joinState.retryAfterSeconds != null
-        ? joinState.retryAfterSeconds * 1000
-        : null;
+  // Before the pre-queue opens, try again when it does; a rate-limited join, when allowed. The
+  // delay is worked out once per answer, so other renders leave the timer as it is.
   useEffect(() => {
-    if (retryInMs == null) return;
+    const retryInMs =
+      joinState.kind === 'closed' && joinState.reason === 'NOT_YET_OPEN' && joinState.opensAt
+        ? Math.max(1_000, Date.parse(joinState.opensAt) - Date.now() + 500)
+        : joinState.kind === 'failed' && joinState.retryAfterSeconds != null
+          ? joinState.retryAfterSeconds * 1000
+          : null;
     // setTimeout's limit is about 24.8 days; a later opening is retried when the page is reopened.
-    if (retryInMs > 2 ** 31 - 1) return;
+    if (retryInMs == null || retryInMs > 2 ** 31 - 1) return;
     const timer = setTimeout(() => setAttempt((n) => n + 1), retryInMs);
     return () => clearTimeout(timer);
-  }, [retryInMs]);
+  }, [joinState]);
 
   const ticket = query.data?.myQueueTicket ?? null;
-  const status = useFragment(WaitingRoomStatusFragment, live.data?.waitingRoomStatusChanged ?? query.data?.waitingRoomStatus ?? null);
+  // Pushed statuses land in the cache under the concert's id, so the query's status is the newest,
+  // whichever of the two brought it (a re-read after a reconnect may be newer than the last push).
+  const status = useFragment(WaitingRoomStatusFragment, query.data?.waitingRoomStatus ?? null);
   const standing = standingOf(ticket, status);
 
   // At most one re-read per status: the draw gave places, or the line reached ours.
