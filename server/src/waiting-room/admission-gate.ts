@@ -6,7 +6,7 @@ import type { TierCatalogue } from '../booking/tier-catalogue.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { AdmissionTokens } from './admission-token.ts';
 import { giveBackAdmission, isHoldOf, recordHold, spendAdmission } from './admission-claim.ts';
-import { bookingCallerOf } from '../auth/booking-caller.ts';
+import { bookingCallerOf, idempotencyScopesOf } from '../auth/booking-caller.ts';
 import { scopedIdempotencyKey } from '../booking/booking-request.ts';
 import { AdmissionRequiredError, InvalidAdmissionError } from './errors.ts';
 import { shopperIdentitiesOf } from './shopper-identity.ts';
@@ -50,10 +50,11 @@ export async function holdThroughWaitingRoom(
   if (ctx.viewer.kind === 'partner' || !token) throw new AdmissionRequiredError(request.concertId, ctx.viewer.kind === 'partner');
   const check = await ctx.admissionTokens.check(token, shopperIdentitiesOf(ctx), request.concertId);
   if (!check.ok) throw new InvalidAdmissionError(check.reason);
-  const refusal = await spendAdmission(ctx.db, check.admission);
+  const refusal = await spendAdmission(ctx.db, check.admission, idempotencyScopesOf(ctx));
   if (refusal) {
     // A retry of the hold this token made (its answer was lost) replays it, as idempotency promises.
-    const retry = refusal.reason === 'ALREADY_USED' && refusal.bookingId && (await isHoldOf(ctx.db, refusal.bookingId, scopedIdempotencyKey(bookingCallerOf(ctx), request.idempotencyKey)));
+    const retry =
+      refusal.reason === 'ALREADY_USED' && (await isHoldOf(ctx.db, refusal, request.concertId, scopedIdempotencyKey(bookingCallerOf(ctx), request.idempotencyKey)));
     if (retry) return hold();
     throw new InvalidAdmissionError(refusal.reason);
   }
