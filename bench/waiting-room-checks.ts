@@ -106,7 +106,7 @@ export async function checkAdmissions(options: {
     for (const ticket of options.admitted) {
       if (!ticket.token) continue;
       const identity = `guest:${ticket.guestId}`;
-      const check = await tokens.check(ticket.token, identity, options.concertId);
+      const check = await tokens.check(ticket.token, [identity], options.concertId);
       const entryId = check.ok ? check.admission.entryId : null;
       if (!check.ok || entryId !== entryOf.get(identity) || seenEntries.has(entryId!)) invalidTokens += 1;
       if (entryId) seenEntries.add(entryId);

@@ -10,17 +10,6 @@ import type { RequestIdentity } from './viewer.ts';
 export function bookingCallerOf({ viewer, guestId, clientAddress }: RequestIdentity): BookingCaller {
   if (viewer.kind === 'partner') return { idempotencyScope: `k:${viewer.apiKey.id}`, apiKeyId: viewer.apiKey.id, userId: null };
   if (viewer.kind === 'user') return { idempotencyScope: `u:${viewer.user.id}`, apiKeyId: null, userId: viewer.user.id };
-  if (guestId) return { idempotencyScope: guestScopeOf(guestId), apiKeyId: null, userId: null };
+  if (guestId) return { idempotencyScope: `g:${createHash('sha256').update(guestId).digest('base64url').slice(0, 22)}`, apiKeyId: null, userId: null };
   return { idempotencyScope: `a:${clientAddress.replaceAll('/', '_')}`, apiKeyId: null, userId: null };
-}
-
-const guestScopeOf = (guestId: string) => `g:${createHash('sha256').update(guestId).digest('base64url').slice(0, 22)}`;
-
-/**
- * Every scope this caller's bookings may carry: its own, and for a shopper who signed in, that of
- * the guest their browser was before (the bookings it made then are theirs too).
- */
-export function idempotencyScopesOf(identity: RequestIdentity): string[] {
-  const own = bookingCallerOf(identity).idempotencyScope;
-  return identity.viewer.kind === 'user' && identity.guestId ? [own, guestScopeOf(identity.guestId)] : [own];
 }

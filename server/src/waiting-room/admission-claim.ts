@@ -5,45 +5,18 @@ import { waitingRoomEntries as entries } from '../db/waiting-room-schema.ts';
 import type { Admission, AdmissionRefusal } from './admission-token.ts';
 
 /**
- * How long the hold an admission was spent on may still be under way (statement and lock timeouts
- * are seconds). Past it, a spent admission with no hold recorded was lost with its server, between
- * the spend and the hold, unless the shopper's hold exists anyway (the server died before recording
- * it): see spendAdmission.
- */
-export const HOLD_UNDER_WAY_SECONDS = 30;
-
-/**
- * Bookings of the entry's concert made by one of `scopes` (idempotency scopes, booking-caller.ts)
- * since the entry's admission was spent: the hold that spent it, if it was written. A booking's
- * created_at is its batch's start, after the spend committed; the second of slack covers its
- * millisecond rounding.
- */
-const holdsSinceSpent = (scopes: readonly string[]) => sql`
-  SELECT ${bookings.id} FROM ${bookings}
-  WHERE ${bookings.concertId} = ${entries.concertId} AND ${bookings.createdAt} >= ${entries.usedAt} - interval '1 second'
-    AND split_part(${bookings.idempotencyKey}, '/', 1) = ANY(${sql.param([...scopes])}::text[])`;
-
-/**
  * Spends an admission before its hold is written: one conditional UPDATE, so of any number of
- * concurrent holds with one token (on any instance) exactly one finds it unspent. The hold then
- * runs in the coalesced booking batch (booking/commit-booking-batch.ts), which this cannot join
- * without slowing every batch; so a hold that is refused gives the admission back
+ * concurrent holds with one token (on any instance) exactly one finds used_at still NULL. The hold
+ * then runs in the coalesced booking batch (booking/commit-booking-batch.ts), which this cannot
+ * join without slowing every batch; so a hold that is refused gives the admission back
  * (giveBackAdmission), and one that succeeds records its booking (recordHold), which keeps the
  * shopper counted as shopping while the hold is pending (admission-ticker.ts).
- *
- * A server that dies between the spend and the hold leaves the admission spent with no hold, and
- * the shopper locked out of checkout for good. So an admission spent over HOLD_UNDER_WAY_SECONDS ago
- * that recorded no hold, and whose shopper (`scopes`) made no booking of the concert since, counts
- * as unspent: it can be spent again, still once, and still only before it expires.
+ * A spent admission is never spent again, however long ago: with no hold recorded, its hold may
+ * still be queued on a live but overloaded server, and two holds from one admission are worse
+ * than a shopper whose server died mid-hold having to queue again.
  * Returns null when spent, or why not (with the hold it was spent on, if recorded).
  */
-export async function spendAdmission(
-  db: Database,
-  admission: Admission,
-  scopes: readonly string[],
-): Promise<{ reason: AdmissionRefusal; bookingId: string | null; usedAt: Date | null } | null> {
-  const lostWithItsServer = sql`(${entries.bookingId} IS NULL AND ${entries.usedAt} < now() - make_interval(secs => ${HOLD_UNDER_WAY_SECONDS})
-    AND NOT EXISTS (${holdsSinceSpent(scopes)}))`;
+export async function spendAdmission(db: Database, admission: Admission): Promise<{ reason: AdmissionRefusal; bookingId: string | null; usedAt: Date | null } | null> {
   const spent = await db
     .update(entries)
     .set({ usedAt: sql`now()` })
@@ -52,7 +25,7 @@ export async function spendAdmission(
         eq(entries.id, admission.entryId),
         eq(entries.concertId, admission.concertId),
         eq(entries.identity, admission.identity),
-        sql`(${entries.usedAt} IS NULL OR ${lostWithItsServer})`,
+        isNull(entries.usedAt),
         sql`${entries.admissionExpiresAt} > now()`,
       ),
     )
@@ -65,17 +38,18 @@ export async function spendAdmission(
 }
 
 /**
- * Whether the hold this admission was spent on is the one this idempotency key made: a retry, not a
- * second hold. Without a recorded hold (its server died before recording it), the key's booking of
- * the concert made since the spend is that hold.
+ * The booking this idempotency key made with the admission, if any: the spent admission's recorded
+ * hold, or, when none was recorded (its server died, or recording failed, after the hold was
+ * written), the key's booking of the concert made since the spend. A booking's created_at is its
+ * batch's start, after the spend committed; the second of slack covers its millisecond rounding.
  */
-export async function isHoldOf(db: Database, spent: { bookingId: string | null; usedAt: Date | null }, concertId: string, scopedIdempotencyKey: string) {
+export async function holdOf(db: Database, spent: { bookingId: string | null; usedAt: Date | null }, concertId: string, scopedIdempotencyKey: string): Promise<string | null> {
   const theHold = spent.bookingId
     ? eq(bookings.id, spent.bookingId)
     : spent.usedAt && and(eq(bookings.concertId, concertId), sql`${bookings.createdAt} >= ${spent.usedAt.toISOString()}::timestamptz - interval '1 second'`);
-  if (!theHold) return false;
+  if (!theHold) return null;
   const [hold] = await db.select({ id: bookings.id }).from(bookings).where(and(theHold, eq(bookings.idempotencyKey, scopedIdempotencyKey)));
-  return Boolean(hold);
+  return hold?.id ?? null;
 }
 
 /** The hold was refused (sold out, invalid input…): the shopper may try again with the same token. */

@@ -5,8 +5,8 @@ import type { Database } from '../db/client.ts';
 import type { TierCatalogue } from '../booking/tier-catalogue.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { AdmissionTokens } from './admission-token.ts';
-import { giveBackAdmission, isHoldOf, recordHold, spendAdmission } from './admission-claim.ts';
-import { bookingCallerOf, idempotencyScopesOf } from '../auth/booking-caller.ts';
+import { giveBackAdmission, holdOf, recordHold, spendAdmission } from './admission-claim.ts';
+import { bookingCallerOf } from '../auth/booking-caller.ts';
 import { scopedIdempotencyKey } from '../booking/booking-request.ts';
 import { AdmissionRequiredError, InvalidAdmissionError } from './errors.ts';
 import { shopperIdentitiesOf } from './shopper-identity.ts';
@@ -50,13 +50,14 @@ export async function holdThroughWaitingRoom(
   if (ctx.viewer.kind === 'partner' || !token) throw new AdmissionRequiredError(request.concertId, ctx.viewer.kind === 'partner');
   const check = await ctx.admissionTokens.check(token, shopperIdentitiesOf(ctx), request.concertId);
   if (!check.ok) throw new InvalidAdmissionError(check.reason);
-  const refusal = await spendAdmission(ctx.db, check.admission, idempotencyScopesOf(ctx));
+  const refusal = await spendAdmission(ctx.db, check.admission);
   if (refusal) {
-    // A retry of the hold this token made (its answer was lost) replays it, as idempotency promises.
-    const retry =
-      refusal.reason === 'ALREADY_USED' && (await isHoldOf(ctx.db, refusal, request.concertId, scopedIdempotencyKey(bookingCallerOf(ctx), request.idempotencyKey)));
-    if (retry) return hold();
-    throw new InvalidAdmissionError(refusal.reason);
+    // A retry of the hold this token made (its answer was lost) replays it, as idempotency promises;
+    // a hold its server wrote but did not record is recorded now.
+    const made = refusal.reason === 'ALREADY_USED' ? await holdOf(ctx.db, refusal, request.concertId, scopedIdempotencyKey(bookingCallerOf(ctx), request.idempotencyKey)) : null;
+    if (!made) throw new InvalidAdmissionError(refusal.reason);
+    if (!refusal.bookingId) await recordHold(ctx.db, check.admission.entryId, made).catch(() => {});
+    return hold();
   }
   let result: BookTicketsResult;
   try {
