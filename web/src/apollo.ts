@@ -42,6 +42,9 @@ export function createCache() {
       WaitingRoomAdmin: { keyFields: ['status', ['concertId']] },
       // The same room's settings have no id of their own: an answer's fields merge into them.
       WaitingRoomSettings: { merge: true },
+      // A concert's room facts have no id either: the waiting room's query (admissionMinutes) must not
+      // wipe what the concert page read (enabled), or that page reloads instead of drawing from cache.
+      ConcertWaitingRoom: { merge: true },
       Query: {
         fields: {
           // `first` is part of the key so the catalogue's short pages and the

@@ -126,19 +126,23 @@ async function identifyUser(cookie: string, clientAddress: string, guestId: stri
   return { viewer: { kind: 'user', user: { id, email, emailVerified, role: role === 'organizer' ? 'organizer' : 'shopper' } }, clientAddress, guestId };
 }
 
+const personalActions = { holds: 'holds', joins: 'waiting-room joins' } as const;
+
 /**
- * Spends one of a person's `action`s per minute (`holds`, `joins`): per account when signed in, per
- * address as a guest. Partners are counted by their key on every request instead.
+ * Spends one of a person's holds or waiting-room joins: counted per account when signed in, per
+ * address as a guest. Partners spend nothing here: their key's quota counts every request they make.
  */
 export async function spendPersonalQuota(
   { viewer, clientAddress, rateLimiter }: Pick<RequestIdentity, 'viewer' | 'clientAddress'> & { rateLimiter: RateLimiter },
-  action: string,
+  action: keyof typeof personalActions,
   quota: Quota,
 ) {
+  if (viewer.kind === 'partner') return;
   const caller = viewer.kind === 'user' ? `user:${viewer.user.id}` : `address:${clientAddress}`;
   const verdict = await rateLimiter.hit(`${action}:${caller}`, quota);
   if (!verdict.allowed) {
-    throw rateLimited(verdict.resetMs, `Too many ${action} from this ${viewer.kind === 'user' ? 'account' : 'address'} (at most ${verdict.limit} a minute)`);
+    const window = quota.windowMs === 60_000 ? 'a minute' : `per ${quota.windowMs / 1000} s`;
+    throw rateLimited(verdict.resetMs, `Too many ${personalActions[action]} from this ${viewer.kind === 'user' ? 'account' : 'address'} (at most ${verdict.limit} ${window})`);
   }
 }
 

@@ -24,11 +24,11 @@ export function ticketStatus({ entry, now }: QueueTicket): QueueTicketStatus {
 const dbNow = sql<Date>`now()`.mapWith((value: string | Date) => new Date(value));
 
 /**
- * Joins the concert's line, or finds the place already held: one statement, whose unique
+ * Joins the concert's line, or finds the place already held: one upsert, whose unique
  * (concert, identity) index makes any number of concurrent joins by one shopper a single entry.
  * The insert happens only while the room is on and open; the refusal path reads why.
- * `identities` are the shopper's, own place first (shopperIdentitiesOf): a shopper who signed in
- * after joining as a guest finds that place instead of taking a new one at the back.
+ * `identities` are the shopper's, account first (shopperIdentitiesOf): a shopper who signed in
+ * after joining as a guest finds that place (one read first) instead of taking a new one at the back.
  */
 export async function joinQueue(db: Database, concertId: string, identities: readonly string[]): Promise<QueueTicket | null> {
   if (identities.length > 1) {
@@ -66,11 +66,22 @@ export async function joinQueue(db: Database, concertId: string, identities: rea
   throw new WaitingRoomClosedError(concertId, 'NOT_YET_OPEN', preQueueOpensAt(room.onSaleAt, room.preQueueMinutes!));
 }
 
-/** The shopper's entry, by the first of their identities that has one: one read by the unique (concert, identity) index. */
+/**
+ * The shopper's entry: one read by the unique (concert, identity) index. A shopper with two (one
+ * taken signed in on another device, one by this browser as a guest) gets the one that serves them
+ * best: an admission they can use, else the earlier place in line, else the account's.
+ */
 export async function findTicket(db: Database, concertId: string, identities: readonly string[]): Promise<QueueTicket | null> {
   const rows = await db
     .select({ entry: entries, now: dbNow })
     .from(entries)
     .where(and(eq(entries.concertId, concertId), inArray(entries.identity, [...identities])));
-  return identities.map((identity) => rows.find((row) => row.entry.identity === identity)).find((row) => row !== undefined) ?? null;
+  if (rows.length <= 1) return rows[0] ?? null;
+  const rank = (ticket: QueueTicket) => ({ ADMITTED: 0, WAITING: 1, USED: 2, EXPIRED: 2 })[ticketStatus(ticket)];
+  const placeOf = ({ entry }: QueueTicket) => [entry.place ?? Number.MAX_SAFE_INTEGER, entry.seq];
+  return rows.sort((a, b) => {
+    const [placeA, seqA] = placeOf(a);
+    const [placeB, seqB] = placeOf(b);
+    return rank(a) - rank(b) || placeA - placeB || seqA - seqB || identities.indexOf(a.entry.identity) - identities.indexOf(b.entry.identity);
+  })[0];
 }

@@ -40,11 +40,21 @@ describe('signing in while in a waiting room', () => {
     expect((await myTicket(app, room.concertGid, signedIn)).id).toBe(asGuest.id);
     expect(await entriesOf(room.concert.id)).toHaveLength(3);
 
-    // The same account on a device without that guest id has no place yet: it takes its own.
+    // The same account on a device without that guest id has no place yet: it takes its own, behind.
     const elsewhere = await join(app, room.concertGid, account.headers);
     expect(elsewhere.id).not.toBe(asGuest.id);
-    // From then on the account's own place comes first, on every device.
-    expect((await join(app, room.concertGid, signedIn)).id).toBe(elsewhere.id);
+    // Where both are theirs, the earlier place is the one they are shown.
+    expect((await join(app, room.concertGid, signedIn)).id).toBe(asGuest.id);
+    expect((await myTicket(app, room.concertGid, account.headers)).id).toBe(elsewhere.id);
+  });
+
+  it('takes one place for a signed-in shopper new to the line, however many joins race', async () => {
+    const room = await createRoomConcert(app);
+    const account = await signedInAccount(app);
+    const signedIn = { ...account.headers, ...guestHeaders() };
+    const joined = await Promise.all(Array.from({ length: 20 }, () => join(app, room.concertGid, signedIn)));
+    expect(new Set(joined.map((ticket) => ticket.id)).size).toBe(1);
+    expect(await entriesOf(room.concert.id)).toEqual([{ identity: `user:${account.id}` }]);
   });
 
   it('lets the signed-in shopper hold with the admission given to their guest place, once; nobody else can', async () => {
@@ -56,6 +66,8 @@ describe('signing in while in a waiting room', () => {
     await tick(app, room.concert.id, at(now, 5));
     const account = await signedInAccount(app);
     const signedIn = { ...account.headers, ...browser };
+    // A place of the account's own on another device, behind and not yet admitted: the admission wins.
+    expect(await join(app, room.concertGid, account.headers)).toMatchObject({ status: 'WAITING' });
     const admitted = await myTicket(app, room.concertGid, signedIn);
     expect(admitted).toMatchObject({ status: 'ADMITTED', admissionToken: expect.any(String) });
 

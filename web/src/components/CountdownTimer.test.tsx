@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { render, screen } from '@testing-library/react';
+import { AdmissionCountdown } from './AdmissionCountdown';
 import { HoldCountdown } from './HoldCountdown';
 
-// Through HoldCountdown, the countdown pieces' first user.
+// Through their two users: the hold's countdown and the waiting room admission's.
 describe('countdown', () => {
   it('shows m:ss as a timer, and turns urgent in the last minute', () => {
     const { container, rerender } = render(<HoldCountdown msLeft={545_000} />);
@@ -26,5 +27,15 @@ describe('countdown', () => {
     expect(announcement(27_000)).toBe('30 seconds left to pay.');
     expect(announcement(200_000)).toBe('');
     expect(announcement(20_000)).toBe('');
+  });
+
+  it("counts an admission down from its expiry, with its own announcement, and says when it is up", () => {
+    const { container, unmount } = render(<AdmissionCountdown expiresAt={new Date(Date.now() + 119_900).toISOString()} />);
+    expect(screen.getByRole('timer').textContent).toBe('2:00');
+    expect(container.querySelector('[aria-live="polite"]')!.textContent).toBe('2 minutes left to hold your tickets.');
+    unmount();
+    render(<AdmissionCountdown expiresAt={new Date(Date.now() - 1_000).toISOString()} />);
+    expect(screen.queryByRole('timer')).toBeNull();
+    expect(screen.getByTestId('admission-countdown').textContent).toContain('Your admission time is up.');
   });
 });

@@ -25,10 +25,13 @@ describe('cancellationSummary', () => {
   it('says when bookings live at the start ended on their own before the job reached them', () => {
     expect(cancellationSummary({ status: 'DONE', total: 5, bookingsCancelled: 3, refunded: usd(30_000) })).toEqual({
       headline: 'Concert cancelled: every booking is cancelled and refunded',
-      detail: '3 bookings cancelled · $300.00 refunded. 2 more had already ended (a hold that expired or a shopper who cancelled).',
+      detail: '3 of 5 bookings cancelled · $300.00 refunded; the other 2 had ended on their own (holds that expired or were released, or bookings their shoppers cancelled).',
       done: 5,
       of: 5,
     });
+    expect(cancellationSummary({ status: 'DONE', total: 2, bookingsCancelled: 0, refunded: usd(0) }).detail).toBe(
+      'All 2 bookings had ended on their own before the job reached them (holds that expired or were released, or bookings their shoppers cancelled).',
+    );
   });
 
   it('has a whole bar and plain words when there was nothing to cancel', () => {

@@ -28,6 +28,7 @@ export function cancellationSummary(job: CancellationJob): CancellationSummary {
   if (job.status === 'DONE') {
     // Bookings live at the start that the job did not cancel had ended meanwhile on their own.
     const endedMeanwhile = of - done;
+    const howTheyEnded = '(holds that expired or were released, or bookings their shoppers cancelled)';
     return {
       headline: 'Concert cancelled: every booking is cancelled and refunded',
       detail:
@@ -35,7 +36,9 @@ export function cancellationSummary(job: CancellationJob): CancellationSummary {
           ? 'There were no bookings to cancel.'
           : endedMeanwhile === 0
             ? `${done} of ${bookingsWord(of)} cancelled · ${refunded} refunded.`
-            : `${bookingsWord(done)} cancelled · ${refunded} refunded. ${endedMeanwhile} more had already ended (a hold that expired or a shopper who cancelled).`,
+            : done === 0
+              ? `All ${bookingsWord(of)} had ended on their own before the job reached them ${howTheyEnded}.`
+              : `${done} of ${bookingsWord(of)} cancelled · ${refunded} refunded; the other ${endedMeanwhile} had ended on their own ${howTheyEnded}.`,
       done: of,
       of,
     };

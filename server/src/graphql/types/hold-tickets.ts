@@ -30,7 +30,7 @@ builder.mutationField('holdTickets', (t) =>
       }),
     },
     resolve: async (_root, { input, admissionToken }, ctx) => {
-      if (ctx.viewer.kind !== 'partner') await spendPersonalQuota(ctx, 'holds', ctx.holdQuota);
+      await spendPersonalQuota(ctx, 'holds', ctx.holdQuota);
       const request = bookingRequestFrom(input);
       const result = await holdThroughWaitingRoom(ctx, request, admissionToken, () =>
         measureBooking(ctx.metrics, () => bookTickets(ctx, request, bookingCallerOf(ctx), 'hold')),
