@@ -7,22 +7,12 @@ import { AdmissionTokens } from '../../src/waiting-room/admission-token.ts';
 import { configureRoom } from '../../src/waiting-room/room-settings.ts';
 import { readLedger } from '../support/ledger.ts';
 import { BOOK_TICKETS, bookingInput, graphql, partnerHeaders, TEST_AUTH_SECRET, testDatabaseUrl } from '../support/test-app.ts';
-import { at, createRoomConcert, createRoomTestApp, DEFAULT_ROOM, guestHeaders, join, myTicket, tick } from './room-support.ts';
+import { at, createRoomConcert, createRoomTestApp, DEFAULT_ROOM, guestHeaders, HOLD_WITH_ADMISSION, join, myTicket, tick } from './room-support.ts';
 
 const app = createRoomTestApp();
 beforeAll(() => app.start(0, '127.0.0.1'));
 afterAll(() => app.stop());
 
-const HOLD = /* GraphQL */ `
-  mutation Hold($input: BookTicketsInput!, $admissionToken: String) {
-    holdTickets(input: $input, admissionToken: $admissionToken) {
-      __typename
-      ... on HoldTicketsSuccess { replayed booking { id status } }
-      ... on InvalidAdmissionError { reason }
-      ... on Error { message }
-    }
-  }
-`;
 
 /** A concert on sale now, its room on, and shoppers admitted (ticked with the real clock). */
 async function admittedShoppers(count: number, capacity = 100) {
@@ -39,7 +29,7 @@ async function admittedShoppers(count: number, capacity = 100) {
 
 function hold(room: { concertGid: string; tierGids: string[] }, headers: Record<string, string>, admissionToken?: string, quantity = 1) {
   const input = bookingInput(room.concertGid, [[room.tierGids[0], quantity]], { customerEmail: `${randomUUID()}@example.com` });
-  return graphql(app, HOLD, { ...input, admissionToken }, { headers }).then((response) => {
+  return graphql(app, HOLD_WITH_ADMISSION, { ...input, admissionToken }, { headers }).then((response) => {
     if (response.errors) throw new Error(JSON.stringify(response.errors));
     return response.data!.holdTickets;
   });
@@ -95,7 +85,7 @@ describe('admission tokens', () => {
     try {
       const input = () => ({ ...bookingInput(room.concertGid, [[room.tierGids[0], 2]], { customerEmail: `${randomUUID()}@example.com` }), admissionToken: room.tokens[0] });
       const results = await Promise.all(
-        Array.from({ length: 50 }, (_, i) => graphql(i % 2 ? app : second, HOLD, input(), { headers: room.shoppers[0] }).then((response) => response.data!.holdTickets)),
+        Array.from({ length: 50 }, (_, i) => graphql(i % 2 ? app : second, HOLD_WITH_ADMISSION, input(), { headers: room.shoppers[0] }).then((response) => response.data!.holdTickets)),
       );
       const kinds = results.map((result) => result.__typename === 'InvalidAdmissionError' ? result.reason : result.__typename);
       expect(kinds.filter((kind) => kind === 'HoldTicketsSuccess')).toHaveLength(1);
@@ -111,7 +101,7 @@ describe('admission tokens', () => {
   it('replays a hold retried with its own idempotency key and token, and makes no second one', async () => {
     const room = await admittedShoppers(1);
     const input = { ...bookingInput(room.concertGid, [[room.tierGids[0], 2]], { customerEmail: `${randomUUID()}@example.com` }), admissionToken: room.tokens[0] };
-    const send = () => graphql(app, HOLD, input, { headers: room.shoppers[0] }).then((response) => response.data!.holdTickets);
+    const send = () => graphql(app, HOLD_WITH_ADMISSION, input, { headers: room.shoppers[0] }).then((response) => response.data!.holdTickets);
     const first = await send();
     expect(first).toMatchObject({ __typename: 'HoldTicketsSuccess', replayed: false });
     const retried = await send();
@@ -132,13 +122,13 @@ describe('admission tokens', () => {
   it('replays, and records, a hold its server wrote but did not record; any other hold is refused', async () => {
     const room = await admittedShoppers(1);
     const input = { ...bookingInput(room.concertGid, [[room.tierGids[0], 2]], { customerEmail: `${randomUUID()}@example.com` }), admissionToken: room.tokens[0] };
-    const first = (await graphql(app, HOLD, input, { headers: room.shoppers[0] })).data!.holdTickets;
+    const first = (await graphql(app, HOLD_WITH_ADMISSION, input, { headers: room.shoppers[0] })).data!.holdTickets;
     expect(first).toMatchObject({ __typename: 'HoldTicketsSuccess', replayed: false });
     // As if the server died (or the write failed) between writing the hold and recording it.
     const entry = eq(waitingRoomEntries.id, room.tickets[0].id as string);
     await app.db.update(waitingRoomEntries).set({ bookingId: null }).where(entry);
     // Its retry is recognised by its key and replayed, and the hold recorded; another key is a second hold: refused.
-    const retried = (await graphql(app, HOLD, input, { headers: room.shoppers[0] })).data!.holdTickets;
+    const retried = (await graphql(app, HOLD_WITH_ADMISSION, input, { headers: room.shoppers[0] })).data!.holdTickets;
     expect(retried).toMatchObject({ __typename: 'HoldTicketsSuccess', replayed: true, booking: { id: first.booking.id } });
     expect(await app.db.select({ bookingId: waitingRoomEntries.bookingId }).from(waitingRoomEntries).where(entry)).toEqual([{ bookingId: decodeGlobalID(first.booking.id).id }]);
     expect(await hold(room, room.shoppers[0], room.tokens[0])).toMatchObject({ reason: 'ALREADY_USED' });

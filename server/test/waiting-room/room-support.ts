@@ -52,6 +52,18 @@ export const JOIN = /* GraphQL */ `
   }
 `;
 
+/** A hold through the waiting room, with what the room's tests look at in its answer. */
+export const HOLD_WITH_ADMISSION = /* GraphQL */ `
+  mutation Hold($input: BookTicketsInput!, $admissionToken: String) {
+    holdTickets(input: $input, admissionToken: $admissionToken) {
+      __typename
+      ... on HoldTicketsSuccess { replayed booking { id status } }
+      ... on InvalidAdmissionError { reason }
+      ... on Error { message }
+    }
+  }
+`;
+
 export const MY_TICKET = /* GraphQL */ `
   query MyTicket($concertId: ID!) {
     myQueueTicket(concertId: $concertId) { id place status admissionToken admissionExpiresAt }

@@ -1,17 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookingInput, graphql } from '../support/test-app.ts';
-import { at, createRoomConcert, createRoomTestApp, guestHeaders, join, myTicket, tick } from './room-support.ts';
+import { at, createRoomConcert, createRoomTestApp, guestHeaders, HOLD_WITH_ADMISSION, join, myTicket, tick } from './room-support.ts';
 
 const app = createRoomTestApp();
 beforeAll(() => app.start(0, '127.0.0.1'));
 afterAll(() => app.stop());
 
-const HOLD = /* GraphQL */ `
-  mutation Hold($input: BookTicketsInput!, $admissionToken: String) {
-    holdTickets(input: $input, admissionToken: $admissionToken) { __typename }
-  }
-`;
 
 describe('shopping cap', () => {
   it('counts a shopper whose admission became a pending hold as shopping until the hold ends', async () => {
@@ -28,7 +23,7 @@ describe('shopping cap', () => {
     const waiting = admitted === alice ? bob : alice;
     const { admissionToken } = await myTicket(app, room.concertGid, admitted);
     const input = bookingInput(room.concertGid, [[room.tierGids[0], 1]], { customerEmail: `${randomUUID()}@example.com` });
-    const held = await graphql(app, HOLD, { ...input, admissionToken }, { headers: admitted });
+    const held = await graphql(app, HOLD_WITH_ADMISSION, { ...input, admissionToken }, { headers: admitted });
     expect(held.data!.holdTickets.__typename).toBe('HoldTicketsSuccess');
 
     // Two minutes on, the admission has run out, but its hold is pending: still shopping, nobody new.

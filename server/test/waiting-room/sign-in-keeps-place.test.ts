@@ -5,7 +5,7 @@ import { waitingRoomEntries } from '../../src/db/waiting-room-schema.ts';
 import { signedInAccount } from '../support/accounts.ts';
 import { readLedger } from '../support/ledger.ts';
 import { bookingInput, graphql, testDatabaseUrl } from '../support/test-app.ts';
-import { at, createRoomConcert, createRoomTestApp, guestHeaders, join, myTicket, tick } from './room-support.ts';
+import { at, createRoomConcert, createRoomTestApp, guestHeaders, HOLD_WITH_ADMISSION, join, myTicket, tick } from './room-support.ts';
 
 // A guest who signs in while waiting (to check out with their account) keeps the place their
 // browser took, and the admission it was given.
@@ -13,15 +13,6 @@ const app = createRoomTestApp();
 beforeAll(() => app.start(0, '127.0.0.1'));
 afterAll(() => app.stop());
 
-const HOLD = /* GraphQL */ `
-  mutation Hold($input: BookTicketsInput!, $admissionToken: String) {
-    holdTickets(input: $input, admissionToken: $admissionToken) {
-      __typename
-      ... on HoldTicketsSuccess { booking { id } }
-      ... on InvalidAdmissionError { reason }
-    }
-  }
-`;
 
 const entriesOf = (concertId: string) => app.db.select({ identity: waitingRoomEntries.identity }).from(waitingRoomEntries).where(eq(waitingRoomEntries.concertId, concertId));
 
@@ -72,7 +63,7 @@ describe('signing in while in a waiting room', () => {
     expect(admitted).toMatchObject({ status: 'ADMITTED', admissionToken: expect.any(String) });
 
     const hold = (headers: Record<string, string>) =>
-      graphql(app, HOLD, { ...bookingInput(room.concertGid, [[room.tierGids[0], 2]], { customerEmail: `${randomUUID()}@example.com` }), admissionToken: admitted.admissionToken }, { headers });
+      graphql(app, HOLD_WITH_ADMISSION, { ...bookingInput(room.concertGid, [[room.tierGids[0], 2]], { customerEmail: `${randomUUID()}@example.com` }), admissionToken: admitted.admissionToken }, { headers });
     const stranger = await signedInAccount(app);
     expect((await hold({ ...stranger.headers, ...guestHeaders() })).data?.holdTickets).toEqual({ __typename: 'InvalidAdmissionError', reason: 'NOT_YOURS' });
     expect((await hold(account.headers)).data?.holdTickets).toEqual({ __typename: 'InvalidAdmissionError', reason: 'NOT_YOURS' });
