@@ -12,8 +12,8 @@ import type { Admission, AdmissionRefusal } from './admission-token.ts';
  * (giveBackAdmission), and one that succeeds records its booking (recordHold), which keeps the
  * shopper counted as shopping while the hold is pending (admission-ticker.ts).
  * A spent admission is never spent again, however long ago: with no hold recorded, its hold may
- * still be queued on a live but overloaded server, and two holds from one admission are worse
- * than a shopper whose server died mid-hold having to queue again.
+ * still be queued on a live but overloaded server, and two holds from one admission would be worse
+ * than the known gap this leaves: a shopper whose server died mid-hold loses their admission.
  * Returns null when spent, or why not (with the hold it was spent on, if recorded).
  */
 export async function spendAdmission(db: Database, admission: Admission): Promise<{ reason: AdmissionRefusal; bookingId: string | null; usedAt: Date | null } | null> {
