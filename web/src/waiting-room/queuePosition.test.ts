@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeWait, estimateWaitMinutes, needsTicketRefetch, progressOf, standingOf, type StatusLike } from './queuePosition';
+import { describeWait, estimateWaitMinutes, needsTicketRefetch, newerStatus, progressOf, standingOf, type StatusLike } from './queuePosition';
 
 const status = (over: Partial<StatusLike> = {}): StatusLike => ({
   enabled: true,
@@ -79,5 +79,17 @@ describe('estimates', () => {
     expect(describeWait(60)).toBe('about 1 hour');
     expect(describeWait(135)).toBe('about 2 hours 15 minutes');
     expect(describeWait(Number.POSITIVE_INFINITY)).toBe('unknown');
+  });
+});
+
+describe('newerStatus', () => {
+  it('shows the later tick, whichever of the read and the push brought it', () => {
+    const earlier = { at: '2030-01-01T10:00:01.000Z', admittedThrough: 30 };
+    const later = { at: '2030-01-01T10:00:02.000Z', admittedThrough: 40 };
+    expect(newerStatus(later, earlier)).toBe(later);
+    expect(newerStatus(earlier, later)).toBe(later);
+    expect(newerStatus(null, earlier)).toBe(earlier);
+    expect(newerStatus(earlier, null)).toBe(earlier);
+    expect(newerStatus(null, null)).toBeNull();
   });
 });

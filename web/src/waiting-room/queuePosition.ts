@@ -78,3 +78,9 @@ export function describeWait(minutes: number): string {
   const rest = minutes % 60;
   return `about ${hours} hour${hours === 1 ? '' : 's'}${rest ? ` ${rest} minutes` : ''}`;
 }
+
+/** The later tick of two statuses of one room (either may be missing). */
+export function newerStatus<T extends { at: string }>(a: T | null, b: T | null): T | null {
+  if (!a || !b) return a ?? b;
+  return Date.parse(b.at) > Date.parse(a.at) ? b : a;
+}

@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router';
 import { graphql } from '../gql/gql';
 import { useFragment } from '../gql/fragment-masking';
 import { saveAdmission } from './admissionStore';
-import { needsTicketRefetch, standingOf } from './queuePosition';
+import { needsTicketRefetch, newerStatus, standingOf } from './queuePosition';
 
 export const JoinWaitingRoomMutation = graphql(/* GraphQL */ `
   mutation JoinWaitingRoom($concertId: ID!) {
@@ -130,9 +130,11 @@ export function useWaitingRoom(concertId: string) {
   }, [joinState]);
 
   const ticket = query.data?.myQueueTicket ?? null;
-  // Pushed statuses land in the cache under the concert's id, so the query's status is the newest,
-  // whichever of the two brought it (a re-read after a reconnect may be newer than the last push).
-  const status = useFragment(WaitingRoomStatusFragment, query.data?.waitingRoomStatus ?? null);
+  // Both write the one cached status of the concert, last write wins; a re-read under way while a
+  // newer tick was pushed would put the line back for a second, so the newer tick is the one shown.
+  const read = useFragment(WaitingRoomStatusFragment, query.data?.waitingRoomStatus ?? null);
+  const pushed = useFragment(WaitingRoomStatusFragment, live.data?.waitingRoomStatusChanged ?? null);
+  const status = newerStatus(read, pushed);
   const standing = standingOf(ticket, status);
 
   // At most one re-read per status: the draw gave places, or the line reached ours.
