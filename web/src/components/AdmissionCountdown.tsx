@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useHoldCountdown } from '../checkout/useHoldCountdown';
-import { CountdownAnnouncement, CountdownTimer } from './CountdownTimer';
+import { CountdownAnnouncement, countdownClass, CountdownTimer } from './CountdownTimer';
 
 /**
  * How long the waiting room's admission still opens checkout. Counted from admissionExpiresAt on
@@ -11,7 +11,7 @@ export function AdmissionCountdown({ expiresAt }: { expiresAt: string }) {
   const [remainingMs] = useState(() => Date.parse(expiresAt) - Date.now());
   const msLeft = useHoldCountdown(remainingMs) ?? 0;
   return (
-    <div className={`hold-countdown${msLeft <= 60_000 ? ' hold-countdown--urgent' : ''}`} data-testid="admission-countdown">
+    <div className={countdownClass(msLeft)} data-testid="admission-countdown">
       {msLeft > 0 ? (
         <p>
           It’s your turn. Hold your tickets within <CountdownTimer msLeft={msLeft} />; after that your admission ends.

@@ -3,6 +3,9 @@ import { formatCountdown } from '../checkout/useHoldCountdown';
 // Screen readers hear the time at a few moments, not every second.
 const ANNOUNCE_AT_SECONDS = [300, 120, 60, 30];
 
+/** The countdown's box, which turns urgent in the last minute. */
+export const countdownClass = (msLeft: number) => `hold-countdown${msLeft <= 60_000 ? ' hold-countdown--urgent' : ''}`;
+
 /** The time left as m:ss, ticking, for sighted readers; screen readers get CountdownAnnouncement. */
 export function CountdownTimer({ msLeft, testId }: { msLeft: number; testId?: string }) {
   return (

@@ -1,8 +1,8 @@
-import { CountdownAnnouncement, CountdownTimer } from './CountdownTimer';
+import { CountdownAnnouncement, countdownClass, CountdownTimer } from './CountdownTimer';
 
 export function HoldCountdown({ msLeft }: { msLeft: number }) {
   return (
-    <div className={`hold-countdown${msLeft <= 60_000 ? ' hold-countdown--urgent' : ''}`}>
+    <div className={countdownClass(msLeft)}>
       <p>
         Your tickets are held for <CountdownTimer msLeft={msLeft} testId="hold-countdown" />. Pay before then to keep them.
       </p>
