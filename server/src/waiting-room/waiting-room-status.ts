@@ -1,4 +1,4 @@
-import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../db/client.ts';
 import { concerts } from '../db/schema.ts';
 import { waitingRooms } from '../db/waiting-room-schema.ts';
