@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { createClient, type Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { catchUpSalesRollup } from '../../src/analytics/sales-rollup.ts';
 import { bookingItems, bookings, concerts } from '../../src/db/schema.ts';
 import { salesRollupStale } from '../../src/db/analytics-schema.ts';

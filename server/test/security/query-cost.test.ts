@@ -3,7 +3,7 @@ import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { queryLimits } from '../../src/http/limits.ts';
 import { MAX_NODE_IDS } from '../../src/graphql/types/node.ts';
-import { createTestApp, graphql } from '../support/test-app.ts';
+import { createTestApp } from '../support/test-app.ts';
 import { connectWs, runOnce } from '../support/ws-client.ts';
 
 // Every SQL statement the app sends: a refused operation must send none. The background jobs are
