@@ -10,8 +10,9 @@ import { at, createRoomConcert, createRoomTestApp, guestHeaders, HOLD_WITH_ADMIS
 // A guest who signs in while waiting (to check out with their account) keeps the place their
 // browser took, and the admission it was given.
 const app = createRoomTestApp();
-beforeAll(() => app.start(0, '127.0.0.1'));
-afterAll(() => app.stop());
+const other = createRoomTestApp();
+beforeAll(() => Promise.all([app.start(0, '127.0.0.1'), other.start(0, '127.0.0.1')]));
+afterAll(() => Promise.all([app.stop(), other.stop()]));
 
 
 const entriesOf = (concertId: string) => app.db.select({ identity: waitingRoomEntries.identity }).from(waitingRoomEntries).where(eq(waitingRoomEntries.concertId, concertId));
@@ -46,6 +47,23 @@ describe('signing in while in a waiting room', () => {
     const joined = await Promise.all(Array.from({ length: 20 }, () => join(app, room.concertGid, signedIn)));
     expect(new Set(joined.map((ticket) => ticket.id)).size).toBe(1);
     expect(await entriesOf(room.concert.id)).toEqual([{ identity: `user:${account.id}` }]);
+  });
+
+  it('over two instances, 50 joins at once find the guest place, or make one place for a shopper new to the line', async () => {
+    const room = await createRoomConcert(app);
+    const browser = guestHeaders();
+    const asGuest = await join(app, room.concertGid, browser);
+    const signedIn = { ...(await signedInAccount(app)).headers, ...browser };
+    const newcomer = await signedInAccount(app);
+    const newcomerHeaders = { ...newcomer.headers, ...guestHeaders() };
+    const [kept, fresh] = await Promise.all([
+      Promise.all(Array.from({ length: 50 }, (_, i) => join(i % 2 ? other : app, room.concertGid, signedIn))),
+      Promise.all(Array.from({ length: 50 }, (_, i) => join(i % 2 ? other : app, room.concertGid, newcomerHeaders))),
+    ]);
+    expect(new Set(kept.map((ticket) => ticket.id))).toEqual(new Set([asGuest.id]));
+    expect(new Set(fresh.map((ticket) => ticket.id)).size).toBe(1);
+    const identities = (await entriesOf(room.concert.id)).map((entry) => entry.identity).sort();
+    expect(identities).toEqual([`guest:${browser['x-guest-id']}`, `user:${newcomer.id}`].sort());
   });
 
   it('lets the signed-in shopper hold with the admission given to their guest place, once; nobody else can', async () => {
