@@ -65,6 +65,10 @@ export const waitingRoomEntries = pgTable(
     admissionExpiresAt: timestamp('admission_expires_at', { withTimezone: true }),
     /** The admission token was spent on a hold; set and cleared by the hold path only. */
     usedAt: timestamp('used_at', { withTimezone: true }),
+    /** The (caller-scoped) idempotency key of the hold it was spent on: only that key's retry may use it again. */
+    usedKey: text('used_key'),
+    /** Counts spends, so that a refused hold gives the admission back only if no retry has taken it up since. */
+    spends: integer('spends').notNull().default(0),
     bookingId: uuid('booking_id').references(() => bookings.id, { onDelete: 'set null' }),
   },
   (table) => [

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { bookings } from '../db/schema.ts';
 import { waitingRoomEntries as entries } from '../db/waiting-room-schema.ts';
@@ -11,50 +11,60 @@ import type { Admission, AdmissionRefusal } from './admission-token.ts';
  * join without slowing every batch; so a hold that is refused gives the admission back
  * (giveBackAdmission), and one that succeeds records its booking (recordHold), which keeps the
  * shopper counted as shopping while the hold is pending (admission-ticker.ts).
- * A spent admission is never spent again, however long ago: with no hold recorded, its hold may
- * still be queued on a live but overloaded server, and two holds from one admission would be worse
- * than the known gap this leaves: a shopper whose server died mid-hold loses their admission.
- * Returns null when spent, or why not (with the hold it was spent on, if recorded).
+ *
+ * A spent admission with no hold recorded is taken up again only by a retry with the idempotency
+ * key that spent it (`retried`): its server may have died before the hold was written, or after,
+ * or the hold may still be queued on a live server. Whichever way, every hold it and its retries
+ * can make carries that one key, and a key makes one booking, so one admission still opens one hold.
+ * Any other key is refused, however long ago the spend: it would be a second hold.
  */
-export async function spendAdmission(db: Database, admission: Admission): Promise<{ reason: AdmissionRefusal; bookingId: string | null; usedAt: Date | null } | null> {
-  const spent = await db
+export type AdmissionSpend =
+  | { kind: 'spent'; spends: number }
+  | { kind: 'retried' }
+  | { kind: 'refused'; reason: AdmissionRefusal; bookingId: string | null };
+
+export async function spendAdmission(db: Database, admission: Admission, scopedIdempotencyKey: string): Promise<AdmissionSpend> {
+  const theirs = and(
+    eq(entries.id, admission.entryId),
+    eq(entries.concertId, admission.concertId),
+    eq(entries.identity, admission.identity),
+    sql`${entries.admissionExpiresAt} > now()`,
+  );
+  const [spent] = await db
     .update(entries)
-    .set({ usedAt: sql`now()` })
-    .where(
-      and(
-        eq(entries.id, admission.entryId),
-        eq(entries.concertId, admission.concertId),
-        eq(entries.identity, admission.identity),
-        isNull(entries.usedAt),
-        sql`${entries.admissionExpiresAt} > now()`,
-      ),
-    )
+    .set({ usedAt: sql`now()`, usedKey: scopedIdempotencyKey, spends: sql`${entries.spends} + 1` })
+    .where(and(theirs, isNull(entries.usedAt)))
+    .returning({ spends: entries.spends });
+  if (spent) return { kind: 'spent', spends: spent.spends };
+  // The refusal and retry paths only.
+  const [retried] = await db
+    .update(entries)
+    .set({ spends: sql`${entries.spends} + 1` })
+    .where(and(theirs, isNotNull(entries.usedAt), eq(entries.usedKey, scopedIdempotencyKey), isNull(entries.bookingId)))
     .returning({ id: entries.id });
-  if (spent.length > 0) return null;
-  // The refusal path only: say why.
+  if (retried) return { kind: 'retried' };
   const [entry] = await db.select({ usedAt: entries.usedAt, bookingId: entries.bookingId }).from(entries).where(eq(entries.id, admission.entryId));
-  if (!entry) return { reason: 'FORGED', bookingId: null, usedAt: null };
-  return { reason: entry.usedAt ? 'ALREADY_USED' : 'EXPIRED', bookingId: entry.bookingId, usedAt: entry.usedAt };
+  if (!entry) return { kind: 'refused', reason: 'FORGED', bookingId: null };
+  return { kind: 'refused', reason: entry.usedAt ? 'ALREADY_USED' : 'EXPIRED', bookingId: entry.bookingId };
 }
 
-/**
- * The booking this idempotency key made with the admission, if any: the spent admission's recorded
- * hold, or, when none was recorded (its server died, or recording failed, after the hold was
- * written), the key's booking of the concert made since the spend. A booking's created_at is its
- * batch's start, after the spend committed; the second of slack covers its millisecond rounding.
- */
-export async function holdOf(db: Database, spent: { bookingId: string | null; usedAt: Date | null }, concertId: string, scopedIdempotencyKey: string): Promise<string | null> {
-  const theHold = spent.bookingId
-    ? eq(bookings.id, spent.bookingId)
-    : spent.usedAt && and(eq(bookings.concertId, concertId), sql`${bookings.createdAt} >= ${spent.usedAt.toISOString()}::timestamptz - interval '1 second'`);
-  if (!theHold) return null;
-  const [hold] = await db.select({ id: bookings.id }).from(bookings).where(and(theHold, eq(bookings.idempotencyKey, scopedIdempotencyKey)));
+/** The recorded hold of a spent admission, if this idempotency key made it: a retry whose answer was lost. */
+export async function recordedHoldOf(db: Database, bookingId: string | null, scopedIdempotencyKey: string): Promise<string | null> {
+  if (!bookingId) return null;
+  const [hold] = await db.select({ id: bookings.id }).from(bookings).where(and(eq(bookings.id, bookingId), eq(bookings.idempotencyKey, scopedIdempotencyKey)));
   return hold?.id ?? null;
 }
 
-/** The hold was refused (sold out, invalid input…): the shopper may try again with the same token. */
-export async function giveBackAdmission(db: Database, entryId: string) {
-  await db.update(entries).set({ usedAt: null }).where(and(eq(entries.id, entryId), isNull(entries.bookingId)));
+/**
+ * The hold was refused (sold out, invalid input…), or replayed one made before the spend: the
+ * shopper may try again with the same token. Unless a retry took the admission up since (`spends`
+ * moved on): that retry's hold may yet be written, so the admission stays spent.
+ */
+export async function giveBackAdmission(db: Database, entryId: string, spends: number) {
+  await db
+    .update(entries)
+    .set({ usedAt: null, usedKey: null })
+    .where(and(eq(entries.id, entryId), eq(entries.spends, spends), isNull(entries.bookingId)));
 }
 
 export async function recordHold(db: Database, entryId: string, bookingId: string) {

@@ -5,7 +5,7 @@ import type { Database } from '../db/client.ts';
 import type { TierCatalogue } from '../booking/tier-catalogue.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { AdmissionTokens } from './admission-token.ts';
-import { giveBackAdmission, holdOf, recordHold, spendAdmission } from './admission-claim.ts';
+import { giveBackAdmission, recordedHoldOf, recordHold, spendAdmission } from './admission-claim.ts';
 import { bookingCallerOf } from '../auth/booking-caller.ts';
 import { scopedIdempotencyKey } from '../booking/booking-request.ts';
 import { AdmissionRequiredError, InvalidAdmissionError } from './errors.ts';
@@ -38,7 +38,8 @@ export async function sellsThroughWaitingRoom(catalogue: TierCatalogue, request:
  * Runs `hold` behind the concert's waiting room, if it has one on: the token must be genuine,
  * unexpired, the caller's and this concert's, and is spent by the hold. A refused hold gives it
  * back; a hold whose outcome is unknown (the database failed mid-way) keeps it spent, since it may
- * have been written, and one admission never opens two holds.
+ * have been written, and only a retry with the same idempotency key may take it up again
+ * (admission-claim.ts): one admission never opens two holds.
  */
 export async function holdThroughWaitingRoom(
   ctx: GateContext,
@@ -50,26 +51,33 @@ export async function holdThroughWaitingRoom(
   if (ctx.viewer.kind === 'partner' || !token) throw new AdmissionRequiredError(request.concertId, ctx.viewer.kind === 'partner');
   const check = await ctx.admissionTokens.check(token, shopperIdentitiesOf(ctx), request.concertId);
   if (!check.ok) throw new InvalidAdmissionError(check.reason);
-  const refusal = await spendAdmission(ctx.db, check.admission);
-  if (refusal) {
-    // A retry of the hold this token made (its answer was lost) replays it, as idempotency promises;
-    // a hold its server wrote but did not record is recorded now.
-    const made = refusal.reason === 'ALREADY_USED' ? await holdOf(ctx.db, refusal, request.concertId, scopedIdempotencyKey(bookingCallerOf(ctx), request.idempotencyKey)) : null;
-    if (!made) throw new InvalidAdmissionError(refusal.reason);
-    if (!refusal.bookingId) await recordHold(ctx.db, check.admission.entryId, made).catch(() => {});
+  const { entryId } = check.admission;
+  const key = scopedIdempotencyKey(bookingCallerOf(ctx), request.idempotencyKey);
+  const spend = await spendAdmission(ctx.db, check.admission, key);
+  if (spend.kind === 'refused') {
+    // A retry of the hold this token made and recorded (its answer was lost) replays it, as idempotency promises.
+    const made = spend.reason === 'ALREADY_USED' ? await recordedHoldOf(ctx.db, spend.bookingId, key) : null;
+    if (!made) throw new InvalidAdmissionError(spend.reason);
     return hold();
+  }
+  if (spend.kind === 'retried') {
+    // The spend's own key again, with no hold recorded: the hold it makes or replays is the
+    // admission's. Refused, it gives nothing back: the first try's hold may still be queued.
+    const result = await hold();
+    await recordHold(ctx.db, entryId, result.bookingId).catch(() => {});
+    return result;
   }
   let result: BookTicketsResult;
   try {
     result = await hold();
   } catch (error) {
-    if (error instanceof BookingError) await giveBackAdmission(ctx.db, check.admission.entryId);
+    if (error instanceof BookingError) await giveBackAdmission(ctx.db, entryId, spend.spends);
     throw error;
   }
-  // A replay answered with a hold made earlier: this token opened nothing new, so it stays unspent.
-  if (result.replayed) await giveBackAdmission(ctx.db, check.admission.entryId);
+  // A replay answered with a hold made before the spend: this token opened nothing new, so it stays unspent.
+  if (result.replayed) await giveBackAdmission(ctx.db, entryId, spend.spends);
   // The hold is made and the shopper must hear of it: if recording it fails, the cap only counts
   // them as shopping for a minute instead of for the hold's life (admission-ticker.ts).
-  else await recordHold(ctx.db, check.admission.entryId, result.bookingId).catch(() => {});
+  else await recordHold(ctx.db, entryId, result.bookingId).catch(() => {});
   return result;
 }

@@ -7,25 +7,14 @@ import { AdmissionTokens } from '../../src/waiting-room/admission-token.ts';
 import { configureRoom } from '../../src/waiting-room/room-settings.ts';
 import { readLedger } from '../support/ledger.ts';
 import { BOOK_TICKETS, bookingInput, graphql, partnerHeaders, TEST_AUTH_SECRET, testDatabaseUrl } from '../support/test-app.ts';
-import { at, createRoomConcert, createRoomTestApp, DEFAULT_ROOM, guestHeaders, HOLD_WITH_ADMISSION, join, myTicket, tick } from './room-support.ts';
+import { admitShoppers, at, createRoomConcert, createRoomTestApp, DEFAULT_ROOM, guestHeaders, HOLD_WITH_ADMISSION, join, myTicket, tick } from './room-support.ts';
 
 const app = createRoomTestApp();
 beforeAll(() => app.start(0, '127.0.0.1'));
 afterAll(() => app.stop());
 
 
-/** A concert on sale now, its room on, and shoppers admitted (ticked with the real clock). */
-async function admittedShoppers(count: number, capacity = 100) {
-  const room = await createRoomConcert(app, { preQueueMinutes: 0, admissionsPerMinute: 6_000 }, null, capacity);
-  const shoppers = Array.from({ length: count }, () => guestHeaders());
-  for (const headers of shoppers) await join(app, room.concertGid, headers);
-  const now = new Date();
-  await tick(app, room.concert.id, now);
-  await tick(app, room.concert.id, at(now, 5));
-  const tickets = await Promise.all(shoppers.map((headers) => myTicket(app, room.concertGid, headers)));
-  for (const ticket of tickets) expect(ticket).toMatchObject({ status: 'ADMITTED', admissionToken: expect.any(String) });
-  return { ...room, shoppers, tokens: tickets.map((ticket) => ticket.admissionToken as string), tickets };
-}
+const admittedShoppers = (count: number, capacity?: number) => admitShoppers(app, count, capacity);
 
 function hold(room: { concertGid: string; tierGids: string[] }, headers: Record<string, string>, admissionToken?: string, quantity = 1) {
   const input = bookingInput(room.concertGid, [[room.tierGids[0], quantity]], { customerEmail: `${randomUUID()}@example.com` });

@@ -99,4 +99,19 @@ export async function admissions(app: TestApp, concertId: string) {
   return { admitted, total: rows.length };
 }
 
+/** A concert on sale now, its room on, and shoppers admitted (ticked with the real clock). */
+export async function admitShoppers(app: TestApp, count: number, capacity = 100) {
+  const room = await createRoomConcert(app, { preQueueMinutes: 0, admissionsPerMinute: 6_000 }, null, capacity);
+  const shoppers = Array.from({ length: count }, () => guestHeaders());
+  for (const headers of shoppers) await join(app, room.concertGid, headers);
+  const now = new Date();
+  await tick(app, room.concert.id, now);
+  await tick(app, room.concert.id, at(now, 5));
+  const tickets = await Promise.all(shoppers.map((headers) => myTicket(app, room.concertGid, headers)));
+  for (const ticket of tickets) {
+    if (ticket.status !== 'ADMITTED' || typeof ticket.admissionToken !== 'string') throw new Error(`not admitted: ${JSON.stringify(ticket)}`);
+  }
+  return { ...room, shoppers, tokens: tickets.map((ticket) => ticket.admissionToken as string), tickets };
+}
+
 export const at = (base: Date, seconds: number) => new Date(base.getTime() + seconds * 1000);
