@@ -19,7 +19,7 @@ const config: CodegenConfig = {
       config: {
         enumsAsTypes: true,
         useTypeImports: true,
-        scalars: { DateTime: 'string' },
+        scalars: { DateTime: 'string', SafeInt: 'number' },
       },
       // Apollo adds __typename to every selection before sending; the manifest
       // must hold the documents exactly as they go over the wire.

@@ -69,7 +69,8 @@ export const builder = new SchemaBuilder<{
   Context: Context;
   AuthScopes: AuthScopes;
   DrizzleRelations: typeof relations;
-  Scalars: { DateTime: { Input: Date; Output: Date } };
+  // SafeInt's sums may come from Postgres as bigint text.
+  Scalars: { DateTime: { Input: Date; Output: Date }; SafeInt: { Input: number; Output: number | string } };
   DefaultFieldNullability: false;
 }>({
   plugins: [ScopeAuthPlugin, ErrorsPlugin, ValidationPlugin, RelayPlugin, DrizzlePlugin],

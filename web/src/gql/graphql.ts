@@ -338,7 +338,7 @@ export type CancelConcertMutation = { __typename: 'Mutation', cancelConcert:
     | { __typename: 'ValidationError', message: string, field: string | null }
    };
 
-export type CancellationProgress_JobFragment = { __typename: 'ConcertCancellation', status: ConcertCancellationStatus, requestedAt: string, finishedAt: string | null, total: number, bookingsCancelled: number, lastError: string | null, refunded: { __typename: 'Money', cents: number, currency: string } } & { ' $fragmentName'?: 'CancellationProgress_JobFragment' };
+export type CancellationProgress_JobFragment = { __typename: 'ConcertCancellation', status: ConcertCancellationStatus, requestedAt: string, finishedAt: string | null, total: number, bookingsCancelled: number, lastError: string | null, refunded: { __typename: 'MoneyTotal', cents: number, currency: string } } & { ' $fragmentName'?: 'CancellationProgress_JobFragment' };
 
 export type CheckoutPanel_BookingFragment = { __typename: 'Booking', id: string, total: { __typename: 'Money', cents: number, currency: string }, concert: { __typename: 'Concert', id: string }, payments: Array<{ __typename: 'Payment', id: string, status: PaymentStatus }> } & { ' $fragmentName'?: 'CheckoutPanel_BookingFragment' };
 
@@ -502,9 +502,9 @@ export type UnpublishConcertMutation = { __typename: 'Mutation', unpublishConcer
 
 export type SalesNotice_ConcertFragment = { __typename: 'Concert', salesStatus: SalesStatus, onSaleAt: string | null, timeZone: string } & { ' $fragmentName'?: 'SalesNotice_ConcertFragment' };
 
-export type SalesOverTimeChart_ReportFragment = { __typename: 'SalesAnalytics', overTime: Array<{ __typename: 'SalesPoint', start: string, tickets: number, revenue: { __typename: 'Money', cents: number, currency: string } }> } & { ' $fragmentName'?: 'SalesOverTimeChart_ReportFragment' };
+export type SalesOverTimeChart_ReportFragment = { __typename: 'SalesAnalytics', overTime: Array<{ __typename: 'SalesPoint', start: string, tickets: number, revenue: { __typename: 'MoneyTotal', cents: number, currency: string } }> } & { ' $fragmentName'?: 'SalesOverTimeChart_ReportFragment' };
 
-export type SalesTotals_ReportFragment = { __typename: 'SalesAnalytics', totals: { __typename: 'SalesTotals', tickets: number, revenue: { __typename: 'Money', cents: number, currency: string }, refunded: { __typename: 'Money', cents: number, currency: string } } } & { ' $fragmentName'?: 'SalesTotals_ReportFragment' };
+export type SalesTotals_ReportFragment = { __typename: 'SalesAnalytics', totals: { __typename: 'SalesTotals', tickets: number, revenue: { __typename: 'MoneyTotal', cents: number, currency: string }, refunded: { __typename: 'MoneyTotal', cents: number, currency: string } } } & { ' $fragmentName'?: 'SalesTotals_ReportFragment' };
 
 export type SellThroughList_ReportFragment = { __typename: 'SalesAnalytics', byTier: Array<{ __typename: 'TierSales', ticketsSold: number, held: number, capacity: number, sellThrough: number, tier: { __typename: 'TicketTier', id: string, name: string } }> } & { ' $fragmentName'?: 'SellThroughList_ReportFragment' };
 
@@ -515,7 +515,7 @@ export type TierEditor_ConcertFragment = { __typename: 'Concert', id: string, ti
 
 export type TierPicker_TierFragment = { __typename: 'TicketTier', id: string, name: string, capacity: number, available: number, price: { __typename: 'Money', cents: number, currency: string } } & { ' $fragmentName'?: 'TierPicker_TierFragment' };
 
-export type TierRevenueChart_ReportFragment = { __typename: 'SalesAnalytics', byTier: Array<{ __typename: 'TierSales', ticketsSold: number, tier: { __typename: 'TicketTier', id: string, name: string }, revenue: { __typename: 'Money', cents: number, currency: string } }> } & { ' $fragmentName'?: 'TierRevenueChart_ReportFragment' };
+export type TierRevenueChart_ReportFragment = { __typename: 'SalesAnalytics', byTier: Array<{ __typename: 'TierSales', ticketsSold: number, tier: { __typename: 'TicketTier', id: string, name: string }, revenue: { __typename: 'MoneyTotal', cents: number, currency: string } }> } & { ' $fragmentName'?: 'TierRevenueChart_ReportFragment' };
 
 export type TierRow_TierFragment = { __typename: 'TicketTier', id: string, name: string, capacity: number, available: number, price: { __typename: 'Money', cents: number, currency: string } } & { ' $fragmentName'?: 'TierRow_TierFragment' };
 

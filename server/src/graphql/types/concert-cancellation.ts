@@ -7,7 +7,7 @@ import { concertIdFrom } from './concert-admin.ts';
 import { ownsConcert } from '../../auth/concert-ownership.ts';
 import { ownConcertArg } from '../concert-owner-only.ts';
 import { ConcertRef } from './concert.ts';
-import { MoneyRef } from './money.ts';
+import { MoneyTotalRef } from './money.ts';
 
 // Cancelling a concert: the mutation stops sales and creates the job; the job
 // (catalogue/concert-cancellation-job.ts) cancels and refunds the bookings in batches.
@@ -28,7 +28,7 @@ export const ConcertCancellationRef = builder.drizzleObject('concertCancellation
     finishedAt: t.expose('finishedAt', { type: 'DateTime', nullable: true }),
     total: t.exposeInt('totalBookings', { description: 'Holds and bookings live when the concert was cancelled.' }),
     bookingsCancelled: t.exposeInt('cancelledCount'),
-    refunded: t.field({ type: MoneyRef, description: "Everything refunded on this concert's payments so far, by the job or before it.", resolve: (job) => ({ cents: job.refundedCents, currency: job.currency }) }),
+    refunded: t.field({ type: MoneyTotalRef, description: "Everything refunded on this concert's payments so far, by the job or before it.", resolve: (job) => ({ cents: job.refundedCents, currency: job.currency }) }),
     lastError: t.exposeString('lastError', { nullable: true, description: 'The last refund the processor refused; it is tried again.' }),
   }),
 });

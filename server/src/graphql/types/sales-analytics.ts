@@ -6,7 +6,7 @@ import { createSalesReport, type SalesReport } from '../../analytics/sales-repor
 import { concerts, ticketTiers } from '../../db/schema.ts';
 import { builder, type Context } from '../builder.ts';
 import { databaseIdOf } from '../global-id.ts';
-import { MoneyRef } from './money.ts';
+import { MoneyTotalRef } from './money.ts';
 import { TicketTierRef } from './ticket-tier.ts';
 
 /** MINUTE buckets answer at most a day: a longer series is unreadable and costs a row per minute. */
@@ -22,7 +22,7 @@ const SalesPointRef = builder.objectRef<SalesPoint & { currency: string }>('Sale
   fields: (t) => ({
     start: t.field({ type: 'DateTime', resolve: (point) => point.start }),
     tickets: t.exposeInt('tickets', { description: 'Tickets of bookings made in this bucket that are confirmed now.' }),
-    revenue: t.field({ type: MoneyRef, description: 'Totals of those confirmed bookings.', resolve: (point) => ({ cents: point.cents, currency: point.currency }) }),
+    revenue: t.field({ type: MoneyTotalRef, description: 'Totals of those confirmed bookings.', resolve: (point) => ({ cents: point.cents, currency: point.currency }) }),
   }),
 });
 
@@ -33,7 +33,7 @@ const TierSalesRef = builder.objectRef<TierSales>('TierSales').implement({
   fields: (t) => ({
     tier: t.field({ type: TicketTierRef, resolve: (row) => row.tier }),
     ticketsSold: t.exposeInt('confirmedTickets', { description: 'Tickets of this tier in bookings that are confirmed now.' }),
-    revenue: t.field({ type: MoneyRef, description: 'ticketsSold at the unit prices they were booked at.', resolve: (row) => ({ cents: row.confirmedCents, currency: row.currency }) }),
+    revenue: t.field({ type: MoneyTotalRef, description: 'ticketsSold at the unit prices they were booked at.', resolve: (row) => ({ cents: row.confirmedCents, currency: row.currency }) }),
     capacity: t.exposeInt('capacity', { description: 'The tier\'s capacity now.' }),
     held: t.exposeInt('heldTickets', { description: 'Tickets of this tier in holds not paid yet (PENDING bookings).' }),
     sellThrough: t.float({ description: 'ticketsSold ÷ capacity (0 for a tier of no capacity).', resolve: (row) => (row.capacity > 0 ? row.confirmedTickets / row.capacity : 0) }),
@@ -57,7 +57,7 @@ const SalesTotalsRef = builder.objectRef<SalesReport>('SalesTotals').implement({
   fields: (t) => ({
     tickets: t.int({ description: 'Tickets in confirmed bookings.', resolve: async (report) => (await report.tiers()).reduce((sum, tier) => sum + tier.confirmedTickets, 0) }),
     revenue: t.field({
-      type: MoneyRef,
+      type: MoneyTotalRef,
       description: 'Sum of the totals of bookings that are confirmed now. A cancelled booking is out of it, refunded or not; refunds are not subtracted (see refunded).',
       resolve: async (report) => {
         const tiers = await report.tiers();
@@ -65,7 +65,7 @@ const SalesTotalsRef = builder.objectRef<SalesReport>('SalesTotals').implement({
       },
     }),
     refunded: t.field({
-      type: MoneyRef,
+      type: MoneyTotalRef,
       description: 'Money given back on the range\'s bookings (payments\' refunded amounts), whatever their status now. Shown apart from revenue, which already leaves cancelled bookings out.',
       resolve: async (report) => {
         const tiers = await report.tiers();

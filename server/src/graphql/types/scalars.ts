@@ -10,3 +10,16 @@ builder.scalarType('DateTime', {
     return date;
   },
 });
+
+builder.scalarType('SafeInt', {
+  description: 'A whole number that may pass 32 bits: at most 2^53 − 1 (9007199254740991) either way, sent as a JSON number, which JavaScript reads exactly.',
+  serialize: (value) => {
+    const number = Number(value);
+    if (!Number.isSafeInteger(number)) throw new GraphQLError('SafeInt cannot represent this value');
+    return number;
+  },
+  parseValue: (value) => {
+    if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw new GraphQLError('SafeInt must be a whole number of at most 2^53 − 1');
+    return value;
+  },
+});
