@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BookingAccess, BookingLinks } from '../../src/auth/booking-access.ts';
 import { ConcertCancellationRunner } from '../../src/catalogue/concert-cancellation-job.ts';
-import { concertCancellations } from '../../src/db/schema.ts';
+import { bookingItems, bookings, concertCancellations, ticketTiers } from '../../src/db/schema.ts';
 import { databaseIdOf } from '../../src/graphql/global-id.ts';
 import { SimulatedPaymentProvider } from '../../src/payments/simulated-provider.ts';
 import { signedInAccount, type TestAccount } from '../support/accounts.ts';
@@ -24,6 +24,7 @@ beforeAll(async () => {
 afterAll(() => Promise.all([instanceA.stop(), instanceB.stop()]));
 
 const CANCEL = /* GraphQL */ `mutation ($concertId: ID!) { cancelConcert(concertId: $concertId, reason: "Storm") { __typename } }`;
+const PROGRESS = /* GraphQL */ `query ($id: ID!) { concert(id: $id) { cancellation { status total bookingsCancelled } } }`;
 const PAY = /* GraphQL */ `mutation ($input: PayForBookingInput!) { payForBooking(input: $input) { __typename } }`;
 const card = { number: '4242424242424242', expMonth: 12, expYear: 2034, cvc: '123' };
 const fan = () => ({ customerEmail: `fan.${randomUUID()}@example.com` });
@@ -76,6 +77,7 @@ describe('a concert cancelled while it sells', () => {
       if (job.status === 'DONE') {
         // DONE waits for late commits (settleMs): none of the racers may still be under way then.
         expect(racing).toBe(false);
+        expect(job.totalBookings).toBeGreaterThanOrEqual(job.cancelledCount);
         break;
       }
     }
@@ -104,5 +106,27 @@ describe('a concert cancelled while it sells', () => {
     for (const tier of await readLedger(testDatabaseUrl(), concertId)) expect(tier).toMatchObject({ available: tier.capacity, booked: 0 });
     const money = await readMoneyLedger(testDatabaseUrl(), concertId);
     expect({ net: money.captured - money.refunded, confirmedPaid: money.confirmedPaid, providerNet: money.providerNet }).toEqual({ net: 0, confirmedPaid: 0, providerNet: 0 });
+  });
+
+  it('counts in its total a booking that committed after the cancellation counted them', async () => {
+    const { concertGid, tierGids } = await concertOfOrganizer(instanceA, organizer, { tiers: [{ name: 'GA', priceCents: 1_500, capacity: 10 }] });
+    const concertId = databaseIdOf(concertGid, 'Concert')!;
+    const tierId = databaseIdOf(tierGids[0], 'TicketTier')!;
+    expect((await graphql(instanceA, BOOK, bookingInput(concertGid, [[tierGids[0], 1]], fan()))).data?.bookTickets.__typename).toBe('BookTicketsSuccess');
+    expect((await graphql(instanceA, CANCEL, { concertId: concertGid }, { headers: organizer.headers })).data?.cancelConcert.__typename).toBe('CancelConcertSuccess');
+    // A booking batch that passed its checks before the cancellation, committing after its count.
+    await instanceA.db.transaction(async (tx) => {
+      const [late] = await tx.insert(bookings).values({ concertId, status: 'CONFIRMED', customerEmail: 'late@example.com', totalCents: 1_500, idempotencyKey: randomUUID(), requestFingerprint: 'late' }).returning({ id: bookings.id });
+      await tx.insert(bookingItems).values({ bookingId: late.id, tierId, quantity: 1, unitPriceCents: 1_500 });
+      await tx.update(ticketTiers).set({ available: sql`${ticketTiers.available} - 1` }).where(eq(ticketTiers.id, tierId));
+    });
+    const runner = new ConcertCancellationRunner(
+      { db: instanceA.db, paymentProvider: new SimulatedPaymentProvider(instanceA.db), bookingLinks: new BookingLinks('http://shop.test', new BookingAccess(TEST_AUTH_SECRET)) },
+      { settleMs: 0 },
+    );
+    await runner.runOnce(concertId);
+    const progress = await graphql(instanceA, PROGRESS, { id: concertGid }, { headers: organizer.headers });
+    expect(progress.data?.concert.cancellation).toEqual({ status: 'DONE', total: 2, bookingsCancelled: 2 });
+    expect((await readLedger(testDatabaseUrl(), concertId))[0]).toMatchObject({ available: 10, booked: 0 });
   });
 });

@@ -23,7 +23,7 @@ const bookingsWord = (n: number) => `${n} booking${n === 1 ? '' : 's'}`;
 export function cancellationSummary(job: CancellationJob): CancellationSummary {
   const refunded = formatMoney(job.refunded);
   const of = Math.max(job.total, job.bookingsCancelled);
-  // Late bookings (priced before the cancellation was heard of) can push the count past the total taken at the start.
+  // The server raises the total for late bookings (priced before the cancellation was heard of); the bar never runs past its end either way.
   const done = Math.min(job.bookingsCancelled, of);
   if (job.status === 'DONE') {
     // Bookings live at the start that the job did not cancel had ended meanwhile on their own.

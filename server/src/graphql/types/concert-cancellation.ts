@@ -26,7 +26,7 @@ export const ConcertCancellationRef = builder.drizzleObject('concertCancellation
     status: t.field({ type: CancellationStatusRef, resolve: (job) => job.status }),
     requestedAt: t.expose('requestedAt', { type: 'DateTime' }),
     finishedAt: t.expose('finishedAt', { type: 'DateTime', nullable: true }),
-    total: t.exposeInt('totalBookings', { description: 'Holds and bookings live when the concert was cancelled.' }),
+    total: t.exposeInt('totalBookings', { description: 'Holds and bookings live when the concert was cancelled, and any a booking in flight then committed after it: never fewer than bookingsCancelled.' }),
     bookingsCancelled: t.exposeInt('cancelledCount'),
     refunded: t.field({ type: MoneyTotalRef, description: "Everything refunded on this concert's payments so far, by the job or before it.", resolve: (job) => ({ cents: job.refundedCents, currency: job.currency }) }),
     lastError: t.exposeString('lastError', { nullable: true, description: 'The last refund the processor refused; it is tried again.' }),
