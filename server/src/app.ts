@@ -35,6 +35,7 @@ import { attachGraphqlWs } from './http/graphql-ws.ts';
 import { createHealthChecks } from './http/health.ts';
 import { useBoundedErrorMessages } from './http/bounded-errors.ts';
 import { useJsonRequests } from './http/json-requests.ts';
+import { useNulTextRefusal } from './http/nul-text.ts';
 import { createOriginPolicy, VITE_DEV_ORIGIN } from './http/origins.ts';
 import { limitPlugins, MAX_REQUEST_BYTES } from './http/limits.ts';
 import { metricsAccess } from './http/metrics-access.ts';
@@ -132,6 +133,7 @@ export function buildApp(options: AppOptions) {
     plugins: [
       useRequestLog({ logger, operationLevel }),
       useJsonRequests(),
+      useNulTextRefusal(),
       useBoundedErrorMessages(),
       useScopeCacheRelease(),
       persisted.plugin,

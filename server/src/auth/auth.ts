@@ -2,10 +2,12 @@ import { apiKey } from '@better-auth/api-key';
 import { drizzleAdapter } from '@better-auth/drizzle-adapter/relations-v2';
 import { hash, verify } from '@node-rs/argon2';
 import { betterAuth } from 'better-auth';
+import { APIError, createAuthMiddleware } from 'better-auth/api';
 import { magicLink } from 'better-auth/plugins/magic-link';
 import type { Database } from '../db/client.ts';
 import { accounts, apiKeys, sessions, users, verifications } from '../db/auth-schema.ts';
 import { queueMagicLinkEmail } from '../emails/magic-link-email.ts';
+import { containsNul, NUL_REFUSED } from '../http/nul-text.ts';
 import { API_KEY_PREFIX, DEFAULT_KEY_RATE_LIMIT } from './partner-permissions.ts';
 
 export const AUTH_BASE_PATH = '/api/auth';
@@ -63,6 +65,12 @@ export function createAuth(options: AuthOptions) {
       ipAddress: { ipAddressHeaders: ['x-forwarded-for'] },
     },
     rateLimit: { enabled: options.production, window: 60, max: 100 },
+    hooks: {
+      // Postgres text cannot hold U+0000: a name carrying one failed the insert ("Failed to create user").
+      before: createAuthMiddleware(async (ctx) => {
+        if (containsNul(ctx.body) || containsNul(ctx.query)) throw new APIError('BAD_REQUEST', { message: NUL_REFUSED });
+      }),
+    },
     plugins: [
       magicLink({
         expiresIn: MAGIC_LINK_MINUTES * 60,

@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Client } from 'graphql-ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiKeys, users } from '../../src/db/auth-schema.ts';
+import { bookings, concerts, ticketTiers } from '../../src/db/schema.ts';
+import { databaseIdOf } from '../../src/graphql/global-id.ts';
+import { containsNul } from '../../src/http/nul-text.ts';
+import { signedInAccount, type TestAccount } from '../support/accounts.ts';
+import { bookingInput, createTestApp, graphql } from '../support/test-app.ts';
+import { connectWs, runOnce } from '../support/ws-client.ts';
+import { ADD_TIER, HOLD_TICKETS, concertOfOrganizer } from '../organizer/operations.ts';
+
+// Postgres text cannot hold U+0000: a client sending it, in a variable or a literal, is told so and
+// nothing is written; before, the statement failed and the client got an internal error.
+const app = createTestApp();
+let organizer: TestAccount;
+let ws: Client;
+let port: number;
+beforeAll(async () => {
+  ({ port } = await app.start(0, '127.0.0.1'));
+  organizer = await signedInAccount(app, 'organizer');
+  ws = connectWs(port, { connectionParams: { 'x-guest-id': `guest-${randomUUID()}` } });
+});
+afterAll(async () => {
+  await ws.dispose();
+  await app.stop();
+});
+
+const REFUSED = { message: 'Text may not contain the NUL character (U+0000).', extensions: { code: 'BAD_USER_INPUT' } };
+
+describe('text with a NUL character', () => {
+  it('is refused in variables and in literals, and changes nothing', async () => {
+    const { concertGid, tierGids } = await concertOfOrganizer(app, organizer, { publish: true, tiers: [{ name: 'GA', priceCents: 1_000, capacity: 10 }] });
+    const concertId = databaseIdOf(concertGid, 'Concert')!;
+    const asOrganizer = { headers: organizer.headers };
+
+    const tier = await graphql(app, ADD_TIER, { concertId: concertGid, input: { name: 'VIP\u0000', priceCents: 5_000, capacity: 5 } }, asOrganizer);
+    expect(tier).toEqual({ errors: [REFUSED] });
+    const literal = await graphql(app, `mutation { cancelConcert(concertId: "${concertGid}", reason: "storm\\u0000") { __typename } }`, {}, asOrganizer);
+    expect(literal).toEqual({ errors: [REFUSED] });
+    const keysOf = () => app.db.select({ id: apiKeys.id }).from(apiKeys).where(eq(apiKeys.referenceId, organizer.id));
+    const keysBefore = (await keysOf()).length;
+    const key = await graphql(app, `mutation ($name: String!) { createApiKey(input: { name: $name, scopes: [CATALOGUE_READ] }) { __typename } }`, { name: 'box\u0000office' }, asOrganizer);
+    expect(key).toEqual({ errors: [REFUSED] });
+    const hold = await graphql(app, HOLD_TICKETS, bookingInput(concertGid, [[tierGids[0], 1]], { customerEmail: 'fan\u0000@example.com' }));
+    expect(hold).toEqual({ errors: [REFUSED] });
+
+    expect(await app.db.select({ name: ticketTiers.name }).from(ticketTiers).where(eq(ticketTiers.concertId, concertId))).toEqual([{ name: 'GA' }]);
+    expect((await app.db.select({ cancelledAt: concerts.cancelledAt }).from(concerts).where(eq(concerts.id, concertId)))[0].cancelledAt).toBeNull();
+    expect(await app.db.select({ id: bookings.id }).from(bookings).where(eq(bookings.concertId, concertId))).toEqual([]);
+    expect(await keysOf()).toHaveLength(keysBefore);
+    // Text without one still goes through.
+    expect((await graphql(app, ADD_TIER, { concertId: concertGid, input: { name: 'VIP', priceCents: 5_000, capacity: 5 } }, asOrganizer)).data?.addTier.__typename).toBe('TierChangeSuccess');
+  });
+
+  it('is refused over graphql-ws too', async () => {
+    const answer = await runOnce(ws, { query: 'query ($id: ID!) { concert(id: $id) { name } }', variables: { id: 'Q29uY2VydDo\u0000' } });
+    expect(answer.errors).toEqual([REFUSED]);
+  });
+
+  it('is refused by the sign-in endpoints, which create no account', async () => {
+    const email = `nul.${randomUUID()}@example.com`;
+    const response = await fetch(`http://127.0.0.1:${port}/api/auth/sign-up/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: 'a long password 123', name: 'Ann\u0000' }),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ message: REFUSED.message });
+    expect(await app.db.select({ id: users.id }).from(users).where(eq(users.email, email))).toEqual([]);
+  });
+
+  it('is found however deep the variables nest, without running out of stack', () => {
+    let nested: unknown = 'deep\u0000';
+    for (let depth = 0; depth < 200_000; depth++) nested = [nested];
+    expect(containsNul({ input: nested })).toBe(true);
+    expect(containsNul({ input: { list: [1, true, null, 'plain'] } })).toBe(false);
+    expect(containsNul({ ['key\u0000']: 1 })).toBe(true);
+  });
+});
