@@ -35,7 +35,7 @@ import { attachGraphqlWs } from './http/graphql-ws.ts';
 import { createHealthChecks } from './http/health.ts';
 import { useBoundedErrorMessages } from './http/bounded-errors.ts';
 import { useJsonRequests } from './http/json-requests.ts';
-import { useNulTextRefusal } from './http/nul-text.ts';
+import { useStorableTextOnly } from './http/storable-text.ts';
 import { createOriginPolicy, VITE_DEV_ORIGIN } from './http/origins.ts';
 import { limitPlugins, MAX_REQUEST_BYTES } from './http/limits.ts';
 import { metricsAccess } from './http/metrics-access.ts';
@@ -133,7 +133,7 @@ export function buildApp(options: AppOptions) {
     plugins: [
       useRequestLog({ logger, operationLevel }),
       useJsonRequests(),
-      useNulTextRefusal(),
+      useStorableTextOnly(),
       useBoundedErrorMessages(),
       useScopeCacheRelease(),
       persisted.plugin,

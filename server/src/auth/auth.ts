@@ -7,7 +7,7 @@ import { magicLink } from 'better-auth/plugins/magic-link';
 import type { Database } from '../db/client.ts';
 import { accounts, apiKeys, sessions, users, verifications } from '../db/auth-schema.ts';
 import { queueMagicLinkEmail } from '../emails/magic-link-email.ts';
-import { containsNul, NUL_REFUSED } from '../http/nul-text.ts';
+import { hasUnstorableText, UNSTORABLE_TEXT } from '../db/storable-text.ts';
 import { API_KEY_PREFIX, DEFAULT_KEY_RATE_LIMIT } from './partner-permissions.ts';
 
 export const AUTH_BASE_PATH = '/api/auth';
@@ -66,9 +66,9 @@ export function createAuth(options: AuthOptions) {
     },
     rateLimit: { enabled: options.production, window: 60, max: 100 },
     hooks: {
-      // Postgres text cannot hold U+0000: a name carrying one failed the insert ("Failed to create user").
+      // Text Postgres cannot store (db/storable-text.ts): a name with U+0000 failed the insert ("Failed to create user").
       before: createAuthMiddleware(async (ctx) => {
-        if (containsNul(ctx.body) || containsNul(ctx.query)) throw new APIError('BAD_REQUEST', { message: NUL_REFUSED });
+        if (hasUnstorableText(ctx.body) || hasUnstorableText(ctx.query)) throw new APIError('BAD_REQUEST', { message: UNSTORABLE_TEXT });
       }),
     },
     plugins: [

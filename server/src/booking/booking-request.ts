@@ -8,6 +8,7 @@ import {
   MIN_IDEMPOTENCY_KEY_LENGTH,
   MIN_QUANTITY_PER_TIER,
 } from '../../../shared/booking-limits.ts';
+import { isStorableText } from '../db/storable-text.ts';
 import { ValidationError } from './errors.ts';
 
 
@@ -66,8 +67,8 @@ const bookingRequestSchema = z.object({
     .string()
     .min(MIN_IDEMPOTENCY_KEY_LENGTH, 'Idempotency key must not be empty')
     .max(MAX_IDEMPOTENCY_KEY_LENGTH, `Idempotency key must be at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`)
-    // Postgres text cannot hold NUL: such a key would fail the whole coalesced batch it is written in.
-    .refine((key) => !key.includes('\0'), 'Idempotency key must not contain NUL characters'),
+    // NUL would fail the whole coalesced batch the key is written in; lone surrogates would turn two keys into one.
+    .refine(isStorableText, 'Idempotency key must be valid Unicode without NUL characters'),
 });
 
 /** Throws the first rule broken as a ValidationError naming its input field, e.g. `items[1].quantity`. */

@@ -6,6 +6,7 @@ import { bookings } from '../db/schema.ts';
 import { payments } from '../db/payments-schema.ts';
 import { applyChargeOutcome } from './apply-charge.ts';
 import type { Checkout } from './checkout.ts';
+import { isStorableText } from '../db/storable-text.ts';
 import { cardFingerprint, validateCard } from './card.ts';
 import { ProviderTimeoutError, type Card, type PaymentProvider } from './payment-provider.ts';
 
@@ -33,9 +34,10 @@ type Payment = typeof payments.$inferSelect;
 export async function payForBooking(checkout: Checkout, input: PayForBookingInput): Promise<PayForBookingResult> {
   const { db, paymentProvider: provider } = checkout;
   const card = validateCard(input.card);
-  if (input.idempotencyKey.length < 1 || input.idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH || input.idempotencyKey.includes('\0')) {
+  if (input.idempotencyKey.length < 1 || input.idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
     throw new ValidationError(`The idempotency key must be 1–${MAX_IDEMPOTENCY_KEY_LENGTH} characters`, 'idempotencyKey');
   }
+  if (!isStorableText(input.idempotencyKey)) throw new ValidationError('The idempotency key must be valid Unicode without NUL characters', 'idempotencyKey');
   const fingerprint = cardFingerprint(input.bookingId, card);
   const claim = await claimAttempt(db, provider, input, card, fingerprint);
   if (claim.replay) return replay(claim.replay, fingerprint);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiKeys, users } from '../../src/db/auth-schema.ts';
 import { bookings, concerts, ticketTiers } from '../../src/db/schema.ts';
 import { databaseIdOf } from '../../src/graphql/global-id.ts';
-import { containsNul } from '../../src/http/nul-text.ts';
+import { hasUnstorableText } from '../../src/db/storable-text.ts';
 import { signedInAccount, type TestAccount } from '../support/accounts.ts';
 import { bookingInput, createTestApp, graphql } from '../support/test-app.ts';
 import { connectWs, runOnce } from '../support/ws-client.ts';
@@ -27,7 +27,7 @@ afterAll(async () => {
   await app.stop();
 });
 
-const REFUSED = { message: 'Text may not contain the NUL character (U+0000).', extensions: { code: 'BAD_USER_INPUT' } };
+const REFUSED = { message: 'Text must be valid Unicode and may not contain the NUL character (U+0000).', extensions: { code: 'BAD_USER_INPUT' } };
 
 describe('text with a NUL character', () => {
   it('is refused in variables and in literals, and changes nothing', async () => {
@@ -43,8 +43,17 @@ describe('text with a NUL character', () => {
     const keysBefore = (await keysOf()).length;
     const key = await graphql(app, `mutation ($name: String!) { createApiKey(input: { name: $name, scopes: [CATALOGUE_READ] }) { __typename } }`, { name: 'box\u0000office' }, asOrganizer);
     expect(key).toEqual({ errors: [REFUSED] });
+    // The contract's booking mutations answer with their own typed ValidationError, field named.
     const hold = await graphql(app, HOLD_TICKETS, bookingInput(concertGid, [[tierGids[0], 1]], { customerEmail: 'fan\u0000@example.com' }));
-    expect(hold).toEqual({ errors: [REFUSED] });
+    expect(hold.data?.holdTickets).toMatchObject({ __typename: 'ValidationError', field: 'customerEmail' });
+    // Lone surrogates would both be stored as U+FFFD: two different keys, one booking.
+    for (const idempotencyKey of ['order-\ud800', 'order-\udfff']) {
+      const held = await graphql(app, HOLD_TICKETS, bookingInput(concertGid, [[tierGids[0], 1]], { idempotencyKey }));
+      expect(held.data?.holdTickets).toEqual({ __typename: 'ValidationError', message: 'Idempotency key must be valid Unicode without NUL characters', field: 'idempotencyKey' });
+    }
+    // Beside any other field, the operation is refused as a whole.
+    const mixed = await graphql(app, `mutation ($input: BookTicketsInput!) { holdTickets(input: $input) { __typename } cancelConcert(concertId: "${concertGid}", reason: "x\\u0000") { __typename } }`, bookingInput(concertGid, [[tierGids[0], 1]]), asOrganizer);
+    expect(mixed).toEqual({ errors: [REFUSED] });
 
     expect(await app.db.select({ name: ticketTiers.name }).from(ticketTiers).where(eq(ticketTiers.concertId, concertId))).toEqual([{ name: 'GA' }]);
     expect((await app.db.select({ cancelledAt: concerts.cancelledAt }).from(concerts).where(eq(concerts.id, concertId)))[0].cancelledAt).toBeNull();
@@ -74,8 +83,9 @@ describe('text with a NUL character', () => {
   it('is found however deep the variables nest, without running out of stack', () => {
     let nested: unknown = 'deep\u0000';
     for (let depth = 0; depth < 200_000; depth++) nested = [nested];
-    expect(containsNul({ input: nested })).toBe(true);
-    expect(containsNul({ input: { list: [1, true, null, 'plain'] } })).toBe(false);
-    expect(containsNul({ ['key\u0000']: 1 })).toBe(true);
+    expect(hasUnstorableText({ input: nested })).toBe(true);
+    expect(hasUnstorableText({ input: { list: [1, true, null, 'plain'] } })).toBe(false);
+    expect(hasUnstorableText({ ['key\u0000']: 1 })).toBe(true);
+    expect(hasUnstorableText({ emoji: 'a 🎸 b', accents: 'Ünïcödé' })).toBe(false);
   });
 });
