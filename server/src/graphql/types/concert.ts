@@ -3,6 +3,7 @@ import { organizerIdOf } from '../../auth/concert-ownership.ts';
 import { salesStatusOf } from '../../catalogue/sales-window.ts';
 import { builder } from '../builder.ts';
 import { databaseIdOf } from '../global-id.ts';
+import { checkTimeAndIdCursors } from '../page-cursor.ts';
 
 const SalesStatusRef = builder.enumType('SalesStatus', {
   description: 'Whether shoppers can hold tickets of a concert now, and if not, why.',
@@ -56,6 +57,7 @@ builder.queryFields((t) => ({
         mine: t.arg.boolean({ description: "Only the signed-in organizer's own concerts, published or not (their back office); none for anyone else." }),
       },
       resolve: (query, _root, args, ctx) => {
+        checkTimeAndIdCursors(args);
         const organizerId = organizerIdOf(ctx.viewer);
         if (args.mine && organizerId === null) return [];
         const where = args.mine ? { organizerId: organizerId! } : visibleConcerts(ctx);

@@ -1,9 +1,9 @@
-import { decodeBase64, decodeCursorChunk } from '@pothos/core';
 import { sql } from 'drizzle-orm';
 import { organizerIdOf } from '../../auth/concert-ownership.ts';
 import { ORDER_CODE_ALPHABET, ORDER_CODE_LENGTH, type bookings } from '../../db/schema.ts';
 import { builder, type Context } from '../builder.ts';
 import { databaseIdOf } from '../global-id.ts';
+import { checkTimeAndIdCursors, type TimeAndId } from '../page-cursor.ts';
 import { BookingConnectionRef, BookingStatusRef } from './booking.ts';
 
 /** Rows of a page at most: each order may bring its items, payments and emails along. */
@@ -35,19 +35,11 @@ function searchFilter(search: string): Where {
  * start an index scan from: a deep page would walk every newer row first. The same position as one
  * row comparison can, so it is added beside the plugin's own filter (which it leaves unchanged).
  */
-function pagePosition(cursor: string | null | undefined, direction: 'after' | 'before'): Where | null {
+function pagePosition(cursor: TimeAndId | null, direction: 'after' | 'before'): Where | null {
   if (!cursor) return null;
-  try {
-    const decoded = decodeBase64(cursor);
-    if (!decoded.startsWith('DC:')) return null;
-    const [createdAt, id] = decodeCursorChunk(decoded.slice(3)) as unknown[];
-    if (!(createdAt instanceof Date) || Number.isNaN(createdAt.getTime()) || typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) return null;
-    // Newest first: "after" is older.
-    const operator = direction === 'after' ? sql`<` : sql`>`;
-    return { RAW: (table: Bookings) => sql`(${table.createdAt}, ${table.id}) ${operator} (${createdAt.toISOString()}::timestamptz, ${id}::uuid)` };
-  } catch {
-    return null; // the plugin refuses the cursor itself
-  }
+  // Newest first: "after" is older.
+  const operator = direction === 'after' ? sql`<` : sql`>`;
+  return { RAW: (table: Bookings) => sql`(${table.createdAt}, ${table.id}) ${operator} (${cursor.at.toISOString()}::timestamptz, ${cursor.id}::uuid)` };
 }
 
 builder.queryField('orders', (t) =>
@@ -86,9 +78,10 @@ builder.queryField('orders', (t) =>
           if (search.length > MAX_SEARCH_LENGTH) return [];
           filters.push(searchFilter(search));
         }
-        const after = pagePosition(args.after, 'after');
+        const cursors = checkTimeAndIdCursors(args);
+        const after = pagePosition(cursors.after, 'after');
         if (after) filters.push(after);
-        const before = pagePosition(args.before, 'before');
+        const before = pagePosition(cursors.before, 'before');
         if (before) filters.push(before);
         return ctx.db.query.bookings.findMany(
           query({ where: { AND: filters }, orderBy: { createdAt: 'desc', id: 'desc' } }),

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { SignedInUser } from '../../auth/viewer.ts';
 import { bookings } from '../../db/schema.ts';
 import { builder } from '../builder.ts';
+import { checkTimeAndIdCursors } from '../page-cursor.ts';
 import { BookingConnectionRef } from './booking.ts';
 
 const ViewerRoleRef = builder.enumType('ViewerRole', {
@@ -34,8 +35,9 @@ builder.queryFields((t) => ({
       type: 'bookings',
       description: "The signed-in shopper's bookings, newest first: those made while signed in, and, once their email is verified, every booking made with it (guest bookings included).",
       authScopes: { signedIn: true },
-      resolve: (query, _root, _args, ctx) => {
+      resolve: (query, _root, args, ctx) => {
         if (ctx.viewer.kind !== 'user') return [];
+        checkTimeAndIdCursors(args);
         const { user } = ctx.viewer;
         // The expression of bookings_customer_email_idx, so the index answers it.
         const byEmail = (table: typeof bookings) => sql`lower(${table.customerEmail}) = ${user.email.toLowerCase()}`;
