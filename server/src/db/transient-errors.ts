@@ -28,6 +28,15 @@ function* causes(error: unknown): Generator<unknown> {
   }
 }
 
+/** The SQLSTATE of the Postgres error behind `error`, however wrapped. */
+export function sqlStateOf(error: unknown): string | undefined {
+  for (const cause of causes(error)) {
+    const { code } = (cause ?? {}) as { code?: unknown };
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
+}
+
 export function isTransientDatabaseError(error: unknown): boolean {
   for (const cause of causes(error)) {
     const { code, message } = (cause ?? {}) as { code?: unknown; message?: unknown };

@@ -21,7 +21,7 @@ export class AdmissionRequiredError extends BookingError {
 
 const REFUSALS: Record<AdmissionRefusal, string> = {
   FORGED: 'This admission token was not issued by us',
-  EXPIRED: 'This admission has expired; join the waiting room again',
+  EXPIRED: 'This admission ran out before it was used; each shopper is admitted once per on-sale',
   NOT_YOURS: 'This admission token was issued to another shopper',
   WRONG_CONCERT: 'This admission token is for another concert',
   ALREADY_USED: 'This admission token has already been used for a hold',

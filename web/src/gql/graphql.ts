@@ -7,7 +7,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 export type AdmissionRefusal =
   /** Already spent on a hold; one admission opens one hold. */
   | 'ALREADY_USED'
-  /** The admission ran out; join the waiting room again. */
+  /** The admission ran out before it was used; each shopper is admitted once per on-sale. */
   | 'EXPIRED'
   /** Not a token we signed (or altered since). */
   | 'FORGED'

@@ -3,6 +3,7 @@ import { organizerIdOf } from '../../auth/concert-ownership.ts';
 import { ConcertAlreadyCancelledError, NotFoundError, ValidationError } from '../../booking/errors.ts';
 import { changeCatalogue } from '../../catalogue/catalogue-changes.ts';
 import { checkSchedule, concertChange, concertInput, parseInput, type ConcertChange } from '../../catalogue/concert-input.ts';
+import { checkPostgresKnowsTimeZone } from '../../catalogue/time-zone.ts';
 import { concerts, ticketTiers } from '../../db/schema.ts';
 import { builder, type Context } from '../builder.ts';
 import { databaseIdOf } from '../global-id.ts';
@@ -102,6 +103,7 @@ builder.mutationField('createConcert', (t) =>
     resolve: async (_root, args, ctx) => {
       const input = parseInput(concertInput, withoutNulls(args.input, ['onSaleAt', 'maxTicketsPerOrder']));
       checkSchedule({ startsAt: input.startsAt, onSaleAt: input.onSaleAt ?? null }, true);
+      await checkPostgresKnowsTimeZone(ctx.db, input.timeZone);
       const [concert] = await ctx.db.transaction(async (tx) => {
         const organizerId = organizerIdOf(ctx.viewer);
         const created = await tx.insert(concerts).values({ ...columnsOf(input), name: input.name, venue: input.venue, timeZone: input.timeZone, startsAt: input.startsAt, published: false, organizerId }).returning({ id: concerts.id });
@@ -125,10 +127,13 @@ builder.mutationField('updateConcert', (t) =>
     resolve: async (_root, args, ctx) => {
       const concertId = concertIdFrom(args.id);
       const change = parseInput(concertChange, withoutNulls(args.input, ['onSaleAt', 'maxTicketsPerOrder']));
+      await checkPostgresKnowsTimeZone(ctx.db, change.timeZone);
       await changeCatalogue(ctx, concertId, async (tx, current) => {
         const onSaleAt = change.onSaleAt === undefined ? current.onSaleAt : change.onSaleAt;
         checkSchedule({ startsAt: change.startsAt ?? current.startsAt, onSaleAt }, change.startsAt !== undefined);
-        await tx.update(concerts).set(columnsOf(change)).where(eq(concerts.id, concertId));
+        // An input of nulls only (clients often send every field) changes nothing, and is no error.
+        const columns = columnsOf(change);
+        if (Object.values(columns).some((value) => value !== undefined)) await tx.update(concerts).set(columns).where(eq(concerts.id, concertId));
       });
       return { concertId };
     },

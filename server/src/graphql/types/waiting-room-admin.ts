@@ -5,6 +5,7 @@ import { changeRate, configureRoom } from '../../waiting-room/room-settings.ts';
 import { readStatus, type WaitingRoomStatus } from '../../waiting-room/waiting-room-status.ts';
 import { ownsConcertId } from '../../auth/concert-ownership.ts';
 import { builder } from '../builder.ts';
+import { databaseIdOf } from '../global-id.ts';
 import { ownConcertArg } from '../concert-owner-only.ts';
 import { concertIdFrom } from './concert-admin.ts';
 import { WaitingRoomStatusRef } from './waiting-room.ts';
@@ -81,8 +82,9 @@ builder.queryField('waitingRoomAdmin', (t) =>
     authScopes: { organizer: true },
     args: { concertId: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
-      const concertId = concertIdFrom(args.concertId);
-      if (!(await ownsConcertId(ctx, concertId))) return null;
+      // A malformed id names no concert: null, as one that does not exist.
+      const concertId = databaseIdOf(String(args.concertId), 'Concert');
+      if (!concertId || !(await ownsConcertId(ctx, concertId))) return null;
       const status = await readStatus(ctx.db, concertId, true);
       return status && { concertId, status };
     },

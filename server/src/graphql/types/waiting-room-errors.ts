@@ -16,7 +16,7 @@ builder.objectType(AdmissionRequiredError, {
 const AdmissionRefusalRef = builder.enumType('AdmissionRefusal', {
   values: {
     FORGED: { description: 'Not a token we signed (or altered since).' },
-    EXPIRED: { description: 'The admission ran out; join the waiting room again.' },
+    EXPIRED: { description: 'The admission ran out before it was used; each shopper is admitted once per on-sale.' },
     NOT_YOURS: { description: 'Issued to another shopper (another account or guest id).' },
     WRONG_CONCERT: { description: 'Issued for another concert.' },
     ALREADY_USED: { description: 'Already spent on a hold; one admission opens one hold.' },
