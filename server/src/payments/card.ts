@@ -19,8 +19,9 @@ export function validateCard(card: Card, now = new Date()): Card {
   if (!/^\d{12,19}$/.test(number) || !passesLuhn(number)) throw new ValidationError('The card number is not valid', 'card.number');
   if (!Number.isInteger(card.expMonth) || card.expMonth < 1 || card.expMonth > 12) throw new ValidationError('The expiry month must be 1–12', 'card.expMonth');
   const year = card.expYear < 100 ? 2000 + card.expYear : card.expYear;
+  if (!Number.isInteger(year) || year < 2000 || year > now.getUTCFullYear() + 30) throw new ValidationError('The expiry year is not valid', 'card.expYear');
   const expired = year < now.getUTCFullYear() || (year === now.getUTCFullYear() && card.expMonth < now.getUTCMonth() + 1);
-  if (!Number.isInteger(year) || expired || year > now.getUTCFullYear() + 30) throw new ValidationError('The card has expired', 'card.expYear');
+  if (expired) throw new ValidationError('The card has expired', 'card.expYear');
   if (!/^\d{3,4}$/.test(card.cvc)) throw new ValidationError('The security code must be 3 or 4 digits', 'card.cvc');
   return { number, expMonth: card.expMonth, expYear: year, cvc: card.cvc };
 }

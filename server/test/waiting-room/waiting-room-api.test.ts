@@ -70,6 +70,14 @@ describe('waiting room API', () => {
     expect((await graphql(app, SET_RATE, { concertId: concertGid, rate: 1 }, { headers: stranger.headers })).data!.setWaitingRoomRate.__typename).toBe('NotFoundError');
   });
 
+  it('tells an organizer that a concert without a room has no rate to change', async () => {
+    const organizer = await signedInAccount(app, 'organizer');
+    const { concert, concertGid } = await createConcert(app.db, [{ capacity: 10 }]);
+    await app.db.update(concerts).set({ organizerId: organizer.id }).where(eq(concerts.id, concert.id));
+    const answer = await graphql(app, SET_RATE, { concertId: concertGid, rate: 10 }, { headers: organizer.headers });
+    expect(answer.data!.setWaitingRoomRate).toEqual({ __typename: 'ValidationError', message: 'This concert has no waiting room yet: set one up with configureWaitingRoom' });
+  });
+
   it("keeps an unpublished concert's room to its organizer", async () => {
     const [organizer, stranger] = await Promise.all([signedInAccount(app, 'organizer'), signedInAccount(app, 'organizer')]);
     const { concert, concertGid } = await createRoomConcert(app);

@@ -68,7 +68,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const concertId = concertIdFrom(args.concertId);
       const status = await changeRate(ctx.db, concertId, args.admissionsPerMinute);
-      if (!status) throw new NotFoundError('Concert', concertId);
+      if (!status) throw new ValidationError('This concert has no waiting room yet: set one up with configureWaitingRoom', 'concertId');
       return { concertId, status };
     },
   }),
