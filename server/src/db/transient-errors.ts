@@ -32,7 +32,8 @@ function* causes(error: unknown): Generator<unknown> {
 export function sqlStateOf(error: unknown): string | undefined {
   for (const cause of causes(error)) {
     const { code } = (cause ?? {}) as { code?: unknown };
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    // Five characters with a digit: Node's own codes (EPIPE, EPERM) have none.
+    if (typeof code === 'string' && /^(?=.*\d)[0-9A-Z]{5}$/.test(code)) return code;
   }
   return undefined;
 }

@@ -1,5 +1,6 @@
 import { decodeBase64, decodeCursorChunk } from '@pothos/core';
 import { GraphQLError } from 'graphql';
+import { isStorableInstant } from '../db/timestamp-range.ts';
 
 /** A row's place in a connection ordered by a timestamp, then the row's id. */
 export interface TimeAndId {
@@ -8,9 +9,6 @@ export interface TimeAndId {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-// Years 1-9999 (0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z): timestamps Postgres stores and JavaScript reads.
-const EARLIEST = -62_135_596_800_000;
-const LATEST = 253_402_300_799_999;
 
 const invalidCursor = () => new GraphQLError('Invalid cursor: pass a cursor this connection returned', { extensions: { code: 'BAD_USER_INPUT' } });
 
@@ -32,7 +30,7 @@ export function timeAndIdCursor(cursor: string | null | undefined): TimeAndId | 
   }
   if (!Array.isArray(values) || values.length !== 2) throw invalidCursor();
   const [at, id] = values as unknown[];
-  if (!(at instanceof Date) || !(at.getTime() >= EARLIEST && at.getTime() <= LATEST) || typeof id !== 'string' || !UUID.test(id)) throw invalidCursor();
+  if (!(at instanceof Date) || !isStorableInstant(at) || typeof id !== 'string' || !UUID.test(id)) throw invalidCursor();
   return { at, id };
 }
 

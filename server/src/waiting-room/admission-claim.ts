@@ -4,6 +4,11 @@ import { bookings } from '../db/schema.ts';
 import { waitingRoomEntries as entries } from '../db/waiting-room-schema.ts';
 import type { Admission, AdmissionRefusal } from './admission-token.ts';
 
+export type AdmissionSpend =
+  | { kind: 'spent'; spends: number }
+  | { kind: 'retried' }
+  | { kind: 'refused'; reason: AdmissionRefusal; bookingId: string | null };
+
 /**
  * Spends an admission before its hold is written: one conditional UPDATE, so of any number of
  * concurrent holds with one token (on any instance) exactly one finds used_at still NULL. The hold
@@ -18,12 +23,7 @@ import type { Admission, AdmissionRefusal } from './admission-token.ts';
  * can make carries that one key, and a key makes one booking, so one admission still opens one hold.
  * Any other key is refused, however long ago the spend: it would be a second hold.
  */
-export type AdmissionSpend =
-  | { kind: 'spent'; spends: number }
-  | { kind: 'retried' }
-  | { kind: 'refused'; reason: AdmissionRefusal; bookingId: string | null };
-
-export async function spendAdmission(db: Database, admission: Admission, scopedIdempotencyKey: string): Promise<AdmissionSpend> {
+export async function spendAdmission(db: Database, admission: Admission, scopedIdempotencyKey: string, attempt = 1): Promise<AdmissionSpend> {
   const theirs = and(
     eq(entries.id, admission.entryId),
     eq(entries.concertId, admission.concertId),
@@ -43,9 +43,15 @@ export async function spendAdmission(db: Database, admission: Admission, scopedI
     .where(and(theirs, isNotNull(entries.usedAt), eq(entries.usedKey, scopedIdempotencyKey), isNull(entries.bookingId)))
     .returning({ id: entries.id });
   if (retried) return { kind: 'retried' };
-  const [entry] = await db.select({ usedAt: entries.usedAt, bookingId: entries.bookingId }).from(entries).where(eq(entries.id, admission.entryId));
+  const [entry] = await db
+    .select({ usedAt: entries.usedAt, bookingId: entries.bookingId, expired: sql<boolean>`${entries.admissionExpiresAt} IS NULL OR ${entries.admissionExpiresAt} <= now()` })
+    .from(entries)
+    .where(eq(entries.id, admission.entryId));
   if (!entry) return { kind: 'refused', reason: 'FORGED', bookingId: null };
-  return { kind: 'refused', reason: entry.usedAt ? 'ALREADY_USED' : 'EXPIRED', bookingId: entry.bookingId };
+  if (entry.usedAt) return { kind: 'refused', reason: 'ALREADY_USED', bookingId: entry.bookingId };
+  if (entry.expired) return { kind: 'refused', reason: 'EXPIRED', bookingId: null };
+  // Unspent and unexpired: a refused try gave it back between the statements above. Once more.
+  return attempt < 2 ? spendAdmission(db, admission, scopedIdempotencyKey, attempt + 1) : { kind: 'refused', reason: 'ALREADY_USED', bookingId: null };
 }
 
 /** The recorded hold of a spent admission, if this idempotency key made it: a retry whose answer was lost. */
@@ -67,6 +73,13 @@ export async function giveBackAdmission(db: Database, entryId: string, spends: n
     .where(and(eq(entries.id, entryId), eq(entries.spends, spends), isNull(entries.bookingId)));
 }
 
+/**
+ * The admission opened this hold. Not a booking its key made before the spend (a retry's replay of
+ * one made while the room was off, say): the admission opened nothing, and stays as it is.
+ */
 export async function recordHold(db: Database, entryId: string, bookingId: string) {
-  await db.update(entries).set({ bookingId }).where(eq(entries.id, entryId));
+  await db
+    .update(entries)
+    .set({ bookingId })
+    .where(and(eq(entries.id, entryId), sql`EXISTS (SELECT 1 FROM ${bookings} WHERE ${bookings.id} = ${bookingId} AND ${bookings.createdAt} >= ${entries.usedAt})`));
 }

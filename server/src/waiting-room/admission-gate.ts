@@ -7,7 +7,7 @@ import type { Viewer } from '../auth/viewer.ts';
 import type { AdmissionTokens } from './admission-token.ts';
 import { giveBackAdmission, recordedHoldOf, recordHold, spendAdmission } from './admission-claim.ts';
 import { bookingCallerOf } from '../auth/booking-caller.ts';
-import { scopedIdempotencyKey } from '../booking/booking-request.ts';
+import { scopedIdempotencyKey, validateBookingRequest } from '../booking/booking-request.ts';
 import { AdmissionRequiredError, InvalidAdmissionError } from './errors.ts';
 import { shopperIdentitiesOf } from './shopper-identity.ts';
 
@@ -52,6 +52,8 @@ export async function holdThroughWaitingRoom(
   const check = await ctx.admissionTokens.check(token, shopperIdentitiesOf(ctx), request.concertId);
   if (!check.ok) throw new InvalidAdmissionError(check.reason);
   const { entryId } = check.admission;
+  // Bad input (a key Postgres cannot store, say) is refused before the spend writes the key.
+  validateBookingRequest(request);
   const key = scopedIdempotencyKey(bookingCallerOf(ctx), request.idempotencyKey);
   const spend = await spendAdmission(ctx.db, check.admission, key);
   if (spend.kind === 'refused') {

@@ -51,6 +51,9 @@ describe('concert input', () => {
     ['a year Postgres cannot hold', '+275760-09-13T00:00:00.000Z'],
     ['a year before the common era', '-271821-04-20T00:00:00.000Z'],
     ['30 February', '2031-02-30T20:00:00Z'],
+    ['year 0', '0000-06-01T00:00:00Z'],
+    ['an offset taking year 1 back into year 0', '0001-01-01T00:00:00+01:00'],
+    ['an offset taking year 9999 past its end', '9999-12-31T23:59:59-01:00'],
   ])('refuses %s as a DateTime, in arguments and in inputs', async (_case, value) => {
     const created = await graphql(app, CREATE_CONCERT, newConcert({ startsAt: value }), asOrganizer());
     expect(created.errors?.[0].message).toMatch(/DateTime must be an ISO-8601 date and time with a zone/);

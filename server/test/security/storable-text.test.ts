@@ -63,9 +63,17 @@ describe('text with a NUL character', () => {
     expect((await graphql(app, ADD_TIER, { concertId: concertGid, input: { name: 'VIP', priceCents: 5_000, capacity: 5 } }, asOrganizer)).data?.addTier.__typename).toBe('TierChangeSuccess');
   });
 
-  it('is refused over graphql-ws too', async () => {
-    const answer = await runOnce(ws, { query: 'query ($id: ID!) { concert(id: $id) { name } }', variables: { id: 'Q29uY2VydDo\u0000' } });
+  it('is refused over graphql-ws too; reads of ids or a search that name nothing answer as such', async () => {
+    const { concertGid, tierGids } = await concertOfOrganizer(app, organizer);
+    const answer = await runOnce(ws, { query: 'mutation ($id: ID!, $reason: String!) { cancelConcert(concertId: $id, reason: $reason) { __typename } }', variables: { id: concertGid, reason: 'storm\u0000' } });
     expect(answer.errors).toEqual([REFUSED]);
+    // The contract wants null for an id that names nothing; a search for unstorable text finds nothing.
+    expect(await graphql(app, 'query ($id: ID!) { node(id: $id) { id } concert(id: $id) { name } }', { id: 'Q29uY2VydDo\u0000' })).toEqual({ data: { node: null, concert: null } });
+    const search = await graphql(app, 'query ($search: String) { orders(search: $search) { edges { cursor } } }', { search: 'fan\u0000' }, { headers: organizer.headers });
+    expect(search).toEqual({ data: { orders: { edges: [] } } });
+    // A booking mutation spelled through a fragment still answers with its typed error.
+    const viaFragment = await graphql(app, `mutation ($input: BookTicketsInput!) { ... on Mutation { holdTickets(input: $input) { __typename ... on ValidationError { field } } } }`, bookingInput(concertGid, [[tierGids[0], 1]], { idempotencyKey: 'k\u0000' }));
+    expect(viaFragment.data?.holdTickets).toEqual({ __typename: 'ValidationError', field: 'idempotencyKey' });
   });
 
   it('is refused by the sign-in endpoints, which create no account', async () => {

@@ -34,7 +34,7 @@ async function spendAndDie(room: Room, key: string) {
   return { entryId: check.admission.entryId, spends: spend.spends, admission: check.admission, scopedKey };
 }
 
-function hold(on: TestApp, room: Room, idempotencyKey = randomUUID()) {
+function hold(on: TestApp, room: Room, idempotencyKey: string = randomUUID()) {
   const input = bookingInput(room.concertGid, [[room.tierGids[0], 2]], { customerEmail: 'lost@example.com', idempotencyKey });
   return graphql(on, HOLD_WITH_ADMISSION, { ...input, admissionToken: room.tokens[0] }, { headers: room.shoppers[0] }).then((response) => {
     if (response.errors) throw new Error(JSON.stringify(response.errors));
@@ -86,6 +86,12 @@ describe('a hold lost with its server', () => {
     // The first try's refusal must not hand back an admission the retry's hold may yet use.
     await giveBackAdmission(app.db, first.entryId, first.spends);
     expect(await spendAdmission(app.db, first.admission, 'g:someone-else/another-key')).toMatchObject({ kind: 'refused', reason: 'ALREADY_USED' });
+  });
+
+  it('is not spent by a hold whose key Postgres could not store: that is a validation error', async () => {
+    const room = await admitShoppers(app, 1);
+    for (const key of ['key\u0000', 'key-\ud800']) expect(await hold(app, room, key)).toMatchObject({ __typename: 'ValidationError' });
+    expect(await hold(second, room)).toMatchObject({ __typename: 'HoldTicketsSuccess', replayed: false });
   });
 
   it('is given back by a refused hold when nobody took it up since', async () => {

@@ -14,7 +14,7 @@ export const MoneyRef = builder.objectRef<Money>('Money').implement({
 });
 
 /**
- * A sum over many bookings (a concert's takings, its refunds): a stadium's pass the 32 bits of
+ * A sum over many bookings (a concert's takings, its refunds): a stadium's takings pass the 32 bits of
  * Money.cents ($21,474,836.47), so these count in SafeInt. One booking's amounts stay Money: an
  * order's largest possible total (20 tiers × 10 tickets × the $100,000 price cap) fits.
  */

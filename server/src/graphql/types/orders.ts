@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { organizerIdOf } from '../../auth/concert-ownership.ts';
 import { ORDER_CODE_ALPHABET, ORDER_CODE_LENGTH, type bookings } from '../../db/schema.ts';
+import { isStorableText } from '../../db/storable-text.ts';
 import { builder, type Context } from '../builder.ts';
 import { databaseIdOf } from '../global-id.ts';
 import { checkTimeAndIdCursors, type TimeAndId } from '../page-cursor.ts';
@@ -75,7 +76,8 @@ builder.queryField('orders', (t) =>
         if (args.createdTo) filters.push({ createdAt: { lt: args.createdTo } });
         const search = args.search?.trim();
         if (search) {
-          if (search.length > MAX_SEARCH_LENGTH) return [];
+          // No order's email or code is that long, or holds text Postgres cannot store.
+          if (search.length > MAX_SEARCH_LENGTH || !isStorableText(search)) return [];
           filters.push(searchFilter(search));
         }
         const cursors = checkTimeAndIdCursors(args);

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { isStorableInstant } from '../../db/timestamp-range.ts';
 import { builder } from '../builder.ts';
 
 // Date and time with a zone or offset, a four-digit year: what Postgres stores, and what a client
@@ -13,8 +14,9 @@ function parseInstant(text: string): Date | null {
   const fields = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
   fields.setUTCFullYear(year); // Date.UTC reads years 0-99 as 1900-1999
   if (fields.getUTCMonth() !== month - 1 || fields.getUTCDate() !== day || fields.getUTCHours() !== hour || fields.getUTCMinutes() !== minute || fields.getUTCSeconds() !== second) return null;
+  // An offset can still carry year 0001 or 9999 past what Postgres holds.
   const date = new Date(text);
-  return Number.isNaN(date.getTime()) ? null : date;
+  return isStorableInstant(date) ? date : null;
 }
 
 builder.scalarType('DateTime', {
