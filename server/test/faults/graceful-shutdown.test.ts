@@ -6,7 +6,7 @@ import { attemptBooking } from '../support/booking-load.ts';
 import { readLedger } from '../support/ledger.ts';
 import { answersWith, metricReaches, postGraphql, startServerProcess, type ServerProcess } from '../support/server-process.ts';
 import { createConcert, testDatabaseUrl } from '../support/test-app.ts';
-import { connectWs, listeningOver, watchAvailability } from '../support/ws-client.ts';
+import { connectWs, watchAvailability } from '../support/ws-client.ts';
 
 const { db, pool } = createDatabase({ url: testDatabaseUrl(), poolSize: 2 });
 let server: ServerProcess | undefined;
@@ -24,7 +24,8 @@ describe('SIGTERM', () => {
     let closeCode: number | undefined;
     const ws = connectWs(server.port, { on: { closed: (event) => (closeCode = (event as { code: number }).code) } });
     const feed = watchAvailability(ws, concertGid);
-    await listeningOver(base);
+    // Subscribed (graphql-ws has no message for it), so the socket is up before the drain begins.
+    await metricReaches(base, 'graphql_open_subscriptions', (open) => open >= 1);
 
     // Hold the tier row so that bookings are in flight (waiting inside the server) when SIGTERM comes.
     const holder = new pg.Client({ connectionString: testDatabaseUrl() });

@@ -35,13 +35,19 @@ export async function postGraphql(base: string, query: string, variables?: Recor
 }
 
 /** Resolves once `predicate` holds for a gauge the server in another process reports on /metrics. */
+/** A gauge of a server in another process, read from /metrics (0 when absent). */
+export async function gaugeOf(base: string, name: string): Promise<number> {
+  const text = await (await fetch(`${base}/metrics`, { headers: metricsHeaders })).text();
+  const line = text.split('\n').find((candidate) => candidate.startsWith(`${name} `));
+  return line ? Number(line.split(' ')[1]) : 0;
+}
+
 export async function metricReaches(base: string, name: string, predicate: (value: number) => boolean, timeoutMs = 10_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const text = await (await fetch(`${base}/metrics`, { headers: metricsHeaders })).text();
-    const line = text.split('\n').find((candidate) => candidate.startsWith(`${name} `));
-    if (line && predicate(Number(line.split(' ')[1]))) return;
-    if (Date.now() > deadline) throw new Error(`${name} did not reach the expected value within ${timeoutMs} ms (last: ${line})`);
+    const value = await gaugeOf(base, name);
+    if (predicate(value)) return;
+    if (Date.now() > deadline) throw new Error(`${name} did not reach the expected value within ${timeoutMs} ms (last: ${value})`);
     await new Promise((resolve) => setImmediate(resolve));
   }
 }

@@ -2,7 +2,6 @@ import { createClient, type Client, type SubscribePayload } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { AvailabilityFeed } from '../../src/events/availability-feed.ts';
 import { databaseIdOf } from '../../src/graphql/global-id.ts';
-import { metricsHeaders } from './metrics-token.ts';
 
 export interface WsResult {
   data?: Record<string, any> | null;
@@ -110,21 +109,6 @@ export function listening(app: { availability: AvailabilityFeed }, concertGid?: 
   const concertId = databaseIdOf(concertGid, 'Concert');
   if (!concertId) throw new Error(`${concertGid} is not a concert id`);
   return app.availability.listening(concertId, subscribers);
-}
-
-/**
- * For a server in another process: resolves once it LISTENs to `channels` channels, read from
- * /metrics. Exact for a fresh process whose only subscriptions are the test's.
- */
-export async function listeningOver(base: string, channels = 1, timeoutMs = 5_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const text = await (await fetch(`${base}/metrics`, { headers: metricsHeaders })).text();
-    const line = text.split('\n').find((candidate) => candidate.startsWith('postgres_listen_channels '));
-    if (line && Number(line.split(' ')[1]) >= channels) return;
-    if (Date.now() > deadline) throw new Error(`the server did not LISTEN to ${channels} channels within ${timeoutMs} ms`);
-    await new Promise((resolve) => setImmediate(resolve));
-  }
 }
 
 /** A WebSocket class that sends these headers on the upgrade request, as a partner's server or a browser's cookie would. */

@@ -6,7 +6,8 @@ import { countBy, startBookingLoad } from '../support/booking-load.ts';
 import { partnerHeaders } from '../support/test-app.ts';
 import { readBookings, readLedger } from '../support/ledger.ts';
 import { BOOK_TICKETS, bookingInput, createConcert, testDatabaseUrl } from '../support/test-app.ts';
-import { connectWs, listeningOver, runOnce, watchAvailability } from '../support/ws-client.ts';
+import { gaugeOf } from '../support/server-process.ts';
+import { connectWs, runOnce, watchAvailability } from '../support/ws-client.ts';
 import { binary, renderConfig, scratchDir, startAppProcess, startHaproxy, startPgbouncer, type Engine } from './engines.ts';
 
 // The production topology with Debian's engines: HAProxy → 3 app processes → PgBouncer 1.18
@@ -94,10 +95,17 @@ describe.skipIf(missing.length > 0)('HAProxy → 3 app processes → PgBouncer (
     const { concert, concertGid, tierGids } = await createConcert(db.db, [{ capacity: 100_000 }, { capacity: 100_000 }, { capacity: 100_000 }]);
     await db.pool.end();
 
-    // Round robin puts one WebSocket on each process; each process LISTENing proves it.
+    // Round robin puts one WebSocket on each process. Each must be subscribed, and its process
+    // LISTENing to the concert's channel (one more than it listened to before), before the booking:
+    // other channels (catalogue changes) are listened to from the start, so the count alone says nothing.
+    const gauges = (name: string) => Promise.all(apps.map((app) => gaugeOf(app.base, name)));
+    const channelsBefore = await gauges('postgres_listen_channels');
     const subscribers = [];
     for (let i = 0; i < 3; i += 1) subscribers.push(subscriber(concertGid));
-    await Promise.all(apps.map((app) => listeningOver(app.base, 1)));
+    await waitForAsync(async () => {
+      const [open, channels] = await Promise.all([gauges('graphql_open_subscriptions'), gauges('postgres_listen_channels')]);
+      return open.reduce((sum, count) => sum + count, 0) >= 3 && open.every((count, i) => count === 0 || channels[i] > channelsBefore[i]);
+    });
 
     const first = await send(BOOK_TICKETS, bookingInput(concertGid, [[tierGids[0], 2]]));
     expect(first.body?.data?.bookTickets.__typename).toBe('BookTicketsSuccess');
@@ -157,6 +165,14 @@ describe.skipIf(missing.length > 0)('HAProxy → 3 app processes → PgBouncer (
     await Promise.all(subscribers.map(async ({ feed, client }) => { feed.close(); await client.dispose(); }));
   }, 60_000);
 });
+
+async function waitForAsync(done: () => Promise<boolean>, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
 
 async function waitFor(done: () => boolean, timeoutMs = 10_000) {
   const deadline = Date.now() + timeoutMs;
