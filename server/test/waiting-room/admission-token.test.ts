@@ -7,7 +7,7 @@ import { AdmissionTokens } from '../../src/waiting-room/admission-token.ts';
 import { configureRoom } from '../../src/waiting-room/room-settings.ts';
 import { readLedger } from '../support/ledger.ts';
 import { BOOK_TICKETS, bookingInput, graphql, partnerHeaders, TEST_AUTH_SECRET, testDatabaseUrl } from '../support/test-app.ts';
-import { admitShoppers, at, createRoomConcert, createRoomTestApp, DEFAULT_ROOM, guestHeaders, HOLD_WITH_ADMISSION, join, myTicket, tick } from './room-support.ts';
+import { admitShoppers, at, createRoomConcert, createRoomTestApp, DEFAULT_ROOM, HOLD_WITH_ADMISSION, join, myTicket, tick } from './room-support.ts';
 
 const app = createRoomTestApp();
 beforeAll(() => app.start(0, '127.0.0.1'));
