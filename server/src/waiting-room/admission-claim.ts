@@ -23,7 +23,16 @@ export type AdmissionSpend =
  * can make carries that one key, and a key makes one booking, so one admission still opens one hold.
  * Any other key is refused, however long ago the spend: it would be a second hold.
  */
-export async function spendAdmission(db: Database, admission: Admission, scopedIdempotencyKey: string, attempt = 1): Promise<AdmissionSpend> {
+export async function spendAdmission(db: Database, admission: Admission, scopedIdempotencyKey: string): Promise<AdmissionSpend> {
+  // A second pass only when a refused try gave the admission back between the statements below.
+  for (let attempt = 1; ; attempt++) {
+    const outcome = await trySpend(db, admission, scopedIdempotencyKey);
+    if (outcome !== 'given back meanwhile') return outcome;
+    if (attempt === 2) return { kind: 'refused', reason: 'ALREADY_USED', bookingId: null };
+  }
+}
+
+async function trySpend(db: Database, admission: Admission, scopedIdempotencyKey: string): Promise<AdmissionSpend | 'given back meanwhile'> {
   const theirs = and(
     eq(entries.id, admission.entryId),
     eq(entries.concertId, admission.concertId),
@@ -50,8 +59,7 @@ export async function spendAdmission(db: Database, admission: Admission, scopedI
   if (!entry) return { kind: 'refused', reason: 'FORGED', bookingId: null };
   if (entry.usedAt) return { kind: 'refused', reason: 'ALREADY_USED', bookingId: entry.bookingId };
   if (entry.expired) return { kind: 'refused', reason: 'EXPIRED', bookingId: null };
-  // Unspent and unexpired: a refused try gave it back between the statements above. Once more.
-  return attempt < 2 ? spendAdmission(db, admission, scopedIdempotencyKey, attempt + 1) : { kind: 'refused', reason: 'ALREADY_USED', bookingId: null };
+  return 'given back meanwhile';
 }
 
 /** The recorded hold of a spent admission, if this idempotency key made it: a retry whose answer was lost. */

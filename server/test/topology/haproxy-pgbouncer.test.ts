@@ -102,7 +102,7 @@ describe.skipIf(missing.length > 0)('HAProxy → 3 app processes → PgBouncer (
     const channelsBefore = await gauges('postgres_listen_channels');
     const subscribers = [];
     for (let i = 0; i < 3; i += 1) subscribers.push(subscriber(concertGid));
-    await waitForAsync(async () => {
+    await waitFor(async () => {
       const [open, channels] = await Promise.all([gauges('graphql_open_subscriptions'), gauges('postgres_listen_channels')]);
       return open.reduce((sum, count) => sum + count, 0) >= 3 && open.every((count, i) => count === 0 || channels[i] > channelsBefore[i]);
     });
@@ -166,17 +166,9 @@ describe.skipIf(missing.length > 0)('HAProxy → 3 app processes → PgBouncer (
   }, 60_000);
 });
 
-async function waitForAsync(done: () => Promise<boolean>, timeoutMs = 10_000) {
+async function waitFor(done: () => boolean | Promise<boolean>, timeoutMs = 10_000) {
   const deadline = Date.now() + timeoutMs;
   while (!(await done())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-async function waitFor(done: () => boolean, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!done()) {
     if (Date.now() > deadline) throw new Error('condition not met in time');
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
