@@ -136,7 +136,7 @@ export async function runCancellation(options: { databaseUrl: string; bookings: 
     const batches: { transactionMs: number; tierLockMs: number }[] = [];
     const paymentProvider = withLatency(new SimulatedPaymentProvider(db), refundLatencyMs);
     const bookingLinks = new BookingLinks('http://bench.example', new BookingAccess('bench-secret-of-at-least-32-characters'));
-    const runner = new ConcertCancellationRunner({ db, paymentProvider, bookingLinks }, { batchSize, refundConcurrency, settleMs: 0, onBatch: (batch) => batches.push(batch) });
+    const runner = new ConcertCancellationRunner({ db, paymentProvider, bookingLinks }, { batchSize, refundConcurrency, onBatch: (batch) => batches.push(batch) });
     // No instance of the server runs here: nothing has the concert's tiers cached to forget.
     const noCache = { forgetConcert: () => {} } as unknown as TierCatalogue;
     log(`  cancelling: batches of ${batchSize}, ${refundConcurrency} refunds in flight, ${refundLatencyMs} ms added per refund`);

@@ -42,9 +42,16 @@ export async function bookTickets(
 ): Promise<BookTicketsResult> {
   const request = validateBookingRequest(input);
   const fingerprint = requestFingerprint(request, kind);
-  const prepared = await priceRequest(tierCatalogue, request, caller, fingerprint, kind);
+  let prepared = await priceRequest(tierCatalogue, request, caller, fingerprint, kind);
 
-  const outcome = await bookingQueue.submit(prepared);
+  let outcome = await bookingQueue.submit(prepared);
+  if (outcome.kind === 'salesStopped') {
+    // Priced from facts this instance held before it heard of the stop: facts read afresh say why
+    // (NotOnSaleError, or NotFoundError once unpublished). Sales resumed meanwhile: one more try.
+    tierCatalogue.forgetConcert(outcome.concertId);
+    prepared = await priceRequest(tierCatalogue, request, caller, fingerprint, kind);
+    outcome = await bookingQueue.submit(prepared);
+  }
   switch (outcome.kind) {
     case 'booked':
       return { bookingId: outcome.bookingId, replayed: false, booking: writtenRow(prepared, outcome) };
@@ -57,6 +64,8 @@ export async function bookTickets(
       throw new NotFoundError('TicketTier', outcome.tierId);
     case 'keyTaken':
       return replayBooking(db, prepared.idempotencyKey, fingerprint);
+    case 'salesStopped':
+      throw new NotOnSaleError(request.concertId, 'PAUSED', null);
   }
 }
 

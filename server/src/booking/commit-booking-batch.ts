@@ -73,7 +73,7 @@ export async function commitBatchCarefully({ db }: Pick<DatabaseConnection, 'db'
 
     const tierIds = [...new Set(contenders.flatMap((booking) => booking.items.map((item) => item.tierId)))];
     const lockTiers = () =>
-      tx.select({ id: ticketTiers.id, available: ticketTiers.available }).from(ticketTiers).where(inArray(ticketTiers.id, tierIds)).orderBy(ticketTiers.id).for('update');
+      tx.select({ id: ticketTiers.id, available: ticketTiers.available, salesStopped: ticketTiers.salesStopped }).from(ticketTiers).where(inArray(ticketTiers.id, tierIds)).orderBy(ticketTiers.id).for('update');
     let locked = await lockTiers();
     // An expired hold must never cause a SoldOutError: before refusing anyone, give back the expired
     // holds of these tiers (under the locks already held) and look again.
@@ -85,6 +85,7 @@ export async function commitBatchCarefully({ db }: Pick<DatabaseConnection, 'db'
       if (released > 0) locked = await lockTiers();
     }
     const available = new Map(locked.map((tier) => [tier.id, tier.available]));
+    const stopped = new Set(locked.filter((tier) => tier.salesStopped).map((tier) => tier.id));
     const heldBy = new Map<string, number>();
 
     // First come, first served, in arrival order.
@@ -95,6 +96,12 @@ export async function commitBatchCarefully({ db }: Pick<DatabaseConnection, 'db'
       const gone = booking.items.find((item) => !available.has(item.tierId));
       if (gone) {
         outcomes.set(booking, { kind: 'tierGone', tierId: gone.tierId });
+        rejected.push(booking.bookingId);
+        continue;
+      }
+      // Priced before this instance heard that the concert stopped selling (catalogue/sales-stop.ts).
+      if (booking.items.some((item) => stopped.has(item.tierId))) {
+        outcomes.set(booking, { kind: 'salesStopped', concertId: booking.concertId });
         rejected.push(booking.bookingId);
         continue;
       }

@@ -22,6 +22,8 @@ export type BookingOutcome =
   | { kind: 'overLimit'; limit: number; alreadyHeld: number; requested: number }
   /** A tier the booking names no longer exists (deleted after its facts were cached). */
   | { kind: 'tierGone'; tierId: string }
+  /** The concert stopped selling (paused, unpublished, cancelled) after the booking was priced. */
+  | { kind: 'salesStopped'; concertId: string }
   /** Another request holds this idempotency key (committed before this one could claim it). */
   | { kind: 'keyTaken' };
 

@@ -4,6 +4,7 @@ import type { TierCatalogue } from '../booking/tier-catalogue.ts';
 import type { Database } from '../db/client.ts';
 import { bookings, concertCancellations, concerts, ticketTiers } from '../db/schema.ts';
 import { changeCatalogue } from './catalogue-changes.ts';
+import { syncSalesStop } from './sales-stop.ts';
 
 /**
  * Cancels a concert: in one transaction it is marked cancelled and its refund job is created, and the
@@ -21,8 +22,10 @@ export async function cancelConcert(
   await changeCatalogue(services, concertId, async (tx, concert) => {
     if (concert.cancelledAt) throw new ConcertAlreadyCancelledError(concertId, concert.cancelledAt);
     await tx.update(concerts).set({ cancelledAt: sql`now()`, cancellationReason: reason }).where(eq(concerts.id, concertId));
-    // Holds and bookings made from now on are refused by every cache once it hears of the change;
-    // the count is what the job is expected to cancel, for the organizer's progress bar.
+    // Stopped on the tier rows before counting: that waits for the booking batches in flight, so the
+    // count sees them, and no hold or booking commits after it (changeCatalogue's own call is then a no-op).
+    await syncSalesStop(tx, concertId);
+    // The count is what the job is expected to cancel, for the organizer's progress bar.
     const [{ live }] = await tx
       .select({ live: sql<number>`count(*)::int` })
       .from(bookings)

@@ -53,12 +53,10 @@ export async function cancelBatch(
   await queueBookingEmails(tx, confirmed, 'cancellation', bookingLinks, (id) => paid.get(id) ?? 0);
   const ending = [...confirmed, ...holds];
   // Counted before the tickets go back: the page's rows are locked, so exactly these change, and
-  // the tier rows' locks are then held only by the last statement and the commit. A booking batch in
-  // flight when the concert was cancelled may have committed after its count: the total takes it in.
-  const cancelled = sql`${concertCancellations.cancelledCount} + ${ending.length}`;
+  // the tier rows' locks are then held only by the last statement and the commit.
   await tx
     .update(concertCancellations)
-    .set({ cancelledCount: cancelled, totalBookings: sql`greatest(${concertCancellations.totalBookings}, ${cancelled})` })
+    .set({ cancelledCount: sql`${concertCancellations.cancelledCount} + ${ending.length}` })
     .where(eq(concertCancellations.concertId, concertId));
   if (ending.length > 0) {
     lockingTiers();

@@ -4,6 +4,7 @@ import { CATALOGUE_CHANGED_CHANNEL, type TierCatalogue } from '../booking/tier-c
 import type { Database, Transaction } from '../db/client.ts';
 import { concerts, ticketTiers } from '../db/schema.ts';
 import { notifyChangedTiers } from '../events/availability-channel.ts';
+import { syncSalesStop } from './sales-stop.ts';
 
 /**
  * Announces a change to concert `concertId` inside the transaction that makes it: delivered on
@@ -35,7 +36,8 @@ export type LockedConcert = typeof concerts.$inferSelect;
  * change never stalls the concert's on-sale. FOR UPDATE would; a shared lock would deadlock two
  * changes that both go on to update the row. A missing concert is a NotFoundError. A cancelled
  * concert sells nothing again, so nothing of it changes any more (ConcertAlreadyCancelledError);
- * only the cancellation itself passes `{ cancelled: 'allow' }`.
+ * only the cancellation itself passes `{ cancelled: 'allow' }`. Whether the concert now sells is
+ * written on its tier rows too (sales-stop.ts), so that no sale commits after a stop.
  */
 export async function changeCatalogue<T>(
   { db, tierCatalogue }: { db: Database; tierCatalogue: TierCatalogue },
@@ -48,6 +50,7 @@ export async function changeCatalogue<T>(
     if (!concert) throw new NotFoundError('Concert', concertId);
     if (concert.cancelledAt && options.cancelled === 'refuse') throw new ConcertAlreadyCancelledError(concertId, concert.cancelledAt);
     const changed = await work(tx, concert);
+    await syncSalesStop(tx, concertId);
     await announceCatalogueChange(tx, concertId);
     return changed;
   });

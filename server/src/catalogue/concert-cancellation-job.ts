@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Transaction } from '../db/client.ts';
-import { bookings, concertCancellations, concerts } from '../db/schema.ts';
+import { bookings, concertCancellations } from '../db/schema.ts';
 import { payments } from '../db/payments-schema.ts';
 import { RepeatingJob } from '../jobs/repeating-job.ts';
 import type { Checkout } from '../payments/checkout.ts';
@@ -23,11 +23,6 @@ export interface ConcertCancellationOptions {
   refundConcurrency?: number;
   /** A runner's claim on a job; renewed by every batch, taken over by another instance once it has run out. */
   leaseMs?: number;
-  /**
-   * A booking priced from a cache that had not yet heard of the cancellation may still commit for a
-   * moment after it; the job is DONE only once this long has passed and nothing is left.
-   */
-  settleMs?: number;
   /** Tests: runs after each step; throwing stops the runner there as a crash would, lease kept. */
   afterStep?: (step: 'cancelled' | 'refunded', concertId: string) => void | Promise<void>;
   /** Measurement (the benchmark): each committed batch's size, whole transaction, and time its tier rows were locked. */
@@ -54,7 +49,6 @@ export class ConcertCancellationRunner {
   private readonly batchSize: number;
   private readonly refundConcurrency: number;
   private readonly leaseMs: number;
-  private readonly settleMs: number;
   private stopping = false;
 
   constructor(
@@ -64,7 +58,6 @@ export class ConcertCancellationRunner {
     this.batchSize = options.batchSize ?? 500;
     this.refundConcurrency = options.refundConcurrency ?? 8;
     this.leaseMs = options.leaseMs ?? 30_000;
-    this.settleMs = options.settleMs ?? 5_000;
     this.job = new RepeatingJob('concert cancellation', options.intervalMs ?? 1_000, () => this.runOnce(), options.log);
   }
 
@@ -202,18 +195,19 @@ export class ConcertCancellationRunner {
     return owed.length - run.failed.length;
   }
 
-  /** DONE when nothing is live or owed any more and late bookings have had time to land; otherwise the next run looks again. */
+  /**
+   * DONE when nothing is live or owed any more; otherwise the next run looks again. Nothing can become
+   * live after the cancellation committed: it stopped sales on the tier rows (sales-stop.ts).
+   */
   private async finishOrRelease(claim: Claim) {
     const job = concertCancellations;
     const left = sql`EXISTS (SELECT 1 FROM ${bookings} WHERE ${bookings.concertId} = ${claim.concertId} AND ${bookings.status} IN ('PENDING', 'CONFIRMED'))
       OR EXISTS (SELECT 1 FROM ${payments} JOIN ${bookings} ON ${bookings.id} = ${payments.bookingId}
                  WHERE ${bookings.concertId} = ${claim.concertId} AND ${payments.status} = 'SUCCEEDED')`;
-    const settled = sql`EXISTS (SELECT 1 FROM ${concerts} WHERE ${concerts.id} = ${claim.concertId}
-      AND ${concerts.cancelledAt} <= now() - make_interval(secs => ${this.settleMs / 1_000}))`;
     const [done] = await this.checkout.db
       .update(job)
       .set({ status: 'DONE', finishedAt: sql`now()`, claimToken: null, claimedUntil: null, refundedCents: refundedOn(claim.concertId) })
-      .where(and(eq(job.concertId, claim.concertId), eq(job.claimToken, claim.token), sql`NOT (${left})`, settled))
+      .where(and(eq(job.concertId, claim.concertId), eq(job.claimToken, claim.token), sql`NOT (${left})`))
       .returning({ concertId: job.concertId });
     if (!done) await this.release(claim);
   }

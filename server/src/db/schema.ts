@@ -103,6 +103,12 @@ export const ticketTiers = pgTable(
     available: integer('available').notNull(),
     // Orders tiers on a concert page (VIP first) independently of price changes.
     position: integer('position').notNull().default(0),
+    /**
+     * The concert does not sell (paused, unpublished or cancelled), mirrored on the row that every
+     * sale locks: a trigger refuses any update that takes tickets from a stopped tier
+     * (catalogue/sales-stop.ts), so a batch priced just before the stop cannot commit after it.
+     */
+    salesStopped: boolean('sales_stopped').notNull().default(false),
   },
   (table) => [
     index('ticket_tiers_concert_id_idx').on(table.concertId, table.position),

@@ -15,7 +15,7 @@ import { ADD_TIER, BOOK, HOLD_TICKETS, UPDATE_CONCERT, UPDATE_TIER, concertOfOrg
 
 // Two instances, as behind a load balancer. Their own runners wait an hour between runs: these
 // tests run each step themselves, so that they can stop a runner where a crash would.
-const quiet = { concertCancellations: { intervalMs: 3_600_000, settleMs: 0 } };
+const quiet = { concertCancellations: { intervalMs: 3_600_000 } };
 const instanceA = createTestApp(quiet);
 const instanceB = createTestApp(quiet);
 let organizer: TestAccount;
@@ -29,7 +29,7 @@ const asOrganizer = () => ({ headers: organizer.headers });
 const dbId = (gid: string) => databaseIdOf(gid, 'Concert')!;
 const bookingLinks = new BookingLinks('http://shop.test', new BookingAccess(TEST_AUTH_SECRET));
 const runner = (options: ConcertCancellationOptions = {}, paymentProvider: PaymentProvider = new SimulatedPaymentProvider(instanceA.db)) =>
-  new ConcertCancellationRunner({ db: instanceA.db, paymentProvider, bookingLinks }, { settleMs: 0, ...options });
+  new ConcertCancellationRunner({ db: instanceA.db, paymentProvider, bookingLinks }, options);
 
 const JOB = 'status total bookingsCancelled refunded { cents currency }';
 const CANCEL = /* GraphQL */ `

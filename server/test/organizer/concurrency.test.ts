@@ -8,7 +8,7 @@ import { BOOK_TICKETS, bookingInput, createConcert, createTestApp, graphql, test
 import { ADD_TIER, switchOperation, UPDATE_CONCERT, UPDATE_TIER } from './operations.ts';
 
 // Back-office changes racing each other and the on-sale, across two instances.
-const quiet = { concertCancellations: { intervalMs: 3_600_000, settleMs: 0 } };
+const quiet = { concertCancellations: { intervalMs: 3_600_000 } };
 const instanceA = createTestApp(quiet);
 const instanceB = createTestApp(quiet);
 let organizer: TestAccount;

@@ -13,7 +13,7 @@ import { BOOK_TICKETS, bookingInput, createConcert, createTestApp, graphql, part
 // A stadium's takings pass what a 32-bit integer holds ($21,474,836.47): 250 tickets at the highest
 // price a tier may have ($100,000) are $25 M. Sums over bookings must still answer, exactly.
 
-const app = createTestApp({ salesRollupIntervalMs: 0, concertCancellations: { intervalMs: 3_600_000, settleMs: 0 } });
+const app = createTestApp({ salesRollupIntervalMs: 0, concertCancellations: { intervalMs: 3_600_000 } });
 let organizer: TestAccount;
 beforeAll(async () => {
   await app.start(0, '127.0.0.1');
@@ -75,7 +75,7 @@ describe('totals beyond 32 bits', () => {
     expect(refunded.data!.salesAnalytics.totals.refunded).toEqual({ cents: TOTAL_CENTS, currency: 'USD' });
     const cancelled = await graphql(app, CANCEL, { concertId: fixture.concertGid }, { headers: organizer.headers });
     expect(cancelled.data!.cancelConcert).toMatchObject({ __typename: 'CancelConcertSuccess', job: { total: 25 } });
-    const runner = new ConcertCancellationRunner({ db: app.db, paymentProvider: new SimulatedPaymentProvider(app.db), bookingLinks: new BookingLinks('http://shop.test', new BookingAccess(TEST_AUTH_SECRET)) }, { settleMs: 0 });
+    const runner = new ConcertCancellationRunner({ db: app.db, paymentProvider: new SimulatedPaymentProvider(app.db), bookingLinks: new BookingLinks('http://shop.test', new BookingAccess(TEST_AUTH_SECRET)) });
     for (let run = 0; run < 10; run++) await runner.runOnce(fixture.concert.id);
     const progress = await graphql(app, PROGRESS, { id: fixture.concertGid }, { headers: organizer.headers });
     expect(progress.errors).toBeUndefined();

@@ -108,7 +108,8 @@ builder.mutationField('createConcert', (t) =>
         const organizerId = organizerIdOf(ctx.viewer);
         const created = await tx.insert(concerts).values({ ...columnsOf(input), name: input.name, venue: input.venue, timeZone: input.timeZone, startsAt: input.startsAt, published: false, organizerId }).returning({ id: concerts.id });
         await tx.insert(ticketTiers).values(
-          input.tiers.map((tier, position) => ({ concertId: created[0].id, ...tier, available: tier.capacity, position })),
+          // Unpublished, so not selling (catalogue/sales-stop.ts) until publishConcert.
+          input.tiers.map((tier, position) => ({ concertId: created[0].id, ...tier, available: tier.capacity, position, salesStopped: true })),
         );
         return created;
       });
