@@ -107,6 +107,29 @@ describe('payForBooking', () => {
     expect(await expectMoneyExact(concert.id)).toMatchObject({ captured: 2_000, refunded: 0 });
   });
 
+  it('frees a booking whose server died after claiming the payment and before charging: not charged, payable again', async () => {
+    const { concert, concertGid, tierGids } = await createConcert(appA.db, [{ capacity: 10 }]);
+    const bookingId = await holdOne(concertGid, tierGids[0]);
+    // What payForBooking's claim leaves when its process is killed before the provider is called.
+    const [claim] = await appA.db
+      .insert(payments)
+      .values({ bookingId: decode(bookingId), idempotencyKey: 'lost-claim', requestFingerprint: 'lost', amountCents: 2_000, currency: 'USD', status: 'PROCESSING', provider: provider.name, cardLast4: '4242' })
+      .returning({ id: payments.id });
+    expect(await pay(appB, bookingId, CARDS.ok)).toEqual({ __typename: 'BookingNotPayableError', reason: 'PAYMENT_IN_PROGRESS' });
+    // Too young to tell from a charge still on its way: left alone.
+    await settleUnknownPayments(checkout(appA), 0);
+    expect((await appA.db.select({ status: payments.status }).from(payments).where(eq(payments.id, claim.id)))[0].status).toBe('PROCESSING');
+    await appA.db.update(payments).set({ updatedAt: sql`now() - interval '1 minute'` }).where(eq(payments.id, claim.id));
+    await Promise.all([settleUnknownPayments(checkout(appA), 0), settleUnknownPayments(checkout(appB), 0)]);
+    expect((await appA.db.select({ status: payments.status, declineCode: payments.declineCode }).from(payments).where(eq(payments.id, claim.id)))[0]).toEqual({
+      status: 'DECLINED',
+      declineCode: 'not_charged',
+    });
+    expect(await pay(appB, bookingId, CARDS.ok)).toMatchObject({ __typename: 'PayForBookingSuccess', booking: { status: 'CONFIRMED' } });
+    expect(await chargesFor(bookingId)).toBe(1);
+    expect(await expectMoneyExact(concert.id)).toMatchObject({ captured: 2_000, refunded: 0 });
+  });
+
   it('a charge that lands after the hold expired takes the tickets again when they are free, or is refunded', async () => {
     const { concert, concertGid, tierGids } = await createConcert(appA.db, [{ capacity: 2 }]);
     const expire = async () => {

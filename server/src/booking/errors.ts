@@ -86,7 +86,11 @@ export class BookingNotHeldError extends BookingError {
 /** The card was refused; the hold stays, so the shopper can try another card. */
 export class PaymentDeclinedError extends BookingError {
   constructor(readonly declineCode: string) {
-    super(declineCode === 'insufficient_funds' ? 'The card was declined: insufficient funds' : 'The card was declined');
+    super(
+      declineCode === 'insufficient_funds' ? 'The card was declined: insufficient funds'
+      : declineCode === 'not_charged' ? 'The payment never reached the card processor: nothing was charged'
+      : 'The card was declined',
+    );
   }
 }
 

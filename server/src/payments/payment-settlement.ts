@@ -5,11 +5,13 @@ import { payments } from '../db/payments-schema.ts';
 import { applyChargeOutcome } from './apply-charge.ts';
 import type { Checkout } from './checkout.ts';
 import { refundPayment } from './refund-payment.ts';
+import { IN_FLIGHT } from '../booking/payment-in-flight.ts';
 
 /**
  * Settles attempts whose outcome nobody heard by asking the provider: UNKNOWN ones (the provider
  * timed out, or the server stopped between charge and answer) after `olderThanMs`, and PROCESSING
- * ones whose webhook never came after `processingAfterMs`. Safe on every instance at once: recording an outcome
+ * ones after `processingAfterMs`: a webhook that never came, or a claim whose server stopped before
+ * it called the provider at all. Safe on every instance at once: recording an outcome
  * changes an attempt only once (applyChargeOutcome). Resolves with how many it settled.
  */
 export async function settleUnknownPayments(checkout: Checkout, olderThanMs = 2_000, processingAfterMs = 30_000): Promise<number> {
@@ -25,8 +27,14 @@ export async function settleUnknownPayments(checkout: Checkout, olderThanMs = 2_
     const outcome = await provider.retrieve(id);
     if (outcome?.status === 'processing') continue; // still undecided
     if (!outcome) {
-      // The provider never saw it: nothing was charged. The shopper may try again.
-      await db.update(payments).set({ status: 'DECLINED', declineCode: 'not_charged', updatedAt: sql`now()` }).where(and(eq(payments.id, id), eq(payments.status, 'UNKNOWN')));
+      // The provider never saw it: nothing was charged, and the booking is free to be paid, released
+      // or cancelled again. A charge the provider still makes under this key later (a request it
+      // received but had not recorded) is recorded from its answer or webhook all the same:
+      // applyChargeOutcome confirms the booking with it or refunds it.
+      await db
+        .update(payments)
+        .set({ status: 'DECLINED', declineCode: 'not_charged', updatedAt: sql`now()` })
+        .where(and(eq(payments.id, id), inArray(payments.status, [...IN_FLIGHT])));
     } else {
       await applyChargeOutcome(checkout, id, outcome).catch((error: unknown) => {
         if (!(error instanceof BookingError)) throw error; // declined or refunded: recorded, nobody to tell here

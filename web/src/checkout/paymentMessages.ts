@@ -16,9 +16,10 @@ const stillHeld = 'Your tickets are still held: try another card.';
 export function describeNotice(notice: PaymentNotice): string {
   switch (notice.kind) {
     case 'declined':
-      return notice.declineCode === 'insufficient_funds'
-        ? `Your card was declined for insufficient funds. ${stillHeld}`
-        : `Your card was declined. ${stillHeld}`;
+      if (notice.declineCode === 'insufficient_funds') return `Your card was declined for insufficient funds. ${stillHeld}`;
+      // Settled by the server: an attempt that never reached the card processor.
+      if (notice.declineCode === 'not_charged') return `Your payment never reached the card processor, so nothing was charged. ${stillHeld}`;
+      return `Your card was declined. ${stillHeld}`;
     case 'paidTooLate':
       return `Your payment went through after your hold had ended, and the tickets had been sold meanwhile. We refunded ${formatMoney({ cents: notice.refundedCents, currency: notice.currency })} to your card in full.`;
     case 'notPayable':
