@@ -58,6 +58,8 @@ export interface AppOptions {
   metricsToken?: string;
   /** Default: 20 operations per socket, 50 sockets per client address. */
   webSockets?: Partial<WebSocketLimits>;
+  /** How often open WebSockets' sessions are checked, so that one whose session ended is closed (default 5 s). */
+  sessionCheckIntervalMs?: number;
   /** Guests' public catalogue results shared per process (http/catalogue-result-cache.ts); false turns it off. */
   catalogueResults?: CatalogueResultsOptions | false;
   /** Signs session cookies and booking links; default: a fixed development secret (never in production). */

@@ -32,6 +32,7 @@ import { schema } from './graphql/schema.ts';
 import { createDrain } from './http/draining.ts';
 import { errorMasking } from './http/error-masking.ts';
 import { attachGraphqlWs } from './http/graphql-ws.ts';
+import { SessionSockets } from './http/session-sockets.ts';
 import { createHealthChecks } from './http/health.ts';
 import { useBoundedErrorMessages } from './http/bounded-errors.ts';
 import { useJsonRequests } from './http/json-requests.ts';
@@ -180,6 +181,7 @@ export function buildApp(options: AppOptions) {
     isDraining: () => drain.draining,
     allowsUpgrade: origins.allowsUpgrade,
     limits: { maxSubscriptionsPerSocket: 20, maxSocketsPerAddress: 50, ...options.webSockets },
+    sessionSockets: new SessionSockets(db, { intervalMs: options.sessionCheckIntervalMs, log }),
   });
   watchRuntime(metrics, { pool, bookingQueue, availability, listener, webSockets: () => ws.connections });
 

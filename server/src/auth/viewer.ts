@@ -6,6 +6,8 @@ import type { Quota, RateLimiter, RateLimitVerdict } from './rate-limiter.ts';
 
 export interface SignedInUser {
   id: string;
+  /** The session this request was signed in with (a WebSocket is closed when it ends: http/session-sockets.ts). */
+  sessionId: string;
   email: string;
   emailVerified: boolean;
   role: UserRole;
@@ -123,7 +125,8 @@ async function identifyUser(cookie: string, clientAddress: string, guestId: stri
   const session = await options.auth.api.getSession({ headers: new Headers({ cookie }) }).catch(() => null);
   if (!session) return { viewer: GUEST, clientAddress, guestId };
   const { id, email, emailVerified, role } = session.user as typeof session.user & { role?: UserRole };
-  return { viewer: { kind: 'user', user: { id, email, emailVerified, role: role === 'organizer' ? 'organizer' : 'shopper' } }, clientAddress, guestId };
+  const user: SignedInUser = { id, sessionId: session.session.id, email, emailVerified, role: role === 'organizer' ? 'organizer' : 'shopper' };
+  return { viewer: { kind: 'user', user }, clientAddress, guestId };
 }
 
 const personalActions = { holds: 'holds', joins: 'waiting-room joins' } as const;

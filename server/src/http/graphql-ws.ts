@@ -9,6 +9,8 @@ import { REQUEST_ID_HEADER, requestIdFrom } from '../observability/request-log.t
 import { MAX_REQUEST_BYTES } from './limits.ts';
 import { createNextWriter, NEXT_WRITER } from './next-message-writer.ts';
 import type { PersistedOperations } from './persisted-operations.ts';
+import type { SessionSockets } from './session-sockets.ts';
+import type { Viewer } from '../auth/viewer.ts';
 
 interface EnvelopedRoot {
   execute: (args: ExecutionArgs) => unknown;
@@ -25,6 +27,8 @@ export interface GraphqlWsOptions {
   /** Cross-site WebSocket hijacking: a foreign page's upgrade is refused with 403. */
   allowsUpgrade: (origin: string | undefined, host: string | undefined) => boolean;
   limits: WebSocketLimits;
+  /** Closes a signed-in socket once its session has ended. */
+  sessionSockets: SessionSockets;
 }
 
 export interface WebSocketLimits {
@@ -126,6 +130,8 @@ export function attachGraphqlWs(server: Server, yoga: YogaServerInstance<any, an
           if (error instanceof GraphQLError) return [error];
           throw error;
         }
+        const { viewer } = contextValue as unknown as { viewer: Viewer };
+        if (viewer.kind === 'user') options.sessionSockets.watch(ctx.extra.socket, viewer.user.sessionId);
         return {
           schema,
           operationName: params.operationName,
@@ -141,6 +147,7 @@ export function attachGraphqlWs(server: Server, yoga: YogaServerInstance<any, an
   return {
     /** Closes every socket with 1001 (going away) so clients know to reconnect elsewhere. */
     async close() {
+      options.sessionSockets.stop();
       for (const socket of wsServer.clients) socket.close(1001, 'Server shutting down');
       await disposable.dispose();
     },

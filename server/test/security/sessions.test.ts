@@ -14,7 +14,7 @@ let port: number;
 beforeAll(async () => {
   port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  app = createTestApp({ publicUrl: base });
+  app = createTestApp({ publicUrl: base, sessionCheckIntervalMs: 100 });
   await app.start(port, '127.0.0.1');
 });
 afterAll(() => app.stop());
@@ -106,6 +106,38 @@ describe('signing in', () => {
     } finally {
       await signedIn.dispose();
       await anonymous.dispose();
+    }
+  });
+
+  it('ends at sign-out for every copy of its cookies, and closes the WebSockets it opened', async () => {
+    const email = uniqueEmail('leaver');
+    const leaver = new AuthClient(base);
+    const stayer = new AuthClient(base);
+    await leaver.post('/sign-up/email', { email, password: 'correct horse battery', name: 'Leaver' });
+    await stayer.post('/sign-up/email', { email: uniqueEmail('stayer'), password: 'correct horse battery', name: 'Stayer' });
+    const copied = { cookie: leaver.cookie };
+    const closes: Record<string, number> = {};
+    const socketOf = (name: string, cookie: string) =>
+      connectWs(port, { webSocketImpl: webSocketWithHeaders({ cookie }), on: { closed: (event) => void (closes[name] = (event as { code: number }).code) } });
+    const leaving = socketOf('leaver', leaver.cookie);
+    const staying = socketOf('stayer', stayer.cookie);
+    // Subscriptions keep each socket open, as a page's live counts do.
+    const live = [leaving, staying].map((socket) => socket.subscribe({ query: 'subscription { availabilityChanged { id } }' }, { next: () => {}, error: () => {}, complete: () => {} }));
+    try {
+      expect((await runOnce(leaving, { query: VIEWER })).data?.viewer.email).toBe(email);
+      expect((await runOnce(staying, { query: VIEWER })).data?.viewer).not.toBeNull();
+      expect((await leaver.post('/sign-out', {})).status).toBe(200);
+      // The cookies as they were before sign-out, replayed: no session any more, at once.
+      expect((await asUser(copied as AuthClient, VIEWER)).data?.viewer).toBeNull();
+      // The app checks every 100 ms here (5 s by default).
+      await expect.poll(() => closes.leaver, { timeout: 5_000 }).toBe(4403);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(closes.stayer).toBeUndefined();
+      expect((await runOnce(staying, { query: VIEWER })).data?.viewer).not.toBeNull();
+    } finally {
+      for (const unsubscribe of live) unsubscribe();
+      await leaving.dispose();
+      await staying.dispose();
     }
   });
 
