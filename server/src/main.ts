@@ -10,7 +10,7 @@ const logger = createLogger({ level: config.logLevel });
 
 const database = await openDatabase(config, {
   log: (line) => {
-    if (/ERROR|FATAL|PANIC|initialising|orphaned/.test(line)) logger.info({ postgres: line }, 'embedded postgres');
+    if (/ERROR|FATAL|PANIC|initialising|orphaned|unexpectedly|running again/.test(line)) logger.info({ postgres: line }, 'embedded postgres');
   },
 });
 

@@ -17,7 +17,15 @@ export interface EmbeddedPostgresOptions {
   /** Extra `-c name=value` settings, e.g. fsync=off for throwaway test clusters. */
   settings?: Record<string, string | number>;
   log?: (line: string) => void;
+  /**
+   * Start Postgres again when it exits without being asked to (killed, crashed), on the same port
+   * and data, as a supervisor would; the app's pools and LISTEN connection reconnect by themselves.
+   * Called with the error once it could not be started again for `RESTART_ATTEMPTS` seconds.
+   */
+  onLost?: (error: Error) => void;
 }
+
+const RESTART_ATTEMPTS = 30;
 
 export interface EmbeddedPostgres {
   /** Connection string for the `postgres` database. */
@@ -57,15 +65,51 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const args = ['-D', dataDir, '-p', String(port)];
   for (const [name, value] of Object.entries(settings)) args.push('-c', `${name}=${value}`);
 
-  const child = spawn(join(binDir, 'postgres'), args, {
-    ...user,
-    env: { ...process.env, LC_MESSAGES: 'C', LD_LIBRARY_PATH: join(binDir, '..', 'lib') },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  await waitUntilReady(child, log);
+  const startPostmaster = async () => {
+    const child = spawn(join(binDir, 'postgres'), args, {
+      ...user,
+      env: { ...process.env, LC_MESSAGES: 'C', LD_LIBRARY_PATH: join(binDir, '..', 'lib') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    await waitUntilReady(child, log);
+    return child;
+  };
+  let child = await startPostmaster();
+  let stopping = false;
+
+  const { onLost } = options;
+  const superviseRestarts = (running: ChildProcess) =>
+    running.once('exit', (code, signal) => {
+      if (stopping || !onLost) return;
+      log(`embedded Postgres exited unexpectedly (code ${code}, signal ${signal}): starting it again`);
+      void restart(onLost);
+    });
+  // Backends of a killed postmaster linger for a moment and keep its shared memory: retried each second.
+  async function restart(lost: (error: Error) => void) {
+    for (let attempt = 1; !stopping; attempt++) {
+      try {
+        child = await startPostmaster();
+        superviseRestarts(child);
+        if (stopping) await stopPostmaster(child);
+        else log('embedded Postgres is running again');
+        return;
+      } catch (error) {
+        if (attempt === RESTART_ATTEMPTS) return lost(error as Error);
+        await new Promise((resolveLater) => setTimeout(resolveLater, 1_000));
+      }
+    }
+  }
+  superviseRestarts(child);
 
   const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
-  return { url, dataDir, stop: () => stopPostmaster(child) };
+  return {
+    url,
+    dataDir,
+    stop: () => {
+      stopping = true;
+      return stopPostmaster(child);
+    },
+  };
 }
 
 /**

@@ -27,6 +27,11 @@ export async function openDatabase(
     port: config.embeddedPostgresPort,
     fallBackToFreePort: !config.embeddedPostgresPortIsExplicit,
     log,
+    // A server whose database is gone for good serves nothing: exit, so that whatever runs it can act.
+    onLost: (error) => {
+      log?.(`FATAL: ${error.message}`);
+      process.exit(1);
+    },
   });
   return { url: postgres.url, embedded: true, stop: postgres.stop };
 }
