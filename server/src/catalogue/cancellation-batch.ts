@@ -50,7 +50,8 @@ export async function cancelBatch(
   const holds = page.filter((booking) => booking.status === 'PENDING' && !deciding.has(booking.id)).map((booking) => booking.id);
   const confirmed = page.filter((booking) => booking.status === 'CONFIRMED').map((booking) => booking.id);
   const paid = await paidCents(tx, confirmed);
-  await queueBookingEmails(tx, confirmed, 'cancellation', bookingLinks, (id) => paid.get(id) ?? 0);
+  // Before the status changes: each email says whether it was a paid order or a hold.
+  await queueBookingEmails(tx, [...confirmed, ...holds], 'cancellation', bookingLinks, (id) => paid.get(id) ?? 0);
   const ending = [...confirmed, ...holds];
   // Counted before the tickets go back: the page's rows are locked, so exactly these change, and
   // the tier rows' locks are then held only by the last statement and the commit.

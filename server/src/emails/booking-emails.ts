@@ -14,7 +14,9 @@ const money = (cents: number, currency: string) => {
 };
 const dateTime = (date: Date, timeZone: string) => {
   let format = formatters.get(`date:${timeZone}`) as Intl.DateTimeFormat | undefined;
-  if (!format) formatters.set(`date:${timeZone}`, (format = new Intl.DateTimeFormat('en-US', { dateStyle: 'full', timeStyle: 'short', timeZone })));
+  // The venue's zone, named: "Friday, April 2, 2027 at 7:30 PM PDT", as the web page shows it.
+  const options = { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short', timeZone } as const;
+  if (!format) formatters.set(`date:${timeZone}`, (format = new Intl.DateTimeFormat('en-US', options)));
   return format.format(date);
 };
 
@@ -34,7 +36,10 @@ export function queueBookingEmail(tx: Transaction, bookingId: string, kind: Book
 export async function queueBookingEmails(tx: Transaction, bookingIds: string[], kind: BookingEmailKind, links: BookingLinks, refundedCents: (bookingId: string) => number = () => 0) {
   if (bookingIds.length === 0) return;
   const facts = await tx
-    .select({ id: bookings.id, email: bookings.customerEmail, orderCode: bookings.orderCode, totalCents: bookings.totalCents, currency: bookings.currency, concert: concerts.name, startsAt: concerts.startsAt, timeZone: concerts.timeZone })
+    .select({
+      id: bookings.id, email: bookings.customerEmail, orderCode: bookings.orderCode, totalCents: bookings.totalCents, currency: bookings.currency, status: bookings.status,
+      concert: concerts.name, venue: concerts.venue, startsAt: concerts.startsAt, timeZone: concerts.timeZone, cancelledAt: concerts.cancelledAt, cancellationReason: concerts.cancellationReason,
+    })
     .from(bookings)
     .innerJoin(concerts, eq(concerts.id, bookings.concertId))
     .where(inArray(bookings.id, bookingIds));
@@ -55,26 +60,45 @@ export async function queueBookingEmails(tx: Transaction, bookingIds: string[], 
         kind,
         recipient: booking.email,
         subject: text.subject,
-        body: `${text.lead}\n\n${booking.concert}\n${when}\n\n${tickets}\n\nYour booking: ${links.url(booking.id)}\n`,
+        body: `${text.lead}\n\n${booking.concert}\n${booking.venue}\n${when}\n\n${tickets}\n\nYour booking: ${links.url(booking.id)}\n`,
         bookingId: booking.id,
       };
     }),
   );
 }
 
-function textOf(kind: BookingEmailKind, booking: { orderCode: string; totalCents: number; currency: string; concert: string }, refundedCents: number) {
+interface EmailFacts {
+  orderCode: string;
+  totalCents: number;
+  currency: string;
+  /** The booking's status before this change: a hold (PENDING) was never paid. */
+  status: string;
+  concert: string;
+  cancelledAt: Date | null;
+  cancellationReason: string | null;
+}
+
+function textOf(kind: BookingEmailKind, booking: EmailFacts, refundedCents: number) {
   return {
     confirmation: {
       subject: `Your tickets for ${booking.concert} — order ${booking.orderCode}`,
       lead: `Thank you! Your order ${booking.orderCode} is confirmed and paid (${money(booking.totalCents, booking.currency)}).`,
     },
     cancellation: {
-      subject: `Order ${booking.orderCode} cancelled`,
-      lead: `Your order ${booking.orderCode} for ${booking.concert} is cancelled.${refundedCents > 0 ? ` ${money(refundedCents, booking.currency)} is on its way back to your card.` : ''}`,
+      subject: booking.cancelledAt ? `${booking.concert} is cancelled — order ${booking.orderCode}` : `Order ${booking.orderCode} cancelled`,
+      lead: cancellationLead(booking, refundedCents),
     },
     paid_too_late: {
       subject: `Order ${booking.orderCode}: your payment was refunded`,
       lead: `Your payment for order ${booking.orderCode} arrived after your hold had ended, and the tickets had been sold meanwhile. We refunded ${money(refundedCents, booking.currency)} to your card in full.`,
     },
   }[kind];
+}
+
+function cancellationLead(booking: EmailFacts, refundedCents: number) {
+  const refund = refundedCents > 0 ? ` ${money(refundedCents, booking.currency)} is on its way back to your card.` : booking.status === 'PENDING' ? ' Nothing was charged.' : '';
+  if (!booking.cancelledAt) return `Your order ${booking.orderCode} for ${booking.concert} is cancelled.${refund}`;
+  const reason = booking.cancellationReason ? ` The organizer's reason: ${booking.cancellationReason}` : '';
+  const order = booking.status === 'PENDING' ? `The tickets you held (order ${booking.orderCode}) are released.` : `Your order ${booking.orderCode} is cancelled.`;
+  return `We are sorry: the organizer cancelled ${booking.concert}.${reason}\n\n${order}${refund}`;
 }

@@ -76,7 +76,9 @@ async function expectAllCancelledAndRefundedOnce(concertId: string, confirmedBef
   expect(rows.every((row) => row.status === 'CANCELLED' || row.status === 'EXPIRED')).toBe(true);
   const paidRows = rows.filter((row) => row.paid > 0);
   for (const row of paidRows) expect({ refunds: row.refunds, refunded: row.provider_refunded }).toEqual({ refunds: 1, refunded: row.paid });
-  expect(rows.filter((row) => row.emails === 1)).toHaveLength(confirmedBefore);
+  // Everyone the job cancelled is told once, paid or held; holds that expired before were told nothing.
+  expect(rows.filter((row) => row.status === 'CANCELLED').every((row) => row.emails === 1)).toBe(true);
+  expect(rows.filter((row) => row.emails === 1).length).toBeGreaterThanOrEqual(confirmedBefore);
   expect(rows.every((row) => row.emails <= 1)).toBe(true);
   const money = await readMoneyLedger(testDatabaseUrl(), concertId);
   expect({ net: money.captured - money.refunded, providerNet: money.providerNet }).toEqual({ net: 0, providerNet: 0 });
@@ -165,6 +167,19 @@ describe('cancelConcert', () => {
 
     await runUntilDone(concertId, runner());
     await expectAllCancelledAndRefundedOnce(concertId, 5);
+    // Every customer is told why, held or paid; the show's time in the venue's zone, named.
+    const { rows: emails } = await instanceA.pool.query<{ subject: string; body: string; status: string }>(
+      `SELECT e.subject, e.body, b.status FROM outbox_emails e JOIN bookings b ON b.id = e.booking_id WHERE b.concert_id = $1 AND e.kind = 'cancellation'`,
+      [concertId],
+    );
+    expect(emails).toHaveLength(7);
+    for (const email of emails) {
+      expect(email.subject).toMatch(/^Organizer test concert is cancelled — order /);
+      expect(email.body).toContain("the organizer cancelled Organizer test concert. The organizer's reason: The band is ill");
+      expect(email.body).toMatch(/Test Hall\n\w+day, \w+ \d+, \d{4} at \d+:\d\d (AM|PM) GMT\+\d/);
+    }
+    expect(emails.filter((email) => email.body.includes('are released.') && email.body.includes('Nothing was charged.'))).toHaveLength(2);
+    expect(emails.filter((email) => /\$(100|180)\.00 is on its way back to your card/.test(email.body))).toHaveLength(3);
     const paidCents = 2 * 5_000 * 2 + 2 * 9_000;
     expect((await graphql(instanceB, PROGRESS, { id: concertGid }, asOrganizer())).data?.concert).toEqual({
       salesStatus: 'CANCELLED',

@@ -78,10 +78,10 @@ builder.mutationField('cancelConcert', (t) =>
   t.field({
     type: CancelConcertSuccess,
     description:
-      'Cancels a concert: holds and bookings are refused at once on every instance (NotOnSaleError CANCELLED), and a job cancels every booking, refunds every card payment and emails every customer. A second call changes nothing (ConcertAlreadyCancelledError, with the same job).',
+      'Cancels a concert: holds and bookings are refused at once on every instance (NotOnSaleError CANCELLED), and a job cancels every booking and hold, refunds every card payment and emails every customer whose booking or hold it cancels, with the reason. A second call changes nothing (ConcertAlreadyCancelledError, with the same job).',
     ...ownConcertArg('concertId'),
     errors: { types: [NotFoundError, ConcertAlreadyCancelledError, ValidationError], directResult: true, union: { name: 'CancelConcertResult' } },
-    args: { concertId: t.arg.id({ required: true }), reason: t.arg.string({ required: true, description: 'Told to organizers and shown with the concert.' }) },
+    args: { concertId: t.arg.id({ required: true }), reason: t.arg.string({ required: true, description: 'Shown with the concert (Concert.cancellationReason) and told to every customer in their cancellation email.' }) },
     resolve: async (_root, args, ctx) => {
       const concertId = concertIdFrom(args.concertId);
       const reason = args.reason.trim();
