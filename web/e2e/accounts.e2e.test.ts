@@ -99,4 +99,19 @@ describe('accounts', () => {
     await page.getByTestId('signed-in-as').getByText(email).waitFor();
     expect(problems).toEqual([]);
   });
+
+  it('shows the development mailbox on a phone-sized screen without sideways scrolling', async () => {
+    // A long address and a sign-in link: the unbroken text that used to widen the page.
+    const email = `a-rather-long-address-${crypto.randomUUID()}@example.com`;
+    const { page, problems } = await browser().open('/signin', { viewport: { width: 375, height: 740 } });
+    const linkForm = page.getByRole('form', { name: 'Email me a sign-in link' });
+    await linkForm.getByLabel('Email').fill(email);
+    await linkForm.getByRole('button', { name: 'Email me a sign-in link' }).click();
+    await page.getByRole('status').getByText('Check your inbox.').waitFor();
+    await page.goto(`/mailbox?to=${encodeURIComponent(email)}`);
+    await page.locator('.mailbox__email').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'phone-mailbox');
+    expect(problems).toEqual([]);
+  });
 });

@@ -140,4 +140,20 @@ describe('organizer', () => {
     expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Organizer', exact: true }).count()).toBe(0);
     expect(problems).toEqual([]);
   });
+
+  it('fits a phone-sized screen: wide tables scroll in their own box, not the page', async () => {
+    const { page, problems } = await browser().open('/signin?next=%2Forganizer', { viewport: { width: 375, height: 740 } });
+    await signInAsOrganizer(page);
+    await page.waitForURL((url) => url.pathname === '/organizer');
+    await page.getByTestId('organizer-concert').first().waitFor();
+    const pageOverflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(await pageOverflow()).toBeLessThanOrEqual(0);
+    await screenshot(page, 'phone-organizer');
+
+    await page.getByRole('navigation', { name: 'Organizer' }).getByRole('link', { name: 'Partner API keys' }).click();
+    await page.locator('.organizer-table').waitFor();
+    expect(await pageOverflow()).toBeLessThanOrEqual(0);
+    await screenshot(page, 'phone-organizer-keys');
+    expect(problems).toEqual([]);
+  });
 });

@@ -11,6 +11,7 @@ export const ConcertCardFragment = graphql(/* GraphQL */ `
     venue
     startsAt
     timeZone
+    salesStatus
     tiers {
       id
       price {
@@ -43,12 +44,21 @@ export function ConcertCard(props: { concert: FragmentType<typeof ConcertCardFra
         <span>{concert.venue}</span>
         <time dateTime={concert.startsAt}>{formatDate(concert.startsAt, concert.timeZone)}</time>
       </p>
-      <p className="concert-card__price">
-        {cheapest ? <>From <strong>{formatMoney(cheapest.price)}</strong></> : 'Prices to be announced'}
-      </p>
-      <p className={`concert-card__availability availability--${tone}`} data-testid="availability-summary">
-        {summary(tone, available, capacity)}
-      </p>
+      {/* A cancelled concert's tickets came back when its bookings were refunded: nothing is on sale. */}
+      {concert.salesStatus === 'CANCELLED' ? (
+        <p className="concert-card__availability availability--sold-out" data-testid="availability-summary">
+          Cancelled
+        </p>
+      ) : (
+        <>
+          <p className="concert-card__price">
+            {cheapest ? <>From <strong>{formatMoney(cheapest.price)}</strong></> : 'Prices to be announced'}
+          </p>
+          <p className={`concert-card__availability availability--${tone}`} data-testid="availability-summary">
+            {summary(tone, available, capacity)}
+          </p>
+        </>
+      )}
     </article>
   );
 }

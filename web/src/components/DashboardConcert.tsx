@@ -1,7 +1,7 @@
 import { graphql } from '../gql/gql';
 import { useFragment, type FragmentType } from '../gql/fragment-masking';
 import { availabilityTone } from '../lib/availability';
-import { formatDate, formatMoney } from '../lib/format';
+import { formatDate } from '../lib/format';
 import { useFlashOnChange } from '../lib/useFlashOnChange';
 
 export const DashboardConcertFragment = graphql(/* GraphQL */ `
@@ -16,10 +16,6 @@ export const DashboardConcertFragment = graphql(/* GraphQL */ `
       name
       capacity
       available
-      price {
-        cents
-        currency
-      }
     }
   }
 `);
@@ -29,20 +25,13 @@ type Tier = {
   name: string;
   capacity: number;
   available: number;
-  price: { cents: number; currency: string };
 };
 
-// Revenue is what has been sold at the tier's price; the server keeps unit
-// prices per booking, but tier prices do not change during an on-sale.
-export function tierRevenueCents(tier: Pick<Tier, 'capacity' | 'available' | 'price'>): number {
-  return (tier.capacity - tier.available) * tier.price.cents;
-}
-
+// The public dashboard is about inventory: what is not available is sold or held, and a hold
+// counts until it is paid or given back. Revenue is the organizer's (sales analytics), not this page's.
 export function DashboardConcert(props: { concert: FragmentType<typeof DashboardConcertFragment> }) {
   const concert = useFragment(DashboardConcertFragment, props.concert);
-  const currency = concert.tiers[0]?.price.currency ?? 'USD';
-  const revenue = concert.tiers.reduce((sum, tier) => sum + tierRevenueCents(tier), 0);
-  const sold = concert.tiers.reduce((sum, tier) => sum + tier.capacity - tier.available, 0);
+  const taken = concert.tiers.reduce((sum, tier) => sum + tier.capacity - tier.available, 0);
   const capacity = concert.tiers.reduce((sum, tier) => sum + tier.capacity, 0);
 
   return (
@@ -53,20 +42,16 @@ export function DashboardConcert(props: { concert: FragmentType<typeof Dashboard
           <span>{concert.venue}</span>
           <time dateTime={concert.startsAt}>{formatDate(concert.startsAt, concert.timeZone)}</time>
         </p>
-        <p className="dashboard-concert__totals">
-          <span>
-            {sold} / {capacity} sold
-          </span>
-          <strong>{formatMoney({ cents: revenue, currency })}</strong>
+        <p className="dashboard-concert__totals" data-testid="dashboard-concert-taken">
+          {taken} / {capacity} taken (sold or held)
         </p>
       </header>
       <table className="tier-table">
-        <caption className="visually-hidden">Sales by tier for {concert.name}</caption>
+        <caption className="visually-hidden">Tickets taken by tier for {concert.name}</caption>
         <thead>
           <tr>
             <th scope="col">Tier</th>
-            <th scope="col">Sold</th>
-            <th scope="col" className="num">Revenue</th>
+            <th scope="col">Taken (sold or held)</th>
           </tr>
         </thead>
         <tbody>
@@ -80,8 +65,8 @@ export function DashboardConcert(props: { concert: FragmentType<typeof Dashboard
 }
 
 function DashboardTierRow({ tier }: { tier: Tier }) {
-  const sold = tier.capacity - tier.available;
-  const share = tier.capacity > 0 ? sold / tier.capacity : 0;
+  const taken = tier.capacity - tier.available;
+  const share = tier.capacity > 0 ? taken / tier.capacity : 0;
   const percent = Math.round(share * 100);
   const flashing = useFlashOnChange(tier.available);
   return (
@@ -92,13 +77,12 @@ function DashboardTierRow({ tier }: { tier: Tier }) {
           <div className={`bar bar--${availabilityTone(tier.available, tier.capacity)}`} aria-hidden="true">
             <div className="bar__fill" style={{ width: `${share * 100}%` }} />
           </div>
-          <span className="bar-cell__text" data-testid="dashboard-sold">
-            {sold} / {tier.capacity}
+          <span className="bar-cell__text" data-testid="dashboard-taken">
+            {taken} / {tier.capacity}
           </span>
           <span className="visually-hidden">({percent}%)</span>
         </div>
       </td>
-      <td className="num">{formatMoney({ cents: tierRevenueCents(tier), currency: tier.price.currency })}</td>
     </tr>
   );
 }

@@ -1,6 +1,11 @@
 /** The share of the line ahead already admitted, as an accessible progress bar. */
 export function QueueProgress({ progress, position }: { progress: number; position: number }) {
-  const label = position === 1 ? 'You are next' : `${position.toLocaleString('en-US')} ahead of you`;
+  // At position 1 nobody is ahead: all of the line ahead is through, so the bar is full and the
+  // caption says so in words, not as the 0% that admittedThrough / place works out to.
+  const next = position === 1;
+  const shown = next ? 100 : progress;
+  const ahead = position - 1;
+  const aheadText = `${ahead.toLocaleString('en-US')} ${ahead === 1 ? 'person' : 'people'} ahead of you`;
   return (
     <div className="queue-progress">
       <div
@@ -9,13 +14,13 @@ export function QueueProgress({ progress, position }: { progress: number; positi
         aria-label="Your progress through the line"
         aria-valuemin={0}
         aria-valuemax={100}
-        aria-valuenow={progress}
-        aria-valuetext={`${progress}% of the line ahead of you admitted. ${label}.`}
+        aria-valuenow={shown}
+        aria-valuetext={next ? 'You are next.' : `${progress}% of the line ahead of you admitted. ${aheadText}.`}
       >
-        <div className="queue-progress__bar" style={{ width: `${Math.max(progress, 2)}%` }} />
+        <div className="queue-progress__bar" style={{ width: `${Math.max(shown, 2)}%` }} />
       </div>
-      <p className="queue-progress__caption" aria-hidden="true">
-        {progress}% of the line ahead of you is through
+      <p className="queue-progress__caption" aria-hidden="true" data-testid="queue-progress-caption">
+        {next ? 'You’re next' : `${progress}% of the line ahead of you is through`}
       </p>
     </div>
   );

@@ -12,6 +12,8 @@ interface Props {
   waitingCount: number | null;
 }
 
+const minutes = (count: number) => `${count} ${count === 1 ? 'minute' : 'minutes'}`;
+
 /** Where the shopper stands and what happens next; draws the standing worked out by queuePosition.ts. */
 export function WaitingRoomPanel({ concertId, standing, admissionMinutes, waitingCount }: Props) {
   const concertPath = `/concerts/${encodeURIComponent(concertId)}`;
@@ -25,7 +27,7 @@ export function WaitingRoomPanel({ concertId, standing, admissionMinutes, waitin
             When it’s your turn you’ll go to checkout automatically
             {admissionMinutes ? (
               <>
-                ; you’ll have <strong>{admissionMinutes} minutes</strong> to choose and hold your tickets
+                ; you’ll have <strong>{minutes(admissionMinutes)}</strong> to choose and hold your tickets
               </>
             ) : null}
             . Keep this page open. Reloading it, or coming back on this device, keeps your place.
@@ -52,7 +54,7 @@ function Standing({ standing, concertPath, waitingCount }: { standing: QueueStan
             )}{' '}
             Everyone here by then gets a random place, so arriving earlier gives no advantage.
           </p>
-          {waitingCount ? <p>{waitingCount.toLocaleString('en-US')} people are waiting.</p> : null}
+          {waitingCount ? <p>{waitingCount === 1 ? '1 person is waiting.' : `${waitingCount.toLocaleString('en-US')} people are waiting.`}</p> : null}
         </>
       );
     case 'placing':

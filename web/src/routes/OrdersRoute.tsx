@@ -66,7 +66,7 @@ export function OrdersRoute() {
         }}
       />
       <p className="visually-hidden" role="status" aria-live="polite">
-        {searching ? 'Searching…' : orders ? `${orders.edges.length}${orders.pageInfo.hasNextPage ? ' or more' : ''} orders shown.` : ''}
+        {searching ? 'Searching…' : orders ? ordersShown(orders.edges.length, orders.pageInfo.hasNextPage) : ''}
       </p>
       {!orders && searching ? <Loading label="Loading orders…" /> : null}
       {error && !orders ? <ErrorState title="The orders could not be loaded." error={error} onRetry={() => void refetch()} /> : null}
@@ -110,4 +110,9 @@ export function OrdersRoute() {
       {openId ? <OrderDetail bookingId={openId} onClose={() => setOpenId(null)} /> : null}
     </section>
   );
+}
+
+// "1 order shown.", but "1 or more orders shown." while further pages may hold more.
+function ordersShown(count: number, more: boolean): string {
+  return `${count}${more ? ' or more' : ''} ${count === 1 && !more ? 'order' : 'orders'} shown.`;
 }

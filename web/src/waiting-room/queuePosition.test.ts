@@ -78,6 +78,7 @@ describe('estimates', () => {
     expect(describeWait(12)).toBe('about 12 minutes');
     expect(describeWait(60)).toBe('about 1 hour');
     expect(describeWait(135)).toBe('about 2 hours 15 minutes');
+    expect(describeWait(61)).toBe('about 1 hour 1 minute');
     expect(describeWait(Number.POSITIVE_INFINITY)).toBe('unknown');
   });
 });

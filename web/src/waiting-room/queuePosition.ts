@@ -76,7 +76,7 @@ export function describeWait(minutes: number): string {
   if (minutes < 60) return `about ${minutes} minutes`;
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  return `about ${hours} hour${hours === 1 ? '' : 's'}${rest ? ` ${rest} minutes` : ''}`;
+  return `about ${hours} hour${hours === 1 ? '' : 's'}${rest ? ` ${rest} minute${rest === 1 ? '' : 's'}` : ''}`;
 }
 
 /** The later tick of two statuses of one room (either may be missing). */
