@@ -15,5 +15,6 @@ describe('sales notices', () => {
     expect(salesNotice({ salesStatus: 'PAUSED', timeZone: 'UTC' })?.title).toBe('Sales paused');
     expect(salesNotice({ salesStatus: 'SOLD_OUT', timeZone: 'UTC' })?.title).toBe('Sold out');
     expect(salesNotice({ salesStatus: 'ENDED', timeZone: 'UTC' })?.title).toBe('Sales have ended');
+    expect(salesNotice({ salesStatus: 'CANCELLED', timeZone: 'UTC', cancellationReason: 'Artist unwell' })?.detail).toMatch(/^The organizer cancelled this concert: Artist unwell\. /);
   });
 });

@@ -10,7 +10,7 @@ export interface SalesNotice {
   detail: string;
 }
 
-export function salesNotice(concert: { salesStatus: SalesStatus; onSaleAt?: string | null; timeZone: string }): SalesNotice | null {
+export function salesNotice(concert: { salesStatus: SalesStatus; onSaleAt?: string | null; timeZone: string; cancellationReason?: string | null }): SalesNotice | null {
   switch (concert.salesStatus) {
     case 'ON_SALE':
       return null;
@@ -26,6 +26,9 @@ export function salesNotice(concert: { salesStatus: SalesStatus; onSaleAt?: stri
     case 'ENDED':
       return { title: 'Sales have ended', detail: 'This concert has started.' };
     case 'CANCELLED':
-      return { title: 'Concert cancelled', detail: 'The organizer cancelled this concert. Every booking is cancelled and paid tickets are refunded to the card they were paid with.' };
+      return {
+        title: 'Concert cancelled',
+        detail: `The organizer cancelled this concert${concert.cancellationReason ? `: ${concert.cancellationReason}` : ''}. Every booking is cancelled and paid tickets are refunded to the card they were paid with.`,
+      };
   }
 }

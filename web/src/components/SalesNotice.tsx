@@ -7,6 +7,7 @@ export const SalesNoticeFragment = graphql(/* GraphQL */ `
     salesStatus
     onSaleAt
     timeZone
+    cancellationReason
   }
 `);
 

@@ -54,7 +54,7 @@ type Documents = {
     "\n  mutation ResumeSales($concertId: ID!) {\n    resumeSales(concertId: $concertId) {\n      __typename\n      ...SalesSwitch_result\n    }\n  }\n": typeof types.ResumeSalesDocument,
     "\n  mutation PublishConcert($concertId: ID!) {\n    publishConcert(concertId: $concertId) {\n      __typename\n      ...SalesSwitch_result\n    }\n  }\n": typeof types.PublishConcertDocument,
     "\n  mutation UnpublishConcert($concertId: ID!) {\n    unpublishConcert(concertId: $concertId) {\n      __typename\n      ...SalesSwitch_result\n    }\n  }\n": typeof types.UnpublishConcertDocument,
-    "\n  fragment SalesNotice_concert on Concert {\n    salesStatus\n    onSaleAt\n    timeZone\n  }\n": typeof types.SalesNotice_ConcertFragmentDoc,
+    "\n  fragment SalesNotice_concert on Concert {\n    salesStatus\n    onSaleAt\n    timeZone\n    cancellationReason\n  }\n": typeof types.SalesNotice_ConcertFragmentDoc,
     "\n  fragment SalesOverTimeChart_report on SalesAnalytics {\n    overTime {\n      start\n      tickets\n      revenue {\n        cents\n        currency\n      }\n    }\n  }\n": typeof types.SalesOverTimeChart_ReportFragmentDoc,
     "\n  fragment SalesTotals_report on SalesAnalytics {\n    totals {\n      tickets\n      revenue {\n        cents\n        currency\n      }\n      refunded {\n        cents\n        currency\n      }\n    }\n  }\n": typeof types.SalesTotals_ReportFragmentDoc,
     "\n  fragment SellThroughList_report on SalesAnalytics {\n    byTier {\n      tier {\n        id\n        name\n      }\n      ticketsSold\n      held\n      capacity\n      sellThrough\n    }\n  }\n": typeof types.SellThroughList_ReportFragmentDoc,
@@ -133,7 +133,7 @@ const documents: Documents = {
     "\n  mutation ResumeSales($concertId: ID!) {\n    resumeSales(concertId: $concertId) {\n      __typename\n      ...SalesSwitch_result\n    }\n  }\n": types.ResumeSalesDocument,
     "\n  mutation PublishConcert($concertId: ID!) {\n    publishConcert(concertId: $concertId) {\n      __typename\n      ...SalesSwitch_result\n    }\n  }\n": types.PublishConcertDocument,
     "\n  mutation UnpublishConcert($concertId: ID!) {\n    unpublishConcert(concertId: $concertId) {\n      __typename\n      ...SalesSwitch_result\n    }\n  }\n": types.UnpublishConcertDocument,
-    "\n  fragment SalesNotice_concert on Concert {\n    salesStatus\n    onSaleAt\n    timeZone\n  }\n": types.SalesNotice_ConcertFragmentDoc,
+    "\n  fragment SalesNotice_concert on Concert {\n    salesStatus\n    onSaleAt\n    timeZone\n    cancellationReason\n  }\n": types.SalesNotice_ConcertFragmentDoc,
     "\n  fragment SalesOverTimeChart_report on SalesAnalytics {\n    overTime {\n      start\n      tickets\n      revenue {\n        cents\n        currency\n      }\n    }\n  }\n": types.SalesOverTimeChart_ReportFragmentDoc,
     "\n  fragment SalesTotals_report on SalesAnalytics {\n    totals {\n      tickets\n      revenue {\n        cents\n        currency\n      }\n      refunded {\n        cents\n        currency\n      }\n    }\n  }\n": types.SalesTotals_ReportFragmentDoc,
     "\n  fragment SellThroughList_report on SalesAnalytics {\n    byTier {\n      tier {\n        id\n        name\n      }\n      ticketsSold\n      held\n      capacity\n      sellThrough\n    }\n  }\n": types.SellThroughList_ReportFragmentDoc,
@@ -349,7 +349,7 @@ export function graphql(source: "\n  mutation UnpublishConcert($concertId: ID!) 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment SalesNotice_concert on Concert {\n    salesStatus\n    onSaleAt\n    timeZone\n  }\n"): (typeof documents)["\n  fragment SalesNotice_concert on Concert {\n    salesStatus\n    onSaleAt\n    timeZone\n  }\n"];
+export function graphql(source: "\n  fragment SalesNotice_concert on Concert {\n    salesStatus\n    onSaleAt\n    timeZone\n    cancellationReason\n  }\n"): (typeof documents)["\n  fragment SalesNotice_concert on Concert {\n    salesStatus\n    onSaleAt\n    timeZone\n    cancellationReason\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
