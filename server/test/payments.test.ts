@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bookings } from '../src/db/schema.ts';
+import { changeCatalogue } from '../src/catalogue/catalogue-changes.ts';
+import { bookings, concerts } from '../src/db/schema.ts';
 import { payments, simulatedCharges } from '../src/db/payments-schema.ts';
 import { settleUnknownPayments } from '../src/payments/payment-settlement.ts';
 import { SimulatedPaymentProvider } from '../src/payments/simulated-provider.ts';
@@ -152,6 +153,20 @@ describe('payForBooking', () => {
     expect(statuses.find((b) => b.id === decode(second))?.status).toBe('EXPIRED');
     expect(await expectMoneyExact(concert.id)).toMatchObject({ captured: 2_000, refunded: 1_000, confirmedPaid: 1_000 });
     expect(await readLedger(testDatabaseUrl(), concert.id)).toMatchObject([{ available: 0, booked: 2 }]);
+  });
+
+  it('refunds a charge that lands after the hold expired while the concert is paused: nothing sells during a pause', async () => {
+    const { concert, concertGid, tierGids } = await createConcert(appA.db, [{ capacity: 5 }]);
+    const late = await holdOne(concertGid, tierGids[0], 1);
+    await pay(appA, late, CARDS.timeout);
+    await appA.db.update(bookings).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(bookings.id, decode(late)));
+    await appA.holdSweeper.sweepOnce();
+    await changeCatalogue(appA, concert.id, (tx) => tx.update(concerts).set({ salesPaused: true }).where(eq(concerts.id, concert.id)));
+    await settleUnknownPayments(checkout(appB), 0);
+    const [row] = await appA.db.select({ status: bookings.status }).from(bookings).where(eq(bookings.id, decode(late)));
+    expect(row.status).toBe('EXPIRED');
+    expect(await expectMoneyExact(concert.id)).toMatchObject({ captured: 1_000, refunded: 1_000, confirmedPaid: 0 });
+    expect(await readLedger(testDatabaseUrl(), concert.id)).toMatchObject([{ available: 5, booked: 0 }]);
   });
 
   it('a payment racing the sweeper at the moment a hold ends has exactly one outcome, across two instances', async () => {

@@ -4,7 +4,7 @@ import { PaidTooLateError, PaymentDeclinedError } from '../booking/errors.ts';
 import type { Transaction } from '../db/client.ts';
 import { queueBookingEmail } from '../emails/booking-emails.ts';
 import type { Checkout } from './checkout.ts';
-import { bookingItems, bookings, concerts, ticketTiers } from '../db/schema.ts';
+import { bookingItems, bookings, ticketTiers } from '../db/schema.ts';
 import { payments } from '../db/payments-schema.ts';
 import { IN_FLIGHT } from '../booking/payment-in-flight.ts';
 import { takeTickets } from '../booking/take-tickets.ts';
@@ -19,8 +19,9 @@ export type SettledStatus = 'SUCCEEDED' | 'PROCESSING';
  * can all report the same charge and the booking is confirmed (or refunded) once.
  * - declined: the attempt is DECLINED and the hold stays, for another card;
  * - succeeded on a live hold: the booking is CONFIRMED;
- * - succeeded after the hold ended: the tickets are taken again if they are still free, otherwise
- *   the charge is refunded in full (PaidTooLateError). Never a confirmed booking without its tickets.
+ * - succeeded after the hold ended: the tickets are taken again if they are still free and the
+ *   concert still sells, otherwise the charge is refunded in full (PaidTooLateError). Never a
+ *   confirmed booking without its tickets.
  */
 export async function applyChargeOutcome(checkout: Checkout, paymentId: string, outcome: ChargeOutcome): Promise<SettledStatus> {
   const { db, paymentProvider: provider, bookingLinks } = checkout;
@@ -73,16 +74,16 @@ export async function applyChargeOutcome(checkout: Checkout, paymentId: string, 
 
 /** Takes a lapsed booking's tickets again if every tier still has them; locks tiers in id order. */
 async function retakeTickets(tx: Transaction, bookingId: string): Promise<boolean> {
-  // A cancelled concert sells nothing again, not even to a payment that arrived late.
-  const [concert] = await tx.select({ cancelledAt: concerts.cancelledAt }).from(concerts).innerJoin(bookings, eq(bookings.concertId, concerts.id)).where(eq(bookings.id, bookingId));
-  if (concert?.cancelledAt) return false;
   const items = await tx.select({ tierId: bookingItems.tierId, quantity: bookingItems.quantity }).from(bookingItems).where(eq(bookingItems.bookingId, bookingId));
   const tiers = await tx
-    .select({ id: ticketTiers.id, available: ticketTiers.available })
+    .select({ id: ticketTiers.id, available: ticketTiers.available, salesStopped: ticketTiers.salesStopped })
     .from(ticketTiers)
     .where(inArray(ticketTiers.id, items.map((item) => item.tierId)))
     .orderBy(ticketTiers.id)
     .for('update');
+  // A concert that does not sell now (paused, unpublished, cancelled: catalogue/sales-stop.ts) sells
+  // nothing to a payment that arrived late either: it is refunded.
+  if (tiers.some((tier) => tier.salesStopped)) return false;
   const available = new Map(tiers.map((tier) => [tier.id, tier.available]));
   if (!items.every((item) => (available.get(item.tierId) ?? 0) >= item.quantity)) return false;
   await tx.execute(takeTickets(items.map((item) => [item.tierId, item.quantity])));
