@@ -78,11 +78,14 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   let stopping = false;
 
   const { onLost } = options;
+  let restarting: Promise<void> | null = null;
   const superviseRestarts = (running: ChildProcess) =>
     running.once('exit', (code, signal) => {
-      if (stopping || !onLost) return;
+      // A clean exit was asked for, by us or by a signal to the whole process group (Ctrl-C in a
+      // terminal reaches Postgres too): the server is stopping, and stop() finds it stopped.
+      if (stopping || !onLost || (code === 0 && signal === null)) return;
       log(`embedded Postgres exited unexpectedly (code ${code}, signal ${signal}): starting it again`);
-      void restart(onLost);
+      restarting = restart(onLost).finally(() => (restarting = null));
     });
   // Backends of a killed postmaster linger for a moment and keep its shared memory: retried each second.
   async function restart(lost: (error: Error) => void) {
@@ -105,9 +108,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   return {
     url,
     dataDir,
-    stop: () => {
+    stop: async () => {
       stopping = true;
-      return stopPostmaster(child);
+      // A restart under way finishes first (it then stops what it started); then the current one stops.
+      await restarting;
+      await stopPostmaster(child);
     },
   };
 }

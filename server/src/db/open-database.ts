@@ -30,7 +30,8 @@ export async function openDatabase(
     // A server whose database is gone for good serves nothing: exit, so that whatever runs it can act.
     onLost: (error) => {
       log?.(`FATAL: ${error.message}`);
-      process.exit(1);
+      // Let the log line be written first.
+      setTimeout(() => process.exit(1), 100);
     },
   });
   return { url: postgres.url, embedded: true, stop: postgres.stop };

@@ -16,6 +16,7 @@ export const SESSION_ENDED_CLOSE_CODE = 4403;
 export class SessionSockets {
   private readonly sessionOf = new Map<WebSocket, string>();
   private timer: NodeJS.Timeout | null = null;
+  private checking = false;
 
   constructor(
     private readonly db: Database,
@@ -23,27 +24,35 @@ export class SessionSockets {
   ) {}
 
   watch(socket: WebSocket, sessionId: string) {
-    if (this.sessionOf.has(socket)) return;
+    // Closed while its identity was read: 'close' has fired already and would never remove it.
+    if (socket.readyState !== socket.OPEN || this.sessionOf.has(socket)) return;
     this.sessionOf.set(socket, sessionId);
     socket.once('close', () => this.sessionOf.delete(socket));
     this.timer ??= setInterval(() => {
-      this.closeEnded().catch((error: Error) => this.options.log?.warn(`session check of WebSockets failed: ${error.message}`));
+      // One check at a time: while Postgres is away they would pile up.
+      if (this.checking) return;
+      this.checking = true;
+      this.closeEnded()
+        .catch((error: Error) => this.options.log?.warn(`session check of WebSockets failed: ${error.message}`))
+        .finally(() => (this.checking = false));
     }, this.options.intervalMs ?? 5_000).unref();
   }
 
   /** Closes the sockets whose session has ended; resolves with how many. */
   async closeEnded(): Promise<number> {
-    if (this.sessionOf.size === 0) return 0;
+    // The sockets as they were when asked: one that joins during the query is checked next time.
+    const watched = [...this.sessionOf];
+    if (watched.length === 0) return 0;
     // One array literal, one parameter, however many sockets.
-    const ids = `{${[...new Set(this.sessionOf.values())].map((id) => `"${id.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+    const ids = `{${[...new Set(watched.map(([, sessionId]) => sessionId))].map((id) => `"${id.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
     const live = await this.db
       .select({ id: sessions.id })
       .from(sessions)
       .where(sql`${sessions.id} = ANY(${ids}::text[]) AND ${sessions.expiresAt} > now()`);
     const alive = new Set(live.map((session) => session.id));
     let closed = 0;
-    for (const [socket, sessionId] of this.sessionOf) {
-      if (alive.has(sessionId)) continue;
+    for (const [socket, sessionId] of watched) {
+      if (alive.has(sessionId) || this.sessionOf.get(socket) !== sessionId) continue;
       this.sessionOf.delete(socket);
       socket.close(SESSION_ENDED_CLOSE_CODE, 'Session ended');
       closed += 1;
