@@ -30,7 +30,8 @@ export async function settleUnknownPayments(checkout: Checkout, olderThanMs = 2_
       // The provider never saw it: nothing was charged, and the booking is free to be paid, released
       // or cancelled again. A charge the provider still makes under this key later (a request it
       // received but had not recorded) is recorded from its answer or webhook all the same:
-      // applyChargeOutcome confirms the booking with it or refunds it.
+      // applyChargeOutcome confirms the booking with it or refunds it. A real provider's client must
+      // time out well within `processingAfterMs`, so that a slow charge is not taken for a lost one.
       await db
         .update(payments)
         .set({ status: 'DECLINED', declineCode: 'not_charged', updatedAt: sql`now()` })
