@@ -2,12 +2,13 @@
 // with no Postgres installed. The package's own EmbeddedPostgres class is not used because it
 // cannot recover a cluster orphaned by a SIGKILL, crashes on an unhandled 'error' event when the
 // postgres user cannot reach the data directory, and races process.exit on signals.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes, createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync, chownSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { freePort, isPortFree } from './free-port.ts';
+import { Postmaster, waitUntilReady } from './postmaster.ts';
 
 export interface EmbeddedPostgresOptions {
   dataDir: string;
@@ -19,13 +20,11 @@ export interface EmbeddedPostgresOptions {
   log?: (line: string) => void;
   /**
    * Start Postgres again when it exits without being asked to (killed, crashed), on the same port
-   * and data, as a supervisor would; the app's pools and LISTEN connection reconnect by themselves.
-   * Called with the error once it could not be started again for `RESTART_ATTEMPTS` seconds.
+   * and data (postmaster.ts); the app's pools and LISTEN connection reconnect by themselves. Called
+   * with the error once it could not be started again.
    */
   onLost?: (error: Error) => void;
 }
-
-const RESTART_ATTEMPTS = 30;
 
 export interface EmbeddedPostgres {
   /** Connection string for the `postgres` database. */
@@ -74,46 +73,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await waitUntilReady(child, log);
     return child;
   };
-  let child = await startPostmaster();
-  let stopping = false;
-
-  const { onLost } = options;
-  let restarting: Promise<void> | null = null;
-  const superviseRestarts = (running: ChildProcess) =>
-    running.once('exit', (code, signal) => {
-      // A clean exit was asked for, by us or by a signal to the whole process group (Ctrl-C in a
-      // terminal reaches Postgres too): the server is stopping, and stop() finds it stopped.
-      if (stopping || !onLost || (code === 0 && signal === null)) return;
-      log(`embedded Postgres exited unexpectedly (code ${code}, signal ${signal}): starting it again`);
-      restarting = restart(onLost).finally(() => (restarting = null));
-    });
-  // Backends of a killed postmaster linger for a moment and keep its shared memory: retried each second.
-  async function restart(lost: (error: Error) => void) {
-    for (let attempt = 1; !stopping; attempt++) {
-      try {
-        child = await startPostmaster();
-        superviseRestarts(child);
-        if (stopping) await stopPostmaster(child);
-        else log('embedded Postgres is running again');
-        return;
-      } catch (error) {
-        if (attempt === RESTART_ATTEMPTS) return lost(error as Error);
-        await new Promise((resolveLater) => setTimeout(resolveLater, 1_000));
-      }
-    }
-  }
-  superviseRestarts(child);
+  const postmaster = await Postmaster.run(startPostmaster, { log, onLost: options.onLost });
 
   const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
   return {
     url,
     dataDir,
-    stop: async () => {
-      stopping = true;
-      // A restart under way finishes first (it then stops what it started); then the current one stops.
-      await restarting;
-      await stopPostmaster(child);
-    },
+    stop: () => postmaster.stop(),
   };
 }
 
@@ -232,36 +198,4 @@ function isAlive(pid: number) {
   } catch {
     return false;
   }
-}
-
-function waitUntilReady(child: ChildProcess, log: (line: string) => void) {
-  return new Promise<void>((resolveReady, reject) => {
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      const text = chunk.toString('utf8');
-      output = (output + text).slice(-4000);
-      for (const line of text.split('\n')) if (line.trim()) log(line);
-      // A hot standby (a read replica) says "ready to accept read-only connections".
-      if (/database system is ready to accept (read-only )?connections/.test(text)) resolveReady();
-    };
-    child.stderr?.on('data', onData);
-    child.stdout?.on('data', onData);
-    child.once('error', reject);
-    child.once('exit', (code, signal) =>
-      reject(new Error(`embedded Postgres exited during start (code ${code}, signal ${signal}): ${output}`)),
-    );
-  });
-}
-
-function stopPostmaster(child: ChildProcess) {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise<void>((resolveStopped) => {
-    const force = setTimeout(() => child.kill('SIGQUIT'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolveStopped();
-    });
-    // SIGINT is Postgres' "fast" shutdown: roll back open transactions, checkpoint, exit.
-    child.kill('SIGINT');
-  });
 }
